@@ -1,0 +1,142 @@
+import type { CatalogModel } from '../catalog/catalog-model.js';
+import { ValidationError } from '../errors/quarry-error.js';
+import type { ChatMessage, ChatRequest, ContentPart } from './chat-types.js';
+
+/** Family-specific limits the shared checks need; each codec passes its own. */
+export interface ChatRules {
+  /** Highest temperature the family accepts. @default 1 */
+  readonly maxTemperature?: number;
+  /** Whether the conversation may end with an assistant turn the model continues (Claude prefill). */
+  readonly allowAssistantPrefill?: boolean;
+  /** Most stop sequences the family accepts. */
+  readonly maxStopSequences?: number;
+}
+
+/** Rough token estimate (4 characters a token) used only to refuse prompts that cannot fit. */
+export function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+export function partsOf(message: ChatMessage): readonly ContentPart[] {
+  return typeof message.content === 'string' ? [{ type: 'text', text: message.content }] : message.content;
+}
+
+/**
+ * The checks every chat family shares. Throws ValidationError whose message names the field,
+ * the limit and the fix, so a caller can correct the request without reading our code.
+ */
+export function validateChatRequest(model: CatalogModel, request: ChatRequest, rules: ChatRules = {}): void {
+  const { modelId } = model;
+  if (request.messages.length === 0) {
+    throw new ValidationError('messages', 'messages is empty: send at least one user message.');
+  }
+  request.messages.forEach((message, index) => {
+    const expected = index % 2 === 0 ? 'user' : 'assistant';
+    if (message.role !== expected) {
+      throw new ValidationError(
+        `messages[${index}].role`,
+        `messages[${index}] has role ${message.role} but ${expected} was expected: conversations start with a user ` +
+          'message and alternate user/assistant. Merge consecutive messages of the same role.',
+      );
+    }
+    const parts = partsOf(message);
+    if (parts.length === 0) {
+      throw new ValidationError(`messages[${index}].content`, `messages[${index}] has no content; remove it or add text.`);
+    }
+    parts.forEach((part, partIndex) => checkPart(model, part, `messages[${index}].content[${partIndex}]`));
+  });
+  const last = request.messages.at(-1);
+  if (last?.role === 'assistant' && rules.allowAssistantPrefill !== true) {
+    throw new ValidationError(
+      `messages[${request.messages.length - 1}].role`,
+      `${modelId} cannot continue an assistant message: end the conversation with a user message.`,
+    );
+  }
+  if (request.maxTokens !== undefined) {
+    const limit = model.maxOutputTokens;
+    if (!Number.isInteger(request.maxTokens) || request.maxTokens < 1) {
+      throw new ValidationError('maxTokens', `maxTokens must be a positive integer, got ${request.maxTokens}.`);
+    }
+    if (limit !== null && request.maxTokens > limit) {
+      throw new ValidationError(
+        'maxTokens',
+        `maxTokens ${request.maxTokens} exceeds ${modelId}'s limit of ${limit} output tokens; set maxTokens to ${limit} or less.`,
+      );
+    }
+  }
+  const maxTemperature = rules.maxTemperature ?? 1;
+  checkRange('temperature', request.temperature, 0, maxTemperature, modelId);
+  checkRange('topP', request.topP, 0, 1, modelId);
+  if (request.stopSequences !== undefined) {
+    if (rules.maxStopSequences !== undefined && request.stopSequences.length > rules.maxStopSequences) {
+      throw new ValidationError(
+        'stopSequences',
+        `${modelId} accepts at most ${rules.maxStopSequences} stop sequences, got ${request.stopSequences.length}.`,
+      );
+    }
+    if (request.stopSequences.some((sequence) => sequence === '')) {
+      throw new ValidationError('stopSequences', 'stopSequences must not contain empty strings.');
+    }
+  }
+  if (request.tools !== undefined && request.tools.length > 0 && !model.toolUse) {
+    throw new ValidationError(
+      'tools',
+      `${modelId} does not support tool use. Remove tools, or pick a model with tool support (Claude 3+, Nova, Mistral Large, Cohere Command R).`,
+    );
+  }
+  const choice = request.toolChoice;
+  if (choice?.type === 'tool' && !(request.tools ?? []).some((tool) => tool.name === choice.name)) {
+    throw new ValidationError('toolChoice', `toolChoice names ${choice.name}, which is not among tools.`);
+  }
+  if (request.system !== undefined && !model.systemPrompt) {
+    throw new ValidationError('system', `${modelId} takes no system prompt; put the instructions in the first user message.`);
+  }
+  if (model.contextWindow !== null) {
+    const estimate = estimateTokens(
+      (request.system ?? '') + request.messages.map((message) => textOf(message)).join(''),
+    );
+    if (estimate > model.contextWindow) {
+      throw new ValidationError(
+        'messages',
+        `The prompt is about ${estimate} tokens, more than ${modelId}'s context window of ${model.contextWindow}; shorten the history or pick a model with a larger window.`,
+      );
+    }
+  }
+}
+
+function checkPart(model: CatalogModel, part: ContentPart, field: string): void {
+  switch (part.type) {
+    case 'text':
+      return;
+    case 'image':
+      if (!model.inputModalities.includes('IMAGE')) {
+        throw new ValidationError(
+          field,
+          `${model.modelId} accepts text only; remove the image or pick a model whose inputModalities include IMAGE.`,
+        );
+      }
+      if (part.data === '') throw new ValidationError(`${field}.data`, 'image data is empty; send base64 bytes.');
+      return;
+    case 'tool-use':
+    case 'tool-result':
+      if (!model.toolUse) {
+        throw new ValidationError(field, `${model.modelId} does not support tool use; remove tool-use and tool-result parts.`);
+      }
+      return;
+  }
+}
+
+function checkRange(field: string, value: number | undefined, min: number, max: number, modelId: string): void {
+  if (value === undefined) return;
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new ValidationError(field, `${field} must be between ${min} and ${max} for ${modelId}, got ${value}.`);
+  }
+}
+
+/** Text of a message, for estimates and text-only formats; non-text parts are skipped. */
+export function textOf(message: ChatMessage): string {
+  if (typeof message.content === 'string') return message.content;
+  return message.content
+    .map((part) => (part.type === 'text' ? part.text : part.type === 'tool-result' ? part.content : ''))
+    .join('');
+}

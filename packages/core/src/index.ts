@@ -1,0 +1,58 @@
+export { FAMILY_KIND, MODEL_FAMILIES } from './catalog/model-family.js';
+export type { FamilyKind, ModelFamily } from './catalog/model-family.js';
+export { PROFILE_PREFIXES } from './catalog/catalog-model.js';
+export type {
+  CatalogModel,
+  CustomizationType,
+  InferenceType,
+  LifecycleStatus,
+  Modality,
+  ModelPricing,
+  ProfilePrefix,
+  Provider,
+} from './catalog/catalog-model.js';
+export type {
+  ChatMessage,
+  ChatRequest,
+  ChatResult,
+  ContentPart,
+  EmbedRequest,
+  EmbedResult,
+  ImageFormat,
+  ImageRequest,
+  ImageResult,
+  Role,
+  StopReason,
+  ToolCall,
+  ToolChoice,
+  ToolDefinition,
+  Usage,
+} from './codecs/chat-types.js';
+export type { ChatCodec, Codec, EmbedCodec, ImageCodec, StreamContext, StreamDecoder } from './codecs/codec.js';
+export { validateChatRequest } from './codecs/validate-chat-request.js';
+export type { ChatRules } from './codecs/validate-chat-request.js';
+export { assertNever, isContentEvent } from './stream/stream-event.js';
+export type { InvocationMetrics, StreamEvent, StreamEventType, TokenStream } from './stream/stream-event.js';
+export { CORE_ERROR_CODES } from './errors/error-codes.js';
+export type { ErrorCode } from './errors/error-codes.js';
+export {
+  CodecError,
+  isQuarryError,
+  ModelNotFoundError,
+  QuarryError,
+  ThrottledError,
+  ValidationError,
+} from './errors/quarry-error.js';
+export type { QuarryErrorOptions } from './errors/quarry-error.js';
+export { fromBedrockException } from './errors/from-bedrock-exception.js';
+export type { ExceptionContext } from './errors/from-bedrock-exception.js';
+export { parseRetryAfterMs } from './errors/retry-after.js';
+export { checkRetryPolicy, decideRetry, DEFAULT_RETRY_POLICY } from './retry/retry-policy.js';
+export type { RetryDecision, RetryPolicy } from './retry/retry-policy.js';
+export { createRetryBudget } from './retry/retry-budget.js';
+export type { RetryBudget, RetryBudgetOptions } from './retry/retry-budget.js';
+export { withRetry } from './retry/with-retry.js';
+export type { RetryCallOptions, RetryDeps, RetryInfo } from './retry/with-retry.js';
+export { retryStream } from './retry/retry-stream.js';
+export { createSilentLogger } from './logging/logger.js';
+export type { Logger } from './logging/logger.js';
