@@ -79,7 +79,18 @@ export interface ChatResult {
   readonly usage: Usage;
 }
 
+/**
+ * Number format of the vectors a body asks for. `float` everywhere; Titan v2 adds `binary`
+ * (one 0/1 value per dimension); Cohere adds `int8`, `uint8`, and packed `binary`/`ubinary`
+ * (eight dimensions per value, so a 1,024-d model returns 128 values).
+ */
+export type EmbeddingType = 'float' | 'binary' | 'int8' | 'uint8' | 'ubinary';
+
 export interface EmbedRequest {
+  /**
+   * The texts of one InvokeModel body: at most the model's `maxEmbedBatch` (1 for Titan, 96 for Cohere).
+   * May be empty on a multimodal model when `image` is given.
+   */
   readonly texts: readonly string[];
   /** Output size; must be one of the model's `embeddingDimensions`. */
   readonly dimensions?: number;
@@ -87,6 +98,18 @@ export interface EmbedRequest {
   readonly normalize?: boolean;
   /** Cohere's `input_type`; defaults to `search_document`. */
   readonly inputType?: 'search_document' | 'search_query' | 'classification' | 'clustering';
+  /** Vector format; must be one the family supports. @default 'float' */
+  readonly embeddingType?: EmbeddingType;
+  /**
+   * What Cohere does with a text longer than its token limit: refuse it (`none`)
+   * or drop tokens from the `start` or `end`. Titan families ignore it and refuse over-long text.
+   */
+  readonly truncate?: 'none' | 'start' | 'end';
+  /**
+   * Standard base64 image bytes (PNG or JPEG, no data-URL prefix) for multimodal embedding models
+   * (Titan Multimodal Embeddings). With a text too, the model returns one joint vector.
+   */
+  readonly image?: string;
 }
 
 export interface EmbedResult {
@@ -105,6 +128,8 @@ export interface ImageRequest {
   /** Number of images (1–5 where the family allows more than one). */
   readonly count?: number;
   readonly cfgScale?: number;
+  /** Encoding of the returned images; PNG unless the family offers others (SD3/Stable Image: `jpeg`). */
+  readonly outputFormat?: ImageFormat;
 }
 
 export interface ImageResult {

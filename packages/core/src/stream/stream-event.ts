@@ -3,7 +3,8 @@ import type { StopReason, Usage } from '../codecs/chat-types.js';
 /** Timing Bedrock reports in `amazon-bedrock-invocationMetrics` on the last chunk. */
 export interface InvocationMetrics {
   readonly invocationLatencyMs: number;
-  readonly firstByteLatencyMs: number;
+  /** Undefined where the upstream reports only total latency (Converse). */
+  readonly firstByteLatencyMs: number | undefined;
 }
 
 /**
