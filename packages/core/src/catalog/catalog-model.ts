@@ -14,7 +14,8 @@ export type LifecycleStatus = 'ACTIVE' | 'LEGACY';
 export const PROFILE_PREFIXES = ['us', 'eu', 'apac', 'jp', 'au', 'us-gov', 'global'] as const;
 export type ProfilePrefix = (typeof PROFILE_PREFIXES)[number];
 
-export type Provider = 'Anthropic' | 'Amazon' | 'Meta' | 'Mistral AI' | 'Cohere' | 'AI21 Labs' | 'Stability AI';
+export type Provider =
+  'Anthropic' | 'Amazon' | 'Meta' | 'Mistral AI' | 'Cohere' | 'AI21 Labs' | 'Stability AI';
 
 /**
  * On-demand list prices in USD. Token prices are per 1,000 tokens; image models price per image.

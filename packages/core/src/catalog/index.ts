@@ -12,3 +12,20 @@ export type {
   ProfilePrefix,
   Provider,
 } from './catalog-model.js';
+export { MODEL_DATA } from './model-data.js';
+export { createModelCatalog, filterModels } from './model-catalog.js';
+export type { AliasLookup, ModelCatalog, ModelFilter, ResolvedModel } from './model-catalog.js';
+export { baseModelIdOf, parseModelId } from './model-id.js';
+export type {
+  ApplicationInferenceProfileArnReference,
+  ArnLocation,
+  CustomModelArnReference,
+  FoundationModelArnReference,
+  FoundationModelReference,
+  ImportedModelArnReference,
+  InferenceProfileArnReference,
+  ModelReference,
+  ModelReferenceKind,
+  ProvisionedModelArnReference,
+  SystemInferenceProfileReference,
+} from './model-id.js';
