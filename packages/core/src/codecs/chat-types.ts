@@ -31,9 +31,7 @@ export interface ToolDefinition {
 }
 
 export type ToolChoice =
-  | { readonly type: 'auto' }
-  | { readonly type: 'any' }
-  | { readonly type: 'tool'; readonly name: string };
+  { readonly type: 'auto' } | { readonly type: 'any' } | { readonly type: 'tool'; readonly name: string };
 
 export interface ChatRequest {
   /** Alternating user/assistant turns, starting and ending with `user`. */
@@ -49,12 +47,7 @@ export interface ChatRequest {
 }
 
 export type StopReason =
-  | 'end_turn'
-  | 'max_tokens'
-  | 'stop_sequence'
-  | 'tool_use'
-  | 'guardrail_intervened'
-  | 'content_filtered';
+  'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use' | 'guardrail_intervened' | 'content_filtered';
 
 export interface Usage {
   readonly inputTokens: number;

@@ -41,9 +41,14 @@ export function validateChatRequest(model: CatalogModel, request: ChatRequest, r
     }
     const parts = partsOf(message);
     if (parts.length === 0) {
-      throw new ValidationError(`messages[${index}].content`, `messages[${index}] has no content; remove it or add text.`);
+      throw new ValidationError(
+        `messages[${index}].content`,
+        `messages[${index}] has no content; remove it or add text.`,
+      );
     }
-    parts.forEach((part, partIndex) => checkPart(model, part, `messages[${index}].content[${partIndex}]`));
+    parts.forEach((part, partIndex) => {
+      checkPart(model, part, `messages[${index}].content[${partIndex}]`);
+    });
   });
   const last = request.messages.at(-1);
   if (last?.role === 'assistant' && rules.allowAssistantPrefill !== true) {
@@ -55,7 +60,10 @@ export function validateChatRequest(model: CatalogModel, request: ChatRequest, r
   if (request.maxTokens !== undefined) {
     const limit = model.maxOutputTokens;
     if (!Number.isInteger(request.maxTokens) || request.maxTokens < 1) {
-      throw new ValidationError('maxTokens', `maxTokens must be a positive integer, got ${request.maxTokens}.`);
+      throw new ValidationError(
+        'maxTokens',
+        `maxTokens must be a positive integer, got ${request.maxTokens}.`,
+      );
     }
     if (limit !== null && request.maxTokens > limit) {
       throw new ValidationError(
@@ -89,7 +97,10 @@ export function validateChatRequest(model: CatalogModel, request: ChatRequest, r
     throw new ValidationError('toolChoice', `toolChoice names ${choice.name}, which is not among tools.`);
   }
   if (request.system !== undefined && !model.systemPrompt) {
-    throw new ValidationError('system', `${modelId} takes no system prompt; put the instructions in the first user message.`);
+    throw new ValidationError(
+      'system',
+      `${modelId} takes no system prompt; put the instructions in the first user message.`,
+    );
   }
   if (model.contextWindow !== null) {
     const estimate = estimateTokens(
@@ -115,21 +126,34 @@ function checkPart(model: CatalogModel, part: ContentPart, field: string): void 
           `${model.modelId} accepts text only; remove the image or pick a model whose inputModalities include IMAGE.`,
         );
       }
-      if (part.data === '') throw new ValidationError(`${field}.data`, 'image data is empty; send base64 bytes.');
+      if (part.data === '')
+        throw new ValidationError(`${field}.data`, 'image data is empty; send base64 bytes.');
       return;
     case 'tool-use':
     case 'tool-result':
       if (!model.toolUse) {
-        throw new ValidationError(field, `${model.modelId} does not support tool use; remove tool-use and tool-result parts.`);
+        throw new ValidationError(
+          field,
+          `${model.modelId} does not support tool use; remove tool-use and tool-result parts.`,
+        );
       }
       return;
   }
 }
 
-function checkRange(field: string, value: number | undefined, min: number, max: number, modelId: string): void {
+function checkRange(
+  field: string,
+  value: number | undefined,
+  min: number,
+  max: number,
+  modelId: string,
+): void {
   if (value === undefined) return;
   if (!Number.isFinite(value) || value < min || value > max) {
-    throw new ValidationError(field, `${field} must be between ${min} and ${max} for ${modelId}, got ${value}.`);
+    throw new ValidationError(
+      field,
+      `${field} must be between ${min} and ${max} for ${modelId}, got ${value}.`,
+    );
   }
 }
 

@@ -78,7 +78,10 @@ export function fromBedrockException(error: unknown, context: ExceptionContext =
     });
   }
   const networkCode = networkCodeOf(error);
-  if (error.name === 'TimeoutError' || (networkCode !== undefined && TRANSIENT_NETWORK_CODES.has(networkCode))) {
+  if (
+    error.name === 'TimeoutError' ||
+    (networkCode !== undefined && TRANSIENT_NETWORK_CODES.has(networkCode))
+  ) {
     return new QuarryError(
       'UPSTREAM_UNAVAILABLE',
       `Could not reach Bedrock (${networkCode ?? error.name}: ${upstream}). Quarry retries this automatically; if it persists, check the endpoint and network.`,
@@ -101,18 +104,24 @@ export function fromBedrockException(error: unknown, context: ExceptionContext =
 
 /** `throttlingException` (an unmodeled in-stream exception) → `ThrottlingException`. */
 function canonicalName(name: string): string | undefined {
-  if (name === '') return undefined;
-  return name[0]?.toUpperCase() + name.slice(1);
+  const first = name[0];
+  return first === undefined ? undefined : first.toUpperCase() + name.slice(1);
 }
 
-function describe(exception: BedrockExceptionName, upstream: string, context: ExceptionContext, error: Error): string {
+function describe(
+  exception: BedrockExceptionName,
+  upstream: string,
+  context: ExceptionContext,
+  error: Error,
+): string {
   const model = context.modelId ?? 'the requested model';
   const region = context.region === undefined ? '' : ` in ${context.region}`;
   switch (exception) {
     case 'AccessDeniedException': {
-      const action = context.operation === 'InvokeModelWithResponseStream' || context.operation === 'ConverseStream'
-        ? 'bedrock:InvokeModelWithResponseStream'
-        : 'bedrock:InvokeModel';
+      const action =
+        context.operation === 'InvokeModelWithResponseStream' || context.operation === 'ConverseStream'
+          ? 'bedrock:InvokeModelWithResponseStream'
+          : 'bedrock:InvokeModel';
       return (
         `Access denied to ${model}${region}: ${upstream} ` +
         `Enable access to this model on the Bedrock console's "Model access" page for this region, accept its ` +
@@ -153,7 +162,10 @@ function describe(exception: BedrockExceptionName, upstream: string, context: Ex
 
 interface SdkErrorShape {
   readonly $metadata?: { readonly requestId?: string; readonly httpStatusCode?: number };
-  readonly $response?: { readonly statusCode?: number; readonly headers?: Record<string, string | undefined> };
+  readonly $response?: {
+    readonly statusCode?: number;
+    readonly headers?: Record<string, string | undefined>;
+  };
   readonly code?: unknown;
 }
 

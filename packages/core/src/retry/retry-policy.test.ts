@@ -14,7 +14,10 @@ const policyArbitrary = fc.record({
 describe('decideRetry', () => {
   it('never retries a non-retryable error', () => {
     const error = new QuarryError('BAD_USER_INPUT', 'bad');
-    expect(decideRetry(DEFAULT_RETRY_POLICY, 1, error, () => 0.5)).toEqual({ retry: false, reason: 'not-retryable' });
+    expect(decideRetry(DEFAULT_RETRY_POLICY, 1, error, () => 0.5)).toEqual({
+      retry: false,
+      reason: 'not-retryable',
+    });
   });
 
   it('stops when the attempts are used up', () => {
@@ -25,7 +28,12 @@ describe('decideRetry', () => {
   });
 
   it('doubles the jitter ceiling per attempt', () => {
-    const policy: RetryPolicy = { maxAttempts: 10, baseDelayMs: 100, throttleBaseDelayMs: 500, maxDelayMs: 20_000 };
+    const policy: RetryPolicy = {
+      maxAttempts: 10,
+      baseDelayMs: 100,
+      throttleBaseDelayMs: 500,
+      maxDelayMs: 20_000,
+    };
     const almostOne = () => 0.999_999;
     const delays = [1, 2, 3, 4].map((attempt) => {
       const decision = decideRetry(policy, attempt, transient, almostOne);
@@ -35,7 +43,12 @@ describe('decideRetry', () => {
   });
 
   it('uses the throttling base for THROTTLED errors', () => {
-    const decision = decideRetry(DEFAULT_RETRY_POLICY, 1, new ThrottledError('slow down', undefined, { retryable: true }), () => 0.5);
+    const decision = decideRetry(
+      DEFAULT_RETRY_POLICY,
+      1,
+      new ThrottledError('slow down', undefined, { retryable: true }),
+      () => 0.5,
+    );
     expect(decision).toEqual({ retry: true, delayMs: 250 });
   });
 
@@ -46,7 +59,10 @@ describe('decideRetry', () => {
 
   it('gives up instead of waiting beyond maxDelayMs for a Retry-After hint', () => {
     const error = new ThrottledError('slow down', 60_000, { retryable: true });
-    expect(decideRetry(DEFAULT_RETRY_POLICY, 1, error, () => 0)).toEqual({ retry: false, reason: 'retry-after-too-long' });
+    expect(decideRetry(DEFAULT_RETRY_POLICY, 1, error, () => 0)).toEqual({
+      retry: false,
+      reason: 'retry-after-too-long',
+    });
   });
 
   it('keeps every delay within [0, maxDelayMs] and retries at most maxAttempts-1 times (property)', () => {
@@ -76,12 +92,17 @@ describe('decideRetry', () => {
 
   it('keeps the jitter below the exponential ceiling (property)', () => {
     fc.assert(
-      fc.property(policyArbitrary, fc.integer({ min: 1, max: 9 }), fc.double({ min: 0, max: 1, noNaN: true }), (policy, attempt, r) => {
-        const decision = decideRetry({ ...policy, maxAttempts: 10 }, attempt, transient, () => r);
-        const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-        expect(decision.retry).toBe(true);
-        if (decision.retry) expect(decision.delayMs).toBeLessThanOrEqual(Math.max(0, ceiling));
-      }),
+      fc.property(
+        policyArbitrary,
+        fc.integer({ min: 1, max: 9 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (policy, attempt, r) => {
+          const decision = decideRetry({ ...policy, maxAttempts: 10 }, attempt, transient, () => r);
+          const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+          expect(decision.retry).toBe(true);
+          if (decision.retry) expect(decision.delayMs).toBeLessThanOrEqual(Math.max(0, ceiling));
+        },
+      ),
     );
   });
 });
@@ -92,7 +113,9 @@ describe('checkRetryPolicy', () => {
   });
 
   it('names the bad field when a value is out of range', () => {
-    expect(() => checkRetryPolicy({ ...DEFAULT_RETRY_POLICY, maxAttempts: 0 })).toThrow(/retry\.maxAttempts must be an integer from 1 to 20, got 0/);
+    expect(() => checkRetryPolicy({ ...DEFAULT_RETRY_POLICY, maxAttempts: 0 })).toThrow(
+      /retry\.maxAttempts must be an integer from 1 to 20, got 0/,
+    );
     expect(() => checkRetryPolicy({ ...DEFAULT_RETRY_POLICY, maxDelayMs: 1.5 })).toThrow(/retry\.maxDelayMs/);
   });
 });

@@ -20,7 +20,10 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
 });
 
 export type RetryDecision =
-  | { readonly retry: false; readonly reason: 'not-retryable' | 'attempts-exhausted' | 'retry-after-too-long' }
+  | {
+      readonly retry: false;
+      readonly reason: 'not-retryable' | 'attempts-exhausted' | 'retry-after-too-long';
+    }
   | { readonly retry: true; readonly delayMs: number };
 
 /**

@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+
+/* eslint-disable @typescript-eslint/require-await -- async generators stand in for upstream streams */
 import { QuarryError } from '../errors/quarry-error.js';
 import { createSilentLogger } from '../logging/logger.js';
 import { DEFAULT_RETRY_POLICY } from './retry-policy.js';
@@ -77,7 +79,9 @@ describe('retryStream', () => {
       yield 'start';
       throw notReady();
     });
-    await expect(collect(retryStream(open, isContent, deps))).rejects.toMatchObject({ code: 'MODEL_NOT_READY' });
+    await expect(collect(retryStream(open, isContent, deps))).rejects.toMatchObject({
+      code: 'MODEL_NOT_READY',
+    });
     expect(open).toHaveBeenCalledTimes(DEFAULT_RETRY_POLICY.maxAttempts);
   });
 });

@@ -50,7 +50,13 @@ export async function* retryStream<T>(
       if (deps.budget !== undefined && lastRetryCost === undefined) throw error;
       options.onRetry?.({ attempt, delayMs, error });
       deps.logger.warn(
-        { event: 'bedrock.stream.retry', attempt, delayMs, code: error.code, modelId: options.context?.modelId },
+        {
+          event: 'bedrock.stream.retry',
+          attempt,
+          delayMs,
+          code: error.code,
+          modelId: options.context?.modelId,
+        },
         'retrying stream before first content',
       );
       await deps.sleep(delayMs, signal);

@@ -21,7 +21,9 @@ function deps(overrides: Partial<RetryDeps> = {}): RetryDeps & { slept: number[]
 }
 
 function throttling(): Error {
-  return Object.assign(new Error('Too many requests, please wait before trying again.'), { name: 'ThrottlingException' });
+  return Object.assign(new Error('Too many requests, please wait before trying again.'), {
+    name: 'ThrottlingException',
+  });
 }
 
 describe('withRetry', () => {
@@ -33,7 +35,9 @@ describe('withRetry', () => {
 
   it('retries throttling until it succeeds when attempts remain', async () => {
     const d = deps();
-    const run = vi.fn((attempt: number) => (attempt < 3 ? Promise.reject(throttling()) : Promise.resolve(attempt)));
+    const run = vi.fn((attempt: number) =>
+      attempt < 3 ? Promise.reject(throttling()) : Promise.resolve(attempt),
+    );
     await expect(withRetry(run, d)).resolves.toBe(3);
     expect(run).toHaveBeenCalledTimes(3);
     expect(d.slept).toEqual([250, 500]);
@@ -48,7 +52,9 @@ describe('withRetry', () => {
   });
 
   it('does not retry client errors', async () => {
-    const run = vi.fn(() => Promise.reject(Object.assign(new Error('bad body'), { name: 'ValidationException' })));
+    const run = vi.fn(() =>
+      Promise.reject(Object.assign(new Error('bad body'), { name: 'ValidationException' })),
+    );
     await expect(withRetry(run, deps())).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(run).toHaveBeenCalledTimes(1);
   });
@@ -72,7 +78,9 @@ describe('withRetry', () => {
           controller.abort(new Error('caller went away'));
         }),
     });
-    const run = vi.fn(() => Promise.reject(new QuarryError('MODEL_NOT_READY', 'warming', { retryable: true })));
+    const run = vi.fn(() =>
+      Promise.reject(new QuarryError('MODEL_NOT_READY', 'warming', { retryable: true })),
+    );
     await expect(withRetry(run, d, { signal: controller.signal })).rejects.toThrow('caller went away');
     expect(run).toHaveBeenCalledTimes(1);
   });

@@ -54,7 +54,10 @@ export async function withRetry<T>(
       if (delayMs === undefined) throw error;
       lastRetryCost = deps.budget?.acquire(error);
       if (deps.budget !== undefined && lastRetryCost === undefined) {
-        deps.logger.warn({ event: 'bedrock.retry.budget-exhausted', attempt, code: error.code }, 'retry budget exhausted');
+        deps.logger.warn(
+          { event: 'bedrock.retry.budget-exhausted', attempt, code: error.code },
+          'retry budget exhausted',
+        );
         throw error;
       }
       options.onRetry?.({ attempt, delayMs, error });

@@ -116,12 +116,15 @@ export function defineChatCodecSuite(codec: ChatCodec, fixtures: ChatCodecFixtur
 
     it('re-joins streamed deltas into the original text (property)', () => {
       fc.assert(
-        fc.property(fc.array(fc.string({ minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 8 }), (parts) => {
-          const events = decodeAll(codec, fixtures.streamOf(parts));
-          const text = events.map((event) => (event.type === 'text-delta' ? event.text : '')).join('');
-          expect(text).toBe(parts.join(''));
-          expect(events.at(-1)?.type).toBe('stream-end');
-        }),
+        fc.property(
+          fc.array(fc.string({ minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 8 }),
+          (parts) => {
+            const events = decodeAll(codec, fixtures.streamOf(parts));
+            const text = events.map((event) => (event.type === 'text-delta' ? event.text : '')).join('');
+            expect(text).toBe(parts.join(''));
+            expect(events.at(-1)?.type).toBe('stream-end');
+          },
+        ),
       );
     });
 
@@ -129,11 +132,14 @@ export function defineChatCodecSuite(codec: ChatCodec, fixtures: ChatCodecFixtur
       fc.assert(
         fc.property(
           fc.array(fc.string({ minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 5 }),
-          fc.option(fc.integer({ min: 1, max: Math.min(fixtures.model.maxOutputTokens ?? 256, 4096) }), { nil: undefined }),
+          fc.option(fc.integer({ min: 1, max: Math.min(fixtures.model.maxOutputTokens ?? 256, 4096) }), {
+            nil: undefined,
+          }),
           (texts, maxTokens) => {
-            const messages = texts
-              .concat(texts.length % 2 === 0 ? ['next'] : [])
-              .map((text, index) => ({ role: index % 2 === 0 ? ('user' as const) : ('assistant' as const), content: text }));
+            const messages = texts.concat(texts.length % 2 === 0 ? ['next'] : []).map((text, index) => ({
+              role: index % 2 === 0 ? ('user' as const) : ('assistant' as const),
+              content: text,
+            }));
             const request: ChatRequest = { messages, ...(maxTokens !== undefined && { maxTokens }) };
             codec.validate(fixtures.model, request);
             const first = JSON.stringify(codec.encodeRequest(request));

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { MODEL_DATA } from '../catalog/model-data.js';
+import { FAMILY_KIND, MODEL_FAMILIES } from '../catalog/model-family.js';
+import { defaultCodecRegistry } from './default-codec-registry.js';
+
+describe('defaultCodecRegistry', () => {
+  it('has a codec of the right kind for every family', () => {
+    const registry = defaultCodecRegistry();
+    for (const family of MODEL_FAMILIES) {
+      const codec = registry.get(family);
+      expect(codec?.family).toBe(family);
+      expect(codec?.kind).toBe(FAMILY_KIND[family]);
+    }
+  });
+
+  it('resolves a codec for every catalog model', () => {
+    const registry = defaultCodecRegistry();
+    for (const model of MODEL_DATA) expect(registry.get(model.family), model.modelId).toBeDefined();
+  });
+
+  it('finds chat codecs only for chat families', () => {
+    const registry = defaultCodecRegistry();
+    expect(registry.chat('anthropic-messages')).toBeDefined();
+    expect(registry.chat('titan-embed-v2')).toBeUndefined();
+    expect(registry.embed('titan-embed-v2')).toBeDefined();
+    expect(registry.image('stability-sd3')).toBeDefined();
+  });
+});

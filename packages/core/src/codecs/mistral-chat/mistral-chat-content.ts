@@ -1,0 +1,28 @@
+import { CodecError } from '../../errors/quarry-error.js';
+import type { MistralArguments, MistralContent } from './mistral-chat-schemas.js';
+
+/** The text of a Mistral `content`: the string, or its text chunks joined. */
+export function textOfContent(content: MistralContent | null | undefined): string {
+  if (content === null || content === undefined) return '';
+  if (typeof content === 'string') return content;
+  return content.map((chunk) => (chunk.type === 'text' ? (chunk.text ?? '') : '')).join('');
+}
+
+/** Tool arguments as JSON text (the form stream fragments take). */
+export function argumentsJson(args: MistralArguments | undefined): string {
+  if (args === undefined) return '';
+  return typeof args === 'string' ? args : JSON.stringify(args);
+}
+
+/** Parses complete tool arguments; an empty string means no arguments. Throws CodecError on invalid JSON. */
+export function parseArguments(args: MistralArguments, toolName: string): unknown {
+  if (typeof args !== 'string') return args;
+  if (args.trim() === '') return {};
+  try {
+    return JSON.parse(args) as unknown;
+  } catch (error) {
+    throw new CodecError(`Mistral chat tool call ${toolName} has arguments that are not JSON.`, {
+      cause: error,
+    });
+  }
+}

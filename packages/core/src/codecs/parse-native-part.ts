@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import { CodecError } from '../errors/quarry-error.js';
+
+/** How many zod issues a CodecError message lists. */
+const MAX_LISTED_ISSUES = 3;
+
+/**
+ * Parses one piece of a native payload (a stream chunk, a content block) with its schema, or throws
+ * CodecError naming `what` and the first few offending paths. `parseNativeBody` does the same for a
+ * whole response body.
+ */
+export function parseNativePart<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  what: string,
+): z.output<Schema> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues;
+  const listed = issues
+    .slice(0, MAX_LISTED_ISSUES)
+    .map(
+      (issue) =>
+        `${issue.path.length === 0 ? '(value)' : issue.path.map(String).join('.')}: ${issue.message}`,
+    );
+  const more = issues.length > MAX_LISTED_ISSUES ? ` (and ${issues.length - MAX_LISTED_ISSUES} more)` : '';
+  throw new CodecError(`Unreadable ${what}: ${listed.join('; ')}${more}.`, { cause: parsed.error });
+}

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/**
+ * `amazon.titan-embed-image-v1` response (bedrock-protocol.md §5.3). `message` is null on success and
+ * explains a failure otherwise.
+ */
+export const TitanEmbedImageResponseSchema = z.looseObject({
+  embedding: z.array(z.number()).min(1).optional(),
+  inputTextTokenCount: z.number().int().nonnegative().optional(),
+  message: z.string().nullable().optional(),
+});
