@@ -11,6 +11,13 @@ export type {
   ProfilePrefix,
   Provider,
 } from './catalog/catalog-model.js';
+export { MODEL_DATA } from './catalog/model-data.js';
+export { createModelCatalog, filterModels } from './catalog/model-catalog.js';
+export type { AliasLookup, ModelCatalog, ModelFilter, ResolvedModel } from './catalog/model-catalog.js';
+export { baseModelIdOf, parseModelId } from './catalog/model-id.js';
+export type { ModelReference, ModelReferenceKind } from './catalog/model-id.js';
+export { costFor, costOfImages, costOfUsage } from './cost/cost.js';
+export type { Cost } from './cost/cost.js';
 export type {
   ChatMessage,
   ChatRequest,
@@ -18,6 +25,7 @@ export type {
   ContentPart,
   EmbedRequest,
   EmbedResult,
+  EmbeddingType,
   ImageFormat,
   ImageRequest,
   ImageResult,
@@ -28,9 +36,23 @@ export type {
   ToolDefinition,
   Usage,
 } from './codecs/chat-types.js';
-export type { ChatCodec, Codec, EmbedCodec, ImageCodec, StreamContext, StreamDecoder } from './codecs/codec.js';
+export type {
+  ChatCodec,
+  Codec,
+  EmbedCodec,
+  ImageCodec,
+  StreamContext,
+  StreamDecoder,
+} from './codecs/codec.js';
+export { createCodecRegistry } from './codecs/codec-registry.js';
+export type { CodecRegistry } from './codecs/codec-registry.js';
+export { defaultCodecRegistry } from './codecs/default-codec-registry.js';
 export { validateChatRequest } from './codecs/validate-chat-request.js';
 export type { ChatRules } from './codecs/validate-chat-request.js';
+export { validateEmbedRequest } from './codecs/validate-embed-request.js';
+export type { EmbedRules } from './codecs/validate-embed-request.js';
+export { validateImageRequest } from './codecs/validate-image-request.js';
+export type { ImageRules, ImageSize } from './codecs/validate-image-request.js';
 export { assertNever, isContentEvent } from './stream/stream-event.js';
 export type { InvocationMetrics, StreamEvent, StreamEventType, TokenStream } from './stream/stream-event.js';
 export { CORE_ERROR_CODES } from './errors/error-codes.js';
@@ -56,3 +78,26 @@ export type { RetryCallOptions, RetryDeps, RetryInfo } from './retry/with-retry.
 export { retryStream } from './retry/retry-stream.js';
 export { createSilentLogger } from './logging/logger.js';
 export type { Logger } from './logging/logger.js';
+export { createBedrockClients } from './client/bedrock-clients.js';
+export type {
+  BedrockClients,
+  BedrockConnectionOptions,
+  BedrockCredentials,
+  BedrockTransport,
+} from './client/bedrock-clients.js';
+export { createQuarryClient } from './client/quarry-client.js';
+export type { QuarryClient, QuarryClientDeps } from './client/quarry-client.js';
+export type {
+  CallMeta,
+  CallOptions,
+  EmbedResponse,
+  EmbeddingFormat,
+  EmbeddingItem,
+  EmbeddingVector,
+  GeneratedImage,
+  ImageResponse,
+  InvokeRawResult,
+  InvokeResult,
+} from './client/client-types.js';
+export type { EmbedOptions } from './client/embed.js';
+export type { FoundationModelInfo, ListModelsFilter } from './client/control-plane.js';

@@ -1,0 +1,95 @@
+import { BedrockClient } from '@aws-sdk/client-bedrock';
+import { BedrockAgentRuntimeClient } from '@aws-sdk/client-bedrock-agent-runtime';
+import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { NodeHttp2Handler, NodeHttpHandler } from '@smithy/node-http-handler';
+
+/** Static keys or any SDK credential provider. */
+export type BedrockCredentials =
+  | { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string }
+  | (() => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }>);
+
+/**
+ * How the runtime client talks to Bedrock.
+ * - `http1`: HTTP/1.1 with a keep-alive pool shared by calls and streams (Quarry's default; measured
+ *   fastest, and an aborted stream costs one socket instead of a TLS+h2 handshake per call).
+ * - `http2`: one multiplexed HTTP/2 session for plain calls. The SDK still opens an isolated
+ *   session per event stream.
+ * - `sdk-default`: what the SDK does unconfigured, a new HTTP/2 session per request. Benchmarks only.
+ */
+export type BedrockTransport = 'http1' | 'http2' | 'sdk-default';
+
+export interface BedrockConnectionOptions {
+  readonly region: string;
+  /** A Bedrock-compatible endpoint (e.g. the emulator); AWS's regional endpoints when omitted. */
+  readonly endpoint?: string | undefined;
+  /** The SDK's default credential chain when omitted. */
+  readonly credentials?: BedrockCredentials | undefined;
+  /** @default 'http1' */
+  readonly transport?: BedrockTransport | undefined;
+  /** Keep-alive pool size per client (http1). @default 50 */
+  readonly maxSockets?: number | undefined;
+  /** Fails a connection attempt after this long. @default 3100 */
+  readonly connectionTimeoutMs?: number | undefined;
+}
+
+export interface BedrockClients {
+  readonly region: string;
+  readonly runtime: BedrockRuntimeClient;
+  readonly control: BedrockClient;
+  readonly agentRuntime: BedrockAgentRuntimeClient;
+  /** Closes every pooled connection. */
+  destroy(): void;
+}
+
+/**
+ * Builds the three SDK clients with Quarry's transport and `maxAttempts: 1`: Quarry's retry policy
+ * is the single retry layer, so attempts never multiply (the SDK would otherwise make 3 per call).
+ */
+export function createBedrockClients(options: BedrockConnectionOptions): BedrockClients {
+  const transport = options.transport ?? 'http1';
+  const connectionTimeout = options.connectionTimeoutMs ?? 3_100;
+  const common = {
+    region: options.region,
+    maxAttempts: 1,
+    ...(options.endpoint !== undefined && { endpoint: options.endpoint }),
+    ...(options.credentials !== undefined && { credentials: options.credentials }),
+  };
+  const http1 = (): NodeHttpHandler =>
+    new NodeHttpHandler({
+      connectionTimeout,
+      httpAgent: { keepAlive: true, maxSockets: options.maxSockets ?? 50 },
+      httpsAgent: { keepAlive: true, maxSockets: options.maxSockets ?? 50 },
+    });
+  const streamingHandler = (): NodeHttpHandler | NodeHttp2Handler | undefined => {
+    switch (transport) {
+      case 'http1':
+        return http1();
+      case 'http2':
+        return new NodeHttp2Handler({ disableConcurrentStreams: false });
+      case 'sdk-default':
+        return undefined;
+    }
+  };
+  const runtimeHandler = streamingHandler();
+  const agentHandler = streamingHandler();
+  const runtime = new BedrockRuntimeClient({
+    ...common,
+    ...(runtimeHandler !== undefined && { requestHandler: runtimeHandler }),
+  });
+  const agentRuntime = new BedrockAgentRuntimeClient({
+    ...common,
+    ...(agentHandler !== undefined && { requestHandler: agentHandler }),
+  });
+  const control = new BedrockClient({ ...common, requestHandler: http1() });
+  return {
+    region: options.region,
+    runtime,
+    control,
+    agentRuntime,
+    destroy() {
+      runtime.destroy();
+      control.destroy();
+      agentRuntime.destroy();
+    },
+  };
+}

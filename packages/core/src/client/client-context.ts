@@ -1,0 +1,62 @@
+import type { BedrockClient } from '@aws-sdk/client-bedrock';
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { ModelCatalog, ResolvedModel } from '../catalog/model-catalog.js';
+import type { CodecRegistry } from '../codecs/codec-registry.js';
+import type { ChatCodec, EmbedCodec, ImageCodec } from '../codecs/codec.js';
+import { ValidationError } from '../errors/quarry-error.js';
+import type { Logger } from '../logging/logger.js';
+import type { RetryDeps } from '../retry/with-retry.js';
+import type { ModelResolver } from './model-resolver.js';
+
+/** What every client operation shares; built once by createQuarryClient. */
+export interface ClientContext {
+  readonly runtime: BedrockRuntimeClient;
+  readonly control: BedrockClient;
+  readonly region: string;
+  readonly catalog: ModelCatalog;
+  readonly codecs: CodecRegistry;
+  readonly retry: RetryDeps;
+  readonly resolver: ModelResolver;
+  readonly logger: Logger;
+  readonly now: () => number;
+  readonly streamIdleTimeoutMs: number;
+  readonly embedConcurrency: number;
+}
+
+const USE_INSTEAD = { chat: 'invoke or stream', embed: 'embed', image: 'generateImage' } as const;
+
+function kindMismatch(resolved: ResolvedModel, wanted: keyof typeof USE_INSTEAD): ValidationError {
+  const codec = resolved.model.family;
+  const actual = (['chat', 'embed', 'image'] as const).find(
+    (kind) => kind !== wanted && kindOf(resolved, kind),
+  );
+  const hint = actual === undefined ? 'invokeRaw with the native body' : USE_INSTEAD[actual];
+  return new ValidationError(
+    'modelId',
+    `${resolved.model.modelId} (${codec}) is not a ${wanted === 'chat' ? 'text generation' : wanted === 'embed' ? 'text embedding' : 'image generation'} model; use ${hint}.`,
+  );
+}
+
+function kindOf(resolved: ResolvedModel, kind: 'chat' | 'embed' | 'image'): boolean {
+  return resolved.model.outputModalities.includes(
+    kind === 'chat' ? 'TEXT' : kind === 'embed' ? 'EMBEDDING' : 'IMAGE',
+  );
+}
+
+export function chatCodecFor(context: ClientContext, resolved: ResolvedModel): ChatCodec {
+  const codec = context.codecs.chat(resolved.model.family);
+  if (codec === undefined) throw kindMismatch(resolved, 'chat');
+  return codec;
+}
+
+export function embedCodecFor(context: ClientContext, resolved: ResolvedModel): EmbedCodec {
+  const codec = context.codecs.embed(resolved.model.family);
+  if (codec === undefined) throw kindMismatch(resolved, 'embed');
+  return codec;
+}
+
+export function imageCodecFor(context: ClientContext, resolved: ResolvedModel): ImageCodec {
+  const codec = context.codecs.image(resolved.model.family);
+  if (codec === undefined) throw kindMismatch(resolved, 'image');
+  return codec;
+}

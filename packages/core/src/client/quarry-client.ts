@@ -1,0 +1,109 @@
+import type { BedrockClient } from '@aws-sdk/client-bedrock';
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { ModelCatalog, ResolvedModel } from '../catalog/model-catalog.js';
+import type { ChatRequest, EmbedRequest, ImageRequest } from '../codecs/chat-types.js';
+import type { CodecRegistry } from '../codecs/codec-registry.js';
+import { createSilentLogger, type Logger } from '../logging/logger.js';
+import type { RetryBudget } from '../retry/retry-budget.js';
+import { checkRetryPolicy, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry/retry-policy.js';
+import type { TokenStream } from '../stream/stream-event.js';
+import type { ClientContext } from './client-context.js';
+import type {
+  CallOptions,
+  EmbedResponse,
+  EmbeddingFormat,
+  ImageResponse,
+  InvokeRawResult,
+  InvokeResult,
+} from './client-types.js';
+import { createControlPlaneApi, type ControlPlaneApi } from './control-plane.js';
+import { converse, converseStream } from './converse.js';
+import { embed, type EmbedOptions } from './embed.js';
+import { generateImage } from './generate-image.js';
+import { invoke, invokeRaw } from './invoke.js';
+import { stream } from './invoke-stream.js';
+import { createModelResolver } from './model-resolver.js';
+
+/** Dependencies of the client; the composition root builds them (see createBedrockClients). */
+export interface QuarryClientDeps {
+  readonly runtime: BedrockRuntimeClient;
+  readonly control: BedrockClient;
+  /** The region the SDK clients call; named in error messages. */
+  readonly region: string;
+  readonly catalog: ModelCatalog;
+  readonly codecs: CodecRegistry;
+  /** Merged over DEFAULT_RETRY_POLICY and checked; a bad value throws RangeError. */
+  readonly retry?: Partial<RetryPolicy> | undefined;
+  /** Shared retry budget; omit for none. */
+  readonly budget?: RetryBudget | undefined;
+  /** @default a silent logger */
+  readonly logger?: Logger | undefined;
+  /** @default Math.random */
+  readonly random?: (() => number) | undefined;
+  /** @default node:timers/promises setTimeout */
+  readonly sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
+  /** @default performance.now */
+  readonly now?: (() => number) | undefined;
+  /** A stream with no data for this long fails with MODEL_TIMEOUT. @default 60000 */
+  readonly streamIdleTimeoutMs?: number | undefined;
+  /** Embedding batches in flight per embed() call. @default 8 */
+  readonly embedConcurrency?: number | undefined;
+}
+
+/** Bedrock for backend code: typed requests, codecs per family, one retry layer, cost on every result. */
+export interface QuarryClient extends ControlPlaneApi {
+  readonly region: string;
+  readonly catalog: ModelCatalog;
+  /** Resolves a base ID, profile ID or ARN to its catalog entry (asks Bedrock about opaque ARNs). */
+  resolveModel(modelId: string, options?: CallOptions): Promise<ResolvedModel>;
+  invoke(modelId: string, request: ChatRequest, options?: CallOptions): Promise<InvokeResult>;
+  stream(modelId: string, request: ChatRequest, options?: CallOptions): TokenStream;
+  converse(modelId: string, request: ChatRequest, options?: CallOptions): Promise<InvokeResult>;
+  converseStream(modelId: string, request: ChatRequest, options?: CallOptions): TokenStream;
+  embed<F extends EmbeddingFormat = 'array'>(
+    modelId: string,
+    request: EmbedRequest,
+    options?: EmbedOptions<F>,
+  ): Promise<EmbedResponse<F>>;
+  generateImage(modelId: string, request: ImageRequest, options?: CallOptions): Promise<ImageResponse>;
+  invokeRaw(modelId: string, body: unknown, options?: CallOptions): Promise<InvokeRawResult>;
+}
+
+export function createQuarryClient(deps: QuarryClientDeps): QuarryClient {
+  const policy = checkRetryPolicy({ ...DEFAULT_RETRY_POLICY, ...deps.retry });
+  const logger = deps.logger ?? createSilentLogger();
+  const retry = {
+    policy,
+    budget: deps.budget,
+    random: deps.random ?? Math.random,
+    sleep: deps.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal })),
+    logger,
+  };
+  const context: ClientContext = {
+    runtime: deps.runtime,
+    control: deps.control,
+    region: deps.region,
+    catalog: deps.catalog,
+    codecs: deps.codecs,
+    retry,
+    resolver: createModelResolver({ catalog: deps.catalog, control: deps.control, retry }),
+    logger,
+    now: deps.now ?? (() => performance.now()),
+    streamIdleTimeoutMs: deps.streamIdleTimeoutMs ?? 60_000,
+    embedConcurrency: deps.embedConcurrency ?? 8,
+  };
+  return {
+    ...createControlPlaneApi(context),
+    region: deps.region,
+    catalog: deps.catalog,
+    resolveModel: (modelId, options = {}) => context.resolver.resolve(modelId, options.signal),
+    invoke: (modelId, request, options) => invoke(context, modelId, request, options),
+    stream: (modelId, request, options) => stream(context, modelId, request, options),
+    converse: (modelId, request, options) => converse(context, modelId, request, options),
+    converseStream: (modelId, request, options) => converseStream(context, modelId, request, options),
+    embed: (modelId, request, options) => embed(context, modelId, request, options),
+    generateImage: (modelId, request, options) => generateImage(context, modelId, request, options),
+    invokeRaw: (modelId, body, options) => invokeRaw(context, modelId, body, options),
+  };
+}
