@@ -1,0 +1,143 @@
+import type { CatalogModel, ModelFamily } from '@quarry/core/catalog';
+import { FAMILY_KIND } from '@quarry/core/catalog';
+import { z } from 'zod';
+
+import { BedrockHttpError } from '../../http/emulator-request.js';
+import type { ChatPrompt } from '../chat/chat-prompt.js';
+import {
+  converseSystem,
+  converseTools,
+  converseTurns,
+  Message,
+  SystemBlock,
+  ToolConfig,
+} from './converse-content.js';
+
+// Titan Text has no system slot of its own: Converse refuses one, even though a native caller can
+// fold a preamble into `inputText` (which is why the catalog says it takes a system prompt).
+const NO_CONVERSE_SYSTEM: ReadonlySet<ModelFamily> = new Set(['titan-text']);
+
+/** The Converse / ConverseStream body (bedrock-protocol.md §2.4); only what the emulator reads is typed. */
+export const ConverseRequest = z.looseObject({
+  messages: z.array(Message),
+  system: z.array(SystemBlock).optional(),
+  inferenceConfig: z
+    .looseObject({
+      maxTokens: z.int().min(1).optional(),
+      temperature: z.number().min(0).max(1).optional(),
+      topP: z.number().min(0).max(1).optional(),
+      stopSequences: z.array(z.string()).max(2500).optional(),
+    })
+    .optional(),
+  toolConfig: ToolConfig.optional(),
+  additionalModelResponseFieldPaths: z.array(z.string()).optional(),
+});
+export type ConverseRequest = z.infer<typeof ConverseRequest>;
+
+/** Parses a Converse body; Smithy-style validation messages, Converse's own semantic checks. */
+export function parseConverseRequest(body: unknown): ConverseRequest {
+  const result = ConverseRequest.safeParse(body);
+  if (!result.success) {
+    const details = result.error.issues.map((issue) => describe(issue, body));
+    const count = details.length;
+    throw validation(`${count} validation error${count === 1 ? '' : 's'} detected: ${details.join('; ')}`);
+  }
+  return result.data;
+}
+
+/**
+ * The prompt a Converse request gives `model`, after the checks Bedrock makes before calling it
+ * (real messages, §2.8 and observed traffic). Throws ValidationException.
+ */
+export function conversePrompt(
+  model: CatalogModel,
+  request: Pick<ConverseRequest, 'messages' | 'system' | 'toolConfig' | 'inferenceConfig'>,
+): ChatPrompt {
+  if (FAMILY_KIND[model.family] !== 'chat') {
+    throw validation(
+      "This action doesn't support the model that you provided. Try again with a supported text or chat model.",
+    );
+  }
+  const messages = request.messages;
+  if (messages[0]?.role !== 'user') {
+    throw validation(
+      'A conversation must start with a user message. Try again with a conversation that starts with a user message.',
+    );
+  }
+  let usesTools = false;
+  for (const [index, message] of messages.entries()) {
+    if (index > 0 && messages[index - 1]?.role === message.role) {
+      throw validation(
+        'A conversation must alternate between user and assistant roles. Make sure the conversation alternates between user and assistant roles and try again.',
+      );
+    }
+    if (message.content.length === 0) {
+      throw validation(
+        `The content field in the Message object at messages.${index} is empty. Add a ContentBlock object to the content field and try again.`,
+      );
+    }
+    for (const [blockIndex, block] of message.content.entries()) {
+      if (block.text !== undefined && block.text.trim() === '') {
+        throw validation(
+          `The text field in the ContentBlock object at messages.${index}.content.${blockIndex} is blank. Add text to the text field, and try again.`,
+        );
+      }
+      if (block.toolUse !== undefined || block.toolResult !== undefined) usesTools = true;
+    }
+  }
+  if (usesTools && request.toolConfig === undefined) {
+    throw validation(
+      'The toolConfig field must be defined when using toolUse and toolResult content blocks.',
+    );
+  }
+  const system = converseSystem(request.system);
+  if (system.length > 0 && (!model.systemPrompt || NO_CONVERSE_SYSTEM.has(model.family))) {
+    throw validation("This model doesn't support system messages.");
+  }
+  const { tools, toolChoice } = converseTools(request.toolConfig);
+  // Converse adds tool use to Llama 3.1+ even though its native body has no tools field.
+  if (tools.length > 0 && !model.toolUse && model.family !== 'llama3')
+    throw validation("This model doesn't support tool use.");
+  return {
+    system,
+    turns: converseTurns(messages),
+    tools,
+    toolChoice,
+    maxTokens: request.inferenceConfig?.maxTokens,
+    stopSequences: request.inferenceConfig?.stopSequences ?? [],
+  };
+}
+
+function describe(issue: z.core.$ZodIssue, body: unknown): string {
+  // Smithy names list members `messages.1.member.content`, counting from 1.
+  const path = issue.path
+    .map((segment) => (typeof segment === 'number' ? `${segment + 1}.member` : String(segment)))
+    .join('.');
+  let value: unknown = body;
+  for (const segment of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[segment];
+  const constraint = (text: string): string => `Value at '${path}' failed to satisfy constraint: ${text}`;
+  const sized = Array.isArray(value) || typeof value === 'string';
+  if (issue.code === 'invalid_type') {
+    return value === undefined || value === null
+      ? `Value null at '${path}' failed to satisfy constraint: Member must not be null`
+      : constraint(`Member must be of type ${issue.expected}`);
+  }
+  if (issue.code === 'too_small') {
+    return sized
+      ? constraint(`Member must have length greater than or equal to ${issue.minimum}`)
+      : `Value '${JSON.stringify(value)}' at '${path}' failed to satisfy constraint: Member must have value greater than or equal to ${issue.minimum}`;
+  }
+  if (issue.code === 'too_big') {
+    return sized
+      ? constraint(`Member must have length less than or equal to ${issue.maximum}`)
+      : `Value '${JSON.stringify(value)}' at '${path}' failed to satisfy constraint: Member must have value less than or equal to ${issue.maximum}`;
+  }
+  if (issue.code === 'invalid_value') {
+    return constraint(`Member must satisfy enum value set: [${issue.values.map(String).join(', ')}]`);
+  }
+  return constraint(issue.message);
+}
+
+function validation(message: string): BedrockHttpError {
+  return new BedrockHttpError(400, 'ValidationException', message);
+}

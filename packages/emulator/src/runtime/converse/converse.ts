@@ -1,0 +1,164 @@
+import {
+  BedrockHttpError,
+  type EmulatorRequest,
+  type EmulatorResponse,
+  type EventStreamMessage,
+} from '../../http/emulator-request.js';
+import { eventMessage } from '../../http/event-stream-encoder.js';
+import { sleep } from '../../latency.js';
+import type { Reply, ReplyStopReason } from '../chat/generate-reply.js';
+import { groupTokens, splitJson } from '../families/family.js';
+import { parseJsonBody } from '../malformed-input.js';
+import type { InvocationTarget } from '../resolve-target.js';
+import { elapsedMs, padding, replyTo, type RuntimeContext } from '../runtime-context.js';
+import { conversePrompt, parseConverseRequest, type ConverseRequest } from './converse-request.js';
+
+const STOP_REASONS = {
+  end_turn: 'end_turn',
+  max_tokens: 'max_tokens',
+  stop_sequence: 'stop_sequence',
+  tool_use: 'tool_use',
+} as const satisfies Record<ReplyStopReason, string>;
+
+/** Converse (bedrock-protocol.md §2.4–2.5): one request shape for every text model. */
+export async function converse(
+  context: RuntimeContext,
+  target: InvocationTarget,
+  request: EmulatorRequest,
+  started: number,
+): Promise<EmulatorResponse> {
+  const { body, reply } = prepare(context, target, request);
+  if (!context.latency.zero)
+    await sleep(context.latency.totalMs(target.model, reply.outputTokens), request.signal);
+  return {
+    kind: 'json',
+    status: 200,
+    body: {
+      output: { message: { role: 'assistant', content: contentBlocks(reply) } },
+      stopReason: STOP_REASONS[reply.stopReason],
+      usage: usage(reply),
+      metrics: { latencyMs: elapsedMs(started) },
+      ...additionalFields(body, reply),
+    },
+  };
+}
+
+/** ConverseStream (§2.6): messageStart, content block events, messageStop, metadata. */
+export function converseStream(
+  context: RuntimeContext,
+  target: InvocationTarget,
+  request: EmulatorRequest,
+  started: number,
+): EmulatorResponse {
+  // Checked before the Converse checks: Bedrock refuses non-streaming models (embeddings, images)
+  // on every streaming operation with the same words.
+  if (!target.model.streaming) {
+    throw new BedrockHttpError(400, 'ValidationException', 'The model is unsupported for streaming.');
+  }
+  const { body, reply } = prepare(context, target, request);
+  return {
+    kind: 'event-stream',
+    messages: streamEvents(context, target, body, reply, request.signal, started),
+  };
+}
+
+function prepare(
+  context: RuntimeContext,
+  target: InvocationTarget,
+  request: EmulatorRequest,
+): { body: ConverseRequest; reply: Reply } {
+  const body = parseConverseRequest(parseJsonBody(request.body));
+  const reply = replyTo(target.model, conversePrompt(target.model, body), request);
+  context.stats.recordTokens(target.model.modelId, reply.inputTokens, reply.outputTokens);
+  return { body, reply };
+}
+
+async function* streamEvents(
+  context: RuntimeContext,
+  target: InvocationTarget,
+  body: ConverseRequest,
+  reply: Reply,
+  signal: AbortSignal,
+  started: number,
+): AsyncGenerator<EventStreamMessage> {
+  const events: { type: string; payload: Record<string, unknown>; tokens: number }[] = [
+    { type: 'messageStart', payload: { role: 'assistant' }, tokens: 0 },
+  ];
+  let index = 0;
+  if (reply.toolCalls.length === 0 || reply.text !== '') {
+    for (const group of groupTokens(reply.tokens, 2)) {
+      events.push({
+        type: 'contentBlockDelta',
+        payload: { contentBlockIndex: index, delta: { text: group.text } },
+        tokens: group.tokens,
+      });
+    }
+    events.push({ type: 'contentBlockStop', payload: { contentBlockIndex: index }, tokens: 0 });
+    index++;
+  }
+  for (const call of reply.toolCalls) {
+    events.push({
+      type: 'contentBlockStart',
+      payload: {
+        contentBlockIndex: index,
+        start: { toolUse: { toolUseId: `tooluse_${call.id}`, name: call.name } },
+      },
+      tokens: 0,
+    });
+    const fragments = splitJson(JSON.stringify(call.input), 3);
+    for (const fragment of fragments) {
+      events.push({
+        type: 'contentBlockDelta',
+        payload: { contentBlockIndex: index, delta: { toolUse: { input: fragment } } },
+        tokens: Math.ceil(reply.outputTokens / fragments.length),
+      });
+    }
+    events.push({ type: 'contentBlockStop', payload: { contentBlockIndex: index }, tokens: 0 });
+    index++;
+  }
+  events.push({
+    type: 'messageStop',
+    payload: { stopReason: STOP_REASONS[reply.stopReason], ...additionalFields(body, reply) },
+    tokens: 0,
+  });
+
+  const profile = context.latency.profileFor(target.model);
+  for (const [position, event] of events.entries()) {
+    if (!context.latency.zero) {
+      await sleep(
+        position === 0 ? profile.firstTokenMs : (event.tokens * 1000) / profile.tokensPerSecond,
+        signal,
+      );
+      if (signal.aborted) return;
+    }
+    yield eventMessage(event.type, { ...event.payload, p: padding(position) });
+  }
+  yield eventMessage('metadata', {
+    usage: usage(reply),
+    metrics: { latencyMs: elapsedMs(started) },
+    p: padding(events.length),
+  });
+}
+
+function contentBlocks(reply: Reply): unknown[] {
+  return [
+    ...(reply.toolCalls.length === 0 || reply.text !== '' ? [{ text: reply.text }] : []),
+    ...reply.toolCalls.map((call) => ({
+      toolUse: { toolUseId: `tooluse_${call.id}`, name: call.name, input: call.input },
+    })),
+  ];
+}
+
+function usage(reply: Reply): Record<string, number> {
+  return {
+    inputTokens: reply.inputTokens,
+    outputTokens: reply.outputTokens,
+    totalTokens: reply.inputTokens + reply.outputTokens,
+  };
+}
+
+/** Honours `additionalModelResponseFieldPaths: ["/stop_sequence"]`, the one path callers commonly ask for. */
+function additionalFields(body: ConverseRequest, reply: Reply): Record<string, unknown> {
+  if (body.additionalModelResponseFieldPaths?.includes('/stop_sequence') !== true) return {};
+  return { additionalModelResponseFields: { stop_sequence: reply.stopSequence ?? null } };
+}

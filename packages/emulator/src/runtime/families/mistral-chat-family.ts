@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+import type { Reply, ReplyStopReason } from '../chat/generate-reply.js';
+import { malformedInput, parseNativeBody } from '../malformed-input.js';
+import { groupTokens, type ChatFamily, type NativeChunk } from './family.js';
+import {
+  ChatMessage,
+  FunctionTool,
+  functionToolChoice,
+  functionTools,
+  splitChatMessages,
+} from './openai-style-messages.js';
+
+const MistralChatRequest = z.looseObject({
+  messages: z.array(ChatMessage).min(1),
+  tools: z.array(FunctionTool).optional(),
+  tool_choice: z.unknown().optional(),
+  max_tokens: z.int().min(1).optional(),
+  temperature: z.number().min(0).max(1).optional(),
+  top_p: z.number().min(0).max(1).optional(),
+  stop: z.array(z.string()).optional(),
+});
+
+const STOP_REASONS = {
+  end_turn: 'stop',
+  max_tokens: 'length',
+  stop_sequence: 'stop',
+  tool_use: 'tool_calls',
+} as const satisfies Record<ReplyStopReason, string>;
+
+/** Mistral Large 2407 and Pixtral Large: OpenAI-like chat messages (bedrock-protocol.md §5.7). */
+export const mistralChatFamily: ChatFamily = {
+  kind: 'chat',
+  parseRequest(body) {
+    const request = parseNativeBody(MistralChatRequest, body);
+    const { system, turns } = splitChatMessages(request.messages);
+    if (turns.length === 0) throw malformedInput(['#/messages: expected at least one user message']);
+    return {
+      system,
+      turns,
+      tools: functionTools(request.tools),
+      toolChoice: functionToolChoice(request.tool_choice),
+      maxTokens: request.max_tokens,
+      stopSequences: request.stop ?? [],
+    };
+  },
+  renderResponse(reply) {
+    return {
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: reply.text, ...toolCalls(reply) },
+          stop_reason: STOP_REASONS[reply.stopReason],
+        },
+      ],
+    };
+  },
+  renderChunks(reply) {
+    // Whether Bedrock streams `message` or OpenAI's `delta` is unverified (§5.7): both are sent,
+    // with the same content, so a decoder reading either works.
+    const chunk = (content: Record<string, unknown>, stopReason: string | null): Record<string, unknown> => ({
+      choices: [{ index: 0, message: content, delta: content, stop_reason: stopReason }],
+    });
+    const chunks: NativeChunk[] = groupTokens(reply.tokens, 1).map((group) => ({
+      body: chunk({ role: 'assistant', content: group.text }, null),
+      outputTokens: group.tokens,
+    }));
+    if (reply.toolCalls.length > 0) {
+      chunks.push({
+        body: chunk({ role: 'assistant', content: '', ...toolCalls(reply) }, null),
+        outputTokens: reply.outputTokens,
+      });
+    }
+    chunks.push({
+      body: chunk({ role: 'assistant', content: '' }, STOP_REASONS[reply.stopReason]),
+      outputTokens: 0,
+    });
+    return chunks;
+  },
+};
+
+function toolCalls(reply: Reply): Record<string, unknown> {
+  if (reply.toolCalls.length === 0) return {};
+  return {
+    // Mistral tool call IDs are nine alphanumerics.
+    tool_calls: reply.toolCalls.map((call) => ({
+      id: call.id.slice(0, 9),
+      function: { name: call.name, arguments: JSON.stringify(call.input) },
+    })),
+  };
+}

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collect, fault, startHarness, type Harness } from './quarry-harness.js';
+
+const MODEL = 'amazon.titan-text-lite-v1';
+const hello = { messages: [{ role: 'user' as const, content: 'Count the bridges.' }], maxTokens: 200 };
+
+async function settle(condition: () => boolean, timeoutMs = 2_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!condition() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+describe('QuarryClient connection reuse', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness({ maxSockets: 16 });
+  });
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  it('serves 100 concurrent invokes from a pool of at most maxSockets connections, reused afterwards', async () => {
+    const opened = () => harness.emulator.stats.snapshot().connections.opened;
+    const before = opened();
+    const first = await Promise.all(Array.from({ length: 100 }, () => harness.quarry.invoke(MODEL, hello)));
+    const afterFirst = opened();
+    expect(first.every((result) => result.text.length > 0)).toBe(true);
+    expect(afterFirst - before).toBeLessThanOrEqual(16);
+    await Promise.all(Array.from({ length: 100 }, () => harness.quarry.invoke(MODEL, hello)));
+    expect(opened() - afterFirst).toBe(0);
+  });
+
+  it('streams over the same keep-alive pool', async () => {
+    const opened = () => harness.emulator.stats.snapshot().connections.opened;
+    const before = opened();
+    await Promise.all(Array.from({ length: 10 }, () => collect(harness.quarry.stream(MODEL, hello))));
+    expect(opened() - before).toBe(0);
+  });
+});
+
+describe('QuarryClient stream cancellation', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness({ maxSockets: 16 });
+  });
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  it('cancels the upstream request when the consumer stops iterating', async () => {
+    const stats = () => harness.emulator.stats.snapshot();
+    for await (const event of harness.quarry.stream(MODEL, hello, fault('stall;after=3'))) {
+      if (event.type === 'text-delta') break;
+    }
+    await settle(() => stats().activeStreams === 0);
+    expect(stats().activeStreams).toBe(0);
+  });
+
+  it('cancels the upstream request when the signal aborts, even while the model is silent', async () => {
+    const controller = new AbortController();
+    const stats = () => harness.emulator.stats.snapshot();
+    const seen: string[] = [];
+    const consuming = (async () => {
+      for await (const event of harness.quarry.stream(MODEL, hello, {
+        ...fault('stall;after=3'),
+        signal: controller.signal,
+      })) {
+        seen.push(event.type);
+      }
+    })();
+    await settle(() => seen.includes('text-delta'));
+    await settle(() => stats().activeStreams === 1);
+    const abortedAt = performance.now();
+    controller.abort();
+    await consuming;
+    await settle(() => stats().activeStreams === 0);
+    expect(stats().activeStreams).toBe(0);
+    expect(performance.now() - abortedAt).toBeLessThan(500);
+    expect(seen).not.toContain('stream-end');
+  });
+
+  it('leaks no sockets after 1,000 aborted streams', async () => {
+    const stats = () => harness.emulator.stats.snapshot();
+    const baseline = stats().connections.active;
+    for (let batch = 0; batch < 50; batch++) {
+      await Promise.all(
+        Array.from({ length: 20 }, async () => {
+          const controller = new AbortController();
+          for await (const event of harness.quarry.stream(MODEL, hello, {
+            signal: controller.signal,
+            ...fault('stall;after=2'),
+          })) {
+            if (event.type === 'text-delta') controller.abort();
+          }
+        }),
+      );
+    }
+    await settle(() => stats().activeStreams === 0 && stats().connections.active <= baseline + 16, 5_000);
+    expect(stats().activeStreams).toBe(0);
+    // Aborted requests destroy their socket; what is left is at most the pool itself.
+    expect(stats().connections.active).toBeLessThanOrEqual(baseline + 16);
+  }, 60_000);
+});

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './quarry-harness.js';
+
+let harness: Harness;
+let clock = Date.parse('2026-11-25T10:00:00Z');
+beforeAll(async () => {
+  harness = await startHarness({
+    emulator: { now: () => clock, jobDurationMs: 60_000, provisioningDurationMs: 30_000, strictAccess: true },
+  });
+});
+afterAll(async () => {
+  await harness.close();
+});
+
+describe('QuarryClient control plane against the emulator', () => {
+  it('lists foundation models joined with the catalog, filtered by provider', async () => {
+    const models = await harness.quarry.listModels({ byProvider: 'anthropic' });
+    expect(models.length).toBeGreaterThan(5);
+    expect(models.every((model) => model.summary.providerName === 'Anthropic')).toBe(true);
+    expect(models.every((model) => model.catalog?.family === 'anthropic-messages')).toBe(true);
+  });
+
+  it('gets one model by ID', async () => {
+    const model = await harness.quarry.getModel('amazon.titan-embed-text-v2:0');
+    expect(model?.summary.outputModalities).toEqual(['EMBEDDING']);
+    expect(model?.catalog?.embeddingDimensions).toEqual([1024, 512, 256]);
+  });
+
+  it('lists system inference profiles', async () => {
+    const profiles = await harness.quarry.listInferenceProfiles();
+    expect(
+      profiles.some((profile) => profile.inferenceProfileId === 'us.anthropic.claude-3-haiku-20240307-v1:0'),
+    ).toBe(true);
+  });
+
+  it('denies a marketplace model until its agreement offer is accepted, then serves it', async () => {
+    const modelId = 'anthropic.claude-3-haiku-20240307-v1:0';
+    const request = { messages: [{ role: 'user' as const, content: 'hi' }], maxTokens: 10 };
+    await expect(harness.quarry.invoke(modelId, request)).rejects.toMatchObject({
+      code: 'MODEL_ACCESS_DENIED',
+    });
+    const offers = await harness.quarry.listAgreementOffers(modelId);
+    expect(offers[0]?.offerToken).toBeTruthy();
+    await harness.quarry.createAgreement(modelId, offers[0]?.offerToken ?? '');
+    await expect(harness.quarry.invoke(modelId, request)).resolves.toMatchObject({
+      stopReason: expect.any(String) as string,
+    });
+  });
+
+  it('runs a customization job to a custom model over time', async () => {
+    const jobArn = await harness.quarry.createCustomizationJob({
+      jobName: 'tune-1',
+      customModelName: 'titan-tuned',
+      roleArn: 'arn:aws:iam::123456789012:role/Bedrock',
+      baseModelIdentifier: 'amazon.titan-text-express-v1',
+      trainingDataConfig: { s3Uri: 's3://bucket/train.jsonl' },
+      outputDataConfig: { s3Uri: 's3://bucket/out/' },
+      hyperParameters: { epochCount: '1' },
+    });
+    expect((await harness.quarry.getCustomizationJob(jobArn)).status).toBe('InProgress');
+    clock += 61_000;
+    const job = await harness.quarry.getCustomizationJob(jobArn);
+    expect(job.status).toBe('Completed');
+    const models = await harness.quarry.listCustomModels();
+    expect(models.some((model) => model.modelName === 'titan-tuned')).toBe(true);
+    expect((await harness.quarry.listCustomizationJobs()).some((summary) => summary.jobArn === jobArn)).toBe(
+      true,
+    );
+  });
+
+  it('invokes through a provisioned throughput ARN once it is in service', async () => {
+    const arn = await harness.quarry.createProvisionedThroughput({
+      provisionedModelName: 'haiku-pt',
+      modelId: 'amazon.titan-text-express-v1',
+      modelUnits: 1,
+    });
+    clock += 31_000;
+    expect((await harness.quarry.getProvisionedThroughput(arn)).status).toBe('InService');
+    const result = await harness.quarry.invoke(arn, {
+      messages: [{ role: 'user', content: 'hello' }],
+      maxTokens: 20,
+    });
+    expect(result.baseModelId).toBe('amazon.titan-text-express-v1');
+    expect(result.cost.priced).toBe(true);
+    expect(
+      (await harness.quarry.listProvisionedThroughputs()).some((pt) => pt.provisionedModelArn === arn),
+    ).toBe(true);
+  });
+
+  it('pages through every custom model', async () => {
+    for (let index = 0; index < 3; index++) {
+      await harness.quarry.createCustomizationJob({
+        jobName: `page-${index}`,
+        customModelName: `paged-${index}`,
+        roleArn: 'arn:aws:iam::123456789012:role/Bedrock',
+        baseModelIdentifier: 'amazon.titan-text-express-v1',
+        trainingDataConfig: { s3Uri: 's3://bucket/train.jsonl' },
+        outputDataConfig: { s3Uri: 's3://bucket/out/' },
+      });
+    }
+    clock += 61_000;
+    const models = await harness.quarry.listCustomModels();
+    expect(models.filter((model) => model.modelName?.startsWith('paged-'))).toHaveLength(3);
+  });
+});

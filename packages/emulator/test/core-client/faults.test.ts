@@ -1,0 +1,152 @@
+import { QuarryError, ThrottledError, type StreamEvent } from '@quarry/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collect, fault, startHarness, type Harness } from './quarry-harness.js';
+
+const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
+const hello = { messages: [{ role: 'user' as const, content: 'Tell me about lighthouses.' }], maxTokens: 40 };
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness.close();
+});
+
+async function failure(promise: Promise<unknown>): Promise<QuarryError> {
+  const caught = await promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(caught).toBeInstanceOf(QuarryError);
+  return caught as QuarryError;
+}
+
+async function streamFailure(
+  events: AsyncIterable<StreamEvent>,
+  seen: StreamEvent[] = [],
+): Promise<QuarryError> {
+  return failure(
+    (async () => {
+      for await (const event of events) seen.push(event);
+    })(),
+  );
+}
+
+describe('QuarryClient retries against emulator faults', () => {
+  it('retries throttling twice and then succeeds', async () => {
+    const result = await harness.quarry.invoke(MODEL, hello, fault('throttle;count=2;retry-after-ms=20'));
+    expect(result.attempts).toBe(3);
+    expect(result.text.length).toBeGreaterThan(0);
+  });
+
+  it('gives up after maxAttempts and reports the Retry-After hint', async () => {
+    const error = await failure(
+      harness.quarry.invoke(MODEL, hello, fault('throttle;count=5;retry-after-ms=30')),
+    );
+    expect(error).toBeInstanceOf(ThrottledError);
+    expect(error).toMatchObject({ code: 'THROTTLED', retryable: true, retryAfterMs: 30 });
+  });
+
+  it('retries a model that is not ready yet', async () => {
+    const result = await harness.quarry.invoke(
+      MODEL,
+      hello,
+      fault('model-not-ready;count=1;retry-after-ms=10'),
+    );
+    expect(result.attempts).toBe(2);
+  });
+
+  it('retries a model timeout', async () => {
+    const result = await harness.quarry.invoke(MODEL, hello, fault('timeout;count=1'));
+    expect(result.attempts).toBe(2);
+  });
+
+  it('retries 500 and 503 answers', async () => {
+    expect((await harness.quarry.invoke(MODEL, hello, fault('internal;count=1'))).attempts).toBe(2);
+    expect((await harness.quarry.invoke(MODEL, hello, fault('unavailable;count=2'))).attempts).toBe(3);
+  });
+
+  it('does not retry a model error', async () => {
+    const error = await failure(harness.quarry.invoke(MODEL, hello, fault('model-error;count=1')));
+    expect(error).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      retryable: false,
+      exception: 'ModelErrorException',
+    });
+  });
+
+  it('retries a connection dropped before the response', async () => {
+    const result = await harness.quarry.invoke(MODEL, hello, fault('drop;count=1'));
+    expect(result.attempts).toBe(2);
+  });
+});
+
+describe('QuarryClient streams against emulator faults', () => {
+  it('retries an in-stream exception that arrives before the first content event', async () => {
+    const events = await collect(
+      harness.quarry.stream(
+        MODEL,
+        hello,
+        fault('stream-error;after=0;exception=throttlingException;count=1'),
+      ),
+    );
+    expect(events.filter((event) => event.type === 'stream-start')).toHaveLength(1);
+    expect(events.at(-1)?.type).toBe('stream-end');
+  });
+
+  it('surfaces an in-stream exception after content as a typed error without retrying', async () => {
+    const seen: StreamEvent[] = [];
+    const error = await streamFailure(
+      harness.quarry.stream(
+        MODEL,
+        hello,
+        fault('stream-error;after=4;exception=modelStreamErrorException;count=1'),
+      ),
+      seen,
+    );
+    expect(error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', exception: 'ModelStreamErrorException' });
+    expect(seen.some((event) => event.type === 'text-delta')).toBe(true);
+    expect(seen.some((event) => event.type === 'stream-end')).toBe(false);
+  });
+
+  it('maps an in-stream throttling exception after content to THROTTLED', async () => {
+    const error = await streamFailure(
+      harness.quarry.stream(
+        MODEL,
+        hello,
+        fault('stream-error;after=4;exception=throttlingException;count=1'),
+      ),
+    );
+    expect(error.code).toBe('THROTTLED');
+  });
+
+  it('fails a stalled stream with MODEL_TIMEOUT after the idle gap', async () => {
+    const started = performance.now();
+    const error = await streamFailure(harness.quarry.stream(MODEL, hello, fault('stall;after=4')));
+    expect(error).toMatchObject({ code: 'MODEL_TIMEOUT', exception: 'StreamIdleTimeout' });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1_900);
+  });
+
+  it('retries a stream dropped before its first content event', async () => {
+    const events = await collect(harness.quarry.stream(MODEL, hello, fault('drop;after=1;count=1')));
+    expect(events.at(-1)?.type).toBe('stream-end');
+  });
+
+  it('reports a stream cut after content as a retryable upstream failure', async () => {
+    const seen: StreamEvent[] = [];
+    const error = await streamFailure(
+      harness.quarry.stream(MODEL, hello, fault('drop;after=5;count=1')),
+      seen,
+    );
+    expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(seen.some((event) => event.type === 'text-delta')).toBe(true);
+  });
+
+  it('retries throttling on stream open and succeeds', async () => {
+    const events = await collect(
+      harness.quarry.stream(MODEL, hello, fault('throttle;count=1;retry-after-ms=10')),
+    );
+    expect(events.at(-1)?.type).toBe('stream-end');
+  });
+});
