@@ -8,7 +8,7 @@ import { createSilentLogger, type Logger } from '../logging/logger.js';
 import type { RetryBudget } from '../retry/retry-budget.js';
 import { checkRetryPolicy, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry/retry-policy.js';
 import type { TokenStream } from '../stream/stream-event.js';
-import type { ClientContext } from './client-context.js';
+import { chatCodecFor, type ClientContext } from './client-context.js';
 import type {
   CallOptions,
   EmbedResponse,
@@ -57,6 +57,11 @@ export interface QuarryClient extends ControlPlaneApi {
   readonly catalog: ModelCatalog;
   /** Resolves a base ID, profile ID or ARN to its catalog entry (asks Bedrock about opaque ARNs). */
   resolveModel(modelId: string, options?: CallOptions): Promise<ResolvedModel>;
+  /**
+   * Resolves the model and runs the family's validation without calling Bedrock: lets a caller
+   * refuse bad input before opening a stream. Throws ValidationError / ModelNotFoundError.
+   */
+  validateChat(modelId: string, request: ChatRequest, options?: CallOptions): Promise<ResolvedModel>;
   invoke(modelId: string, request: ChatRequest, options?: CallOptions): Promise<InvokeResult>;
   stream(modelId: string, request: ChatRequest, options?: CallOptions): TokenStream;
   converse(modelId: string, request: ChatRequest, options?: CallOptions): Promise<InvokeResult>;
@@ -98,6 +103,11 @@ export function createQuarryClient(deps: QuarryClientDeps): QuarryClient {
     region: deps.region,
     catalog: deps.catalog,
     resolveModel: (modelId, options = {}) => context.resolver.resolve(modelId, options.signal),
+    async validateChat(modelId, request, options = {}) {
+      const resolved = await context.resolver.resolve(modelId, options.signal);
+      chatCodecFor(context, resolved).validate(resolved.model, request);
+      return resolved;
+    },
     invoke: (modelId, request, options) => invoke(context, modelId, request, options),
     stream: (modelId, request, options) => stream(context, modelId, request, options),
     converse: (modelId, request, options) => converse(context, modelId, request, options),
