@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+/** Request limits; each has an env override (QUARRY_MAX_*). */
+export interface RequestLimits {
+  readonly depth: number;
+  readonly aliases: number;
+  readonly directives: number;
+  readonly tokens: number;
+  readonly httpBodyBytes: number;
+  readonly wsMessageBytes: number;
+  readonly subscriptionsPerSocket: number;
+}
+
+export type Upstream =
+  | { readonly kind: 'emulator'; readonly latency: 'zero' | 'realistic' }
+  | { readonly kind: 'aws'; readonly region: string }
+  | {
+      readonly kind: 'url';
+      readonly url: string;
+      readonly region: string;
+      /** Sign with the SDK's default chain (AWS_ACCESS_KEY_ID/AWS_PROFILE set), else with dummy keys. */
+      readonly useDefaultCredentials: boolean;
+    };
+
+/** Everything the gateway reads from the environment, validated once at startup. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly upstream: Upstream;
+  readonly adminKey: string | undefined;
+  readonly production: boolean;
+  readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+  readonly limits: RequestLimits;
+  /** How long `models` trusts one ListFoundationModels answer. */
+  readonly modelCacheTtlMs: number;
+  /** A stream with no upstream data for this long fails with MODEL_TIMEOUT. */
+  readonly streamIdleTimeoutMs: number;
+  /** How long shutdown waits for in-flight requests before cancelling them. */
+  readonly shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  QUARRY_UPSTREAM: z
+    .union([
+      z.enum(['emulator', 'aws']),
+      z.url({ protocol: /^https?$/, error: 'must be emulator, aws or an http(s) URL' }),
+    ])
+    .default('emulator'),
+  AWS_REGION: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like us-east-1')
+    .optional(),
+  QUARRY_ADMIN_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  NODE_ENV: z.string().optional(),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  QUARRY_EMULATOR_LATENCY: z.enum(['zero', 'realistic']).default('realistic'),
+  QUARRY_MAX_DEPTH: positiveInt(10),
+  QUARRY_MAX_ALIASES: positiveInt(15),
+  QUARRY_MAX_DIRECTIVES: positiveInt(50),
+  QUARRY_MAX_TOKENS: positiveInt(2_000),
+  QUARRY_MAX_BODY_BYTES: positiveInt(1_048_576),
+  QUARRY_MAX_WS_MESSAGE_BYTES: positiveInt(1_048_576),
+  QUARRY_MAX_SUBSCRIPTIONS_PER_SOCKET: positiveInt(100),
+  QUARRY_MODEL_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
+  QUARRY_STREAM_IDLE_TIMEOUT_MS: positiveInt(60_000),
+  QUARRY_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+/**
+ * Reads and validates the environment. Throws ConfigError listing every problem at once, so a
+ * bad deployment fails at startup with one clear message instead of at the first request.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  // Empty strings mean "unset" (a common docker-compose artefact).
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) throw new ConfigError(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
+  const e = parsed.data;
+  const region = e.AWS_REGION ?? 'us-east-1';
+  const upstream: Upstream =
+    e.QUARRY_UPSTREAM === 'emulator'
+      ? { kind: 'emulator', latency: e.QUARRY_EMULATOR_LATENCY }
+      : e.QUARRY_UPSTREAM === 'aws'
+        ? { kind: 'aws', region }
+        : {
+            kind: 'url',
+            url: e.QUARRY_UPSTREAM,
+            region,
+            useDefaultCredentials: env['AWS_ACCESS_KEY_ID'] !== undefined || env['AWS_PROFILE'] !== undefined,
+          };
+  if (upstream.kind === 'aws' && e.AWS_REGION === undefined) {
+    throw new ConfigError(
+      'Invalid environment:\n✖ AWS_REGION is required when QUARRY_UPSTREAM=aws (e.g. AWS_REGION=us-east-1)',
+    );
+  }
+  if (upstream.kind !== 'emulator' && e.QUARRY_ADMIN_KEY === undefined) {
+    throw new ConfigError(
+      'Invalid environment:\n✖ QUARRY_ADMIN_KEY is required with a real upstream: Quarry never serves Bedrock without authentication. ' +
+        'Set it to a random secret of 16+ characters and send it as "Authorization: Bearer <key>".',
+    );
+  }
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    upstream,
+    adminKey: e.QUARRY_ADMIN_KEY,
+    production: e.NODE_ENV === 'production',
+    logLevel: e.LOG_LEVEL,
+    limits: Object.freeze({
+      depth: e.QUARRY_MAX_DEPTH,
+      aliases: e.QUARRY_MAX_ALIASES,
+      directives: e.QUARRY_MAX_DIRECTIVES,
+      tokens: e.QUARRY_MAX_TOKENS,
+      httpBodyBytes: e.QUARRY_MAX_BODY_BYTES,
+      wsMessageBytes: e.QUARRY_MAX_WS_MESSAGE_BYTES,
+      subscriptionsPerSocket: e.QUARRY_MAX_SUBSCRIPTIONS_PER_SOCKET,
+    }),
+    modelCacheTtlMs: e.QUARRY_MODEL_CACHE_TTL_MS,
+    streamIdleTimeoutMs: e.QUARRY_STREAM_IDLE_TIMEOUT_MS,
+    shutdownGraceMs: e.QUARRY_SHUTDOWN_GRACE_MS,
+  });
+}

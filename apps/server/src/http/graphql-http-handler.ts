@@ -1,0 +1,73 @@
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GatewayContext } from '../context.js';
+import { isAuthorized, UNAUTHENTICATED_MESSAGE } from './auth.js';
+import { BodyTooLargeError, readBody } from './read-body.js';
+import { sendGraphQLError } from './send-json.js';
+
+export interface GraphQLHttpHandlerOptions {
+  readonly apollo: ApolloServer<GatewayContext>;
+  readonly adminKey: string | undefined;
+  readonly maxBodyBytes: number;
+  /** Builds the context of one request; `signal` aborts when the client disconnects. */
+  readonly createContext: (signal: AbortSignal) => GatewayContext;
+}
+
+/**
+ * Serves Apollo on plain node:http (no framework in the hot path): auth, body limit and JSON
+ * parsing here, everything GraphQL in Apollo. The request's AbortSignal fires when the client
+ * goes away, cancelling its upstream Bedrock call.
+ */
+export function createGraphQLHttpHandler(options: GraphQLHttpHandlerOptions) {
+  return async function handleGraphQL(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!isAuthorized(request.headers.authorization, options.adminKey)) {
+      sendGraphQLError(response, 401, 'UNAUTHENTICATED', UNAUTHENTICATED_MESSAGE);
+      return;
+    }
+    let body: unknown;
+    if (request.method === 'POST') {
+      try {
+        const raw = await readBody(request, options.maxBodyBytes);
+        body = raw.length === 0 ? undefined : (JSON.parse(raw.toString('utf8')) as unknown);
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) sendGraphQLError(response, 413, 'BAD_REQUEST', error.message);
+        else
+          sendGraphQLError(
+            response,
+            400,
+            'BAD_REQUEST',
+            'The request body is not valid JSON: send {"query": "...", "variables": {...}}.',
+          );
+        return;
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const url = request.url ?? '/';
+    const queryStart = url.indexOf('?');
+    const controller = new AbortController();
+    // 'close' on the response fires when it finished or the connection died; only the latter cancels.
+    response.once('close', () => {
+      if (!response.writableFinished) controller.abort(new Error('client disconnected'));
+    });
+    const result = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: (request.method ?? 'GET').toUpperCase(),
+        headers,
+        search: queryStart === -1 ? '' : url.slice(queryStart),
+        body,
+      },
+      context: () => Promise.resolve(options.createContext(controller.signal)),
+    });
+    for (const [name, value] of result.headers) response.setHeader(name, value);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  };
+}

@@ -1,0 +1,129 @@
+// Composition root: the only module that reads the environment, builds clients and picks implementations.
+import {
+  createBedrockClients,
+  createModelCatalog,
+  createQuarryClient,
+  createRetryBudget,
+  defaultCodecRegistry,
+  type BedrockConnectionOptions,
+} from '@quarry/core';
+import { startEmulator, type Emulator } from '@quarry/emulator';
+import { pino } from 'pino';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { startServer } from './server.js';
+
+/** Any credentials work against the emulator; the SDK still needs some to sign with. */
+const EMULATOR_CREDENTIALS = { accessKeyId: 'quarry-local', secretAccessKey: 'quarry-local' };
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`Quarry cannot start. ${error.message}`);
+    process.exitCode = 2;
+    return;
+  }
+  const logger = pino({
+    level: config.logLevel,
+    base: { service: 'quarry-gateway' },
+    // Prompts and completions never reach logs above debug; keys never at all.
+    redact: ['*.prompt', '*.messages', '*.system', 'req.headers.authorization'],
+  });
+
+  let emulator: Emulator | undefined;
+  let connection: BedrockConnectionOptions;
+  let upstream: string;
+  switch (config.upstream.kind) {
+    case 'emulator':
+      emulator = await startEmulator({
+        port: 0,
+        latency: config.upstream.latency,
+        onInternalError: (error) => {
+          logger.error({ event: 'emulator.internal-error', err: error }, 'emulator bug');
+        },
+      });
+      connection = { region: 'us-east-1', endpoint: emulator.url, credentials: EMULATOR_CREDENTIALS };
+      upstream = `emulator (in-process at ${emulator.url}, latency ${config.upstream.latency}) us-east-1`;
+      break;
+    case 'aws':
+      connection = { region: config.upstream.region };
+      upstream = `aws (Amazon Bedrock, SDK default credentials) ${config.upstream.region}`;
+      break;
+    case 'url':
+      connection = {
+        region: config.upstream.region,
+        endpoint: config.upstream.url,
+        ...(!config.upstream.useDefaultCredentials && { credentials: EMULATOR_CREDENTIALS }),
+      };
+      upstream = `${config.upstream.url} ${config.upstream.region}`;
+      break;
+  }
+  logger.info({ event: 'gateway.upstream', upstream, region: connection.region }, `Upstream: ${upstream}`);
+  if (config.adminKey === undefined) {
+    logger.warn(
+      { event: 'gateway.open' },
+      'No QUARRY_ADMIN_KEY: the gateway accepts unauthenticated requests (allowed only with the emulator upstream).',
+    );
+  }
+
+  const bedrock = createBedrockClients(connection);
+  const catalog = createModelCatalog();
+  const client = createQuarryClient({
+    runtime: bedrock.runtime,
+    control: bedrock.control,
+    region: bedrock.region,
+    catalog,
+    codecs: defaultCodecRegistry(),
+    budget: createRetryBudget(),
+    logger: logger.child({ component: 'core' }),
+    streamIdleTimeoutMs: config.streamIdleTimeoutMs,
+  });
+
+  let server;
+  try {
+    server = await startServer({
+      host: config.host,
+      port: config.port,
+      client,
+      catalog,
+      logger,
+      limits: config.limits,
+      adminKey: config.adminKey,
+      production: config.production,
+      upstream,
+      modelCacheTtlMs: config.modelCacheTtlMs,
+      shutdownGraceMs: config.shutdownGraceMs,
+    });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const hint = code === 'EADDRINUSE' ? ` Port ${config.port} is taken: set PORT to a free port.` : '';
+    logger.fatal({ event: 'gateway.start-failed', err: error }, `Quarry could not start.${hint}`);
+    bedrock.destroy();
+    await emulator?.close();
+    process.exitCode = 1;
+    return;
+  }
+  logger.info({ event: 'gateway.listening', url: server.url }, `Quarry gateway ready at ${server.url}`);
+
+  const stop = async (signal: NodeJS.Signals): Promise<void> => {
+    logger.info({ event: 'gateway.signal', signal }, `${signal}: shutting down`);
+    await server.stop();
+    bedrock.destroy();
+    await emulator?.close();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stop(signal).catch((error: unknown) => {
+        logger.error({ event: 'gateway.stop-failed', err: error }, 'shutdown failed');
+        process.exitCode = 1;
+      });
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,31 @@
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { ModelCatalog } from '@quarry/core';
+import type { GraphQLSchema } from 'graphql';
+import { readFileSync } from 'node:fs';
+import type { Resolvers } from './__generated__/resolvers-types.js';
+import { jsonScalar } from './json-scalar.js';
+import { enumResolvers } from './resolvers/enum-resolvers.js';
+import { createFoundationModelResolvers } from './resolvers/foundation-model-resolvers.js';
+import { createMutationResolvers } from './resolvers/mutation-resolvers.js';
+import { createQueryResolvers } from './resolvers/query-resolvers.js';
+import { createSubscriptionResolvers } from './resolvers/subscription-resolvers.js';
+import { embeddingResolvers, streamEventResolvers } from './resolvers/type-resolvers.js';
+
+/** schema.graphql is the source of truth; the build copies it next to this file. */
+export function loadTypeDefs(): string {
+  return readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
+}
+
+export function buildSchema(catalog: ModelCatalog): GraphQLSchema {
+  const resolvers: Resolvers = {
+    ...enumResolvers,
+    JSON: jsonScalar,
+    Query: createQueryResolvers(),
+    Mutation: createMutationResolvers(),
+    Subscription: createSubscriptionResolvers(),
+    FoundationModel: createFoundationModelResolvers(catalog),
+    Embedding: embeddingResolvers,
+    StreamEvent: streamEventResolvers,
+  };
+  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+}

@@ -1,0 +1,91 @@
+import type { CatalogModel, ModelCatalog } from '@quarry/core';
+import { toInferenceProfile } from '../../mapping/control-plane-views.js';
+import { modelIdOf, type ModelView } from '../../models/model-view.js';
+import type {
+  CustomizationType,
+  FoundationModelResolvers,
+  InferenceType,
+  Modality,
+} from '../__generated__/resolvers-types.js';
+
+const MODALITIES = new Set<string>(['TEXT', 'IMAGE', 'VIDEO', 'EMBEDDING']);
+const INFERENCE_TYPES = new Set<string>(['ON_DEMAND', 'PROVISIONED', 'INFERENCE_PROFILE']);
+const CUSTOMIZATIONS = new Set<string>(['FINE_TUNING', 'CONTINUED_PRE_TRAINING', 'DISTILLATION']);
+
+// Bedrock types these as open strings; the schema's enums only admit the known values.
+const only = <T extends string>(allowed: Set<string>, values: readonly string[] | undefined): T[] =>
+  (values ?? []).filter((value): value is T => allowed.has(value));
+
+const lifecycleOf = (view: ModelView): string =>
+  view.summary?.modelLifecycle?.status ?? view.catalog?.lifecycle ?? 'ACTIVE';
+
+/** Fields of `FoundationModel`, read from the catalog entry first and the upstream summary second. */
+export function createFoundationModelResolvers(catalog: ModelCatalog): FoundationModelResolvers {
+  return {
+    modelId: (view) => modelIdOf(view),
+    modelArn: (view) =>
+      view.summary?.modelArn ?? `arn:aws:bedrock:${view.region}::foundation-model/${modelIdOf(view)}`,
+    modelName: (view) => view.catalog?.modelName ?? view.summary?.modelName ?? modelIdOf(view),
+    providerName: (view) => view.summary?.providerName ?? view.catalog?.provider ?? '',
+    family: (view) => view.catalog?.family ?? null,
+    inputModalities: (view) =>
+      only<Modality>(MODALITIES, view.summary?.inputModalities ?? view.catalog?.inputModalities),
+    outputModalities: (view) =>
+      only<Modality>(MODALITIES, view.summary?.outputModalities ?? view.catalog?.outputModalities),
+    responseStreamingSupported: (view) =>
+      view.summary?.responseStreamingSupported ?? view.catalog?.streaming ?? false,
+    inferenceTypesSupported: (view) =>
+      only<InferenceType>(
+        INFERENCE_TYPES,
+        view.summary?.inferenceTypesSupported ?? view.catalog?.inferenceTypes,
+      ),
+    customizationsSupported: (view) =>
+      only<CustomizationType>(
+        CUSTOMIZATIONS,
+        view.summary?.customizationsSupported ?? view.catalog?.customizations,
+      ),
+    lifecycleStatus: lifecycleOf,
+    isDeprecated: (view) => lifecycleOf(view) === 'LEGACY',
+    deprecationReason: (view) =>
+      lifecycleOf(view) === 'LEGACY' ? deprecationReason(catalog, view.catalog) : null,
+    contextWindow: (view) => view.catalog?.contextWindow ?? null,
+    maxOutputTokens: (view) => view.catalog?.maxOutputTokens ?? null,
+    embeddingDimensions: (view) =>
+      view.catalog?.embeddingDimensions === undefined ? null : [...view.catalog.embeddingDimensions],
+    toolUse: (view) => view.catalog?.toolUse ?? false,
+    requiresAgreement: (view) => view.catalog?.requiresAgreement ?? false,
+    pricing: (view) =>
+      view.catalog === undefined
+        ? null
+        : {
+            inputPer1k: view.catalog.pricing.inputPer1k ?? null,
+            outputPer1k: view.catalog.pricing.outputPer1k ?? null,
+            perImage: view.catalog.pricing.perImage ?? null,
+          },
+    regions: (view) => [...(view.catalog?.regions ?? [view.region])],
+    available: (view) => view.summary !== undefined,
+    inferenceProfiles: async (view, _args, context) => {
+      const id = modelIdOf(view);
+      const suffix = `/${id}`;
+      const profiles = await context.models.profiles();
+      return profiles
+        .filter((profile) =>
+          (profile.models ?? []).some((model) => model.modelArn?.endsWith(suffix) === true),
+        )
+        .map(toInferenceProfile);
+    },
+  };
+}
+
+/** Points LEGACY models at the newest ACTIVE model (catalog order) of the same provider and output. */
+function deprecationReason(catalog: ModelCatalog, model: CatalogModel | undefined): string {
+  const base = 'Bedrock lists this model as LEGACY: it still works but is being retired.';
+  if (model === undefined) return base;
+  const successor = catalog.models.findLast(
+    (candidate) =>
+      candidate.lifecycle === 'ACTIVE' &&
+      candidate.provider === model.provider &&
+      candidate.outputModalities.join() === model.outputModalities.join(),
+  );
+  return successor === undefined ? base : `${base} Move to ${successor.modelId}.`;
+}

@@ -1,0 +1,176 @@
+import { ValidationError } from '@quarry/core';
+import {
+  toBatchJob,
+  toCustomizationJob,
+  toProvisionedThroughput,
+} from '../../mapping/control-plane-views.js';
+import type { EmbeddingView } from '../../mapping/embedding-view.js';
+import { toChatRequest } from '../../mapping/to-chat-request.js';
+import type { MutationResolvers } from '../__generated__/resolvers-types.js';
+
+/** PNG unless the family says otherwise; Bedrock's image bodies carry no MIME type. */
+const IMAGE_MIME = 'image/png';
+
+export function createMutationResolvers(): MutationResolvers {
+  return {
+    invoke: async (_root, { input }, context) => {
+      const result = await context.client.invoke(input.modelId, toChatRequest(input), {
+        signal: context.signal,
+      });
+      return {
+        text: result.text,
+        stopReason: result.stopReason,
+        rawStopReason: result.rawStopReason,
+        usage: result.usage,
+        toolCalls: [...result.toolCalls],
+        modelId: result.modelId,
+        baseModelId: result.baseModelId,
+        latencyMs: result.latencyMs,
+        cost: result.cost,
+        requestId: result.requestId ?? null,
+      };
+    },
+
+    invokeRaw: async (_root, { modelId, body }, context) => {
+      // GraphQL already refused null (JSON!); arrays and scalars are not native bodies.
+      if (typeof body !== 'object' || Array.isArray(body)) {
+        throw new ValidationError(
+          'body',
+          "body must be a JSON object: the model family's native InvokeModel request.",
+        );
+      }
+      return (await context.client.invokeRaw(modelId, body, { signal: context.signal })).body;
+    },
+
+    embed: async (_root, { input }, context) => {
+      const response = await context.client.embed(
+        input.modelId,
+        {
+          texts: input.texts,
+          ...(input.dimensions != null && { dimensions: input.dimensions }),
+          ...(input.normalize != null && { normalize: input.normalize }),
+          ...(input.inputType != null && { inputType: input.inputType }),
+        },
+        { signal: context.signal, format: 'float32' },
+      );
+      const embeddings: EmbeddingView[] = response.items.map((item) =>
+        item.ok
+          ? { index: item.index, vector: item.vector, error: undefined }
+          : { index: item.index, vector: undefined, error: item.error },
+      );
+      return {
+        embeddings,
+        usage: response.usage,
+        cost: response.cost,
+        modelId: response.modelId,
+        latencyMs: response.latencyMs,
+      };
+    },
+
+    generateImage: async (_root, { input }, context) => {
+      const response = await context.client.generateImage(
+        input.modelId,
+        {
+          prompt: input.prompt,
+          ...(input.negativePrompt != null && { negativePrompt: input.negativePrompt }),
+          ...(input.width != null && { width: input.width }),
+          ...(input.height != null && { height: input.height }),
+          ...(input.seed != null && { seed: input.seed }),
+          ...(input.count != null && { count: input.count }),
+          ...(input.cfgScale != null && { cfgScale: input.cfgScale }),
+        },
+        { signal: context.signal },
+      );
+      return {
+        images: response.images.map((image) => ({
+          base64: image.base64,
+          mimeType: IMAGE_MIME,
+          seed: image.seed ?? null,
+        })),
+        modelId: response.modelId,
+        latencyMs: response.latencyMs,
+        cost: response.cost,
+      };
+    },
+
+    createModelCustomizationJob: async (_root, { input }, context) => {
+      const hyperParameters = stringMap(input.hyperParameters, 'input.hyperParameters');
+      const jobArn = await context.client.createCustomizationJob(
+        {
+          jobName: input.jobName,
+          customModelName: input.customModelName,
+          roleArn: input.roleArn,
+          baseModelIdentifier: input.baseModelId,
+          trainingDataConfig: { s3Uri: input.trainingDataS3Uri },
+          outputDataConfig: { s3Uri: input.outputDataS3Uri },
+          ...(input.validationDataS3Uri != null && {
+            validationDataConfig: { validators: [{ s3Uri: input.validationDataS3Uri }] },
+          }),
+          ...(input.customizationType != null && { customizationType: input.customizationType }),
+          ...(hyperParameters !== undefined && { hyperParameters }),
+        },
+        { signal: context.signal },
+      );
+      return toCustomizationJob(await context.client.getCustomizationJob(jobArn, { signal: context.signal }));
+    },
+
+    createProvisionedThroughput: async (_root, { input }, context) => {
+      if (!Number.isInteger(input.modelUnits) || input.modelUnits < 1) {
+        throw new ValidationError(
+          'input.modelUnits',
+          `modelUnits must be a positive integer, got ${input.modelUnits}.`,
+        );
+      }
+      const arn = await context.client.createProvisionedThroughput(
+        {
+          provisionedModelName: input.provisionedModelName,
+          modelId: input.modelId,
+          modelUnits: input.modelUnits,
+          ...(input.commitmentDuration != null && { commitmentDuration: input.commitmentDuration }),
+        },
+        { signal: context.signal },
+      );
+      return toProvisionedThroughput(
+        await context.client.getProvisionedThroughput(arn, { signal: context.signal }),
+      );
+    },
+
+    acceptAgreement: async (_root, { modelId, offerToken }, context) => {
+      const accepted = await context.client.createAgreement(modelId, offerToken, { signal: context.signal });
+      return { modelId: accepted, accepted: true };
+    },
+
+    createBatchJob: async (_root, { input }, context) => {
+      const jobArn = await context.client.createBatchJob(
+        {
+          jobName: input.jobName,
+          modelId: input.modelId,
+          roleArn: input.roleArn,
+          inputDataConfig: { s3InputDataConfig: { s3Uri: input.inputS3Uri } },
+          outputDataConfig: { s3OutputDataConfig: { s3Uri: input.outputS3Uri } },
+          ...(input.timeoutDurationInHours != null && {
+            timeoutDurationInHours: input.timeoutDurationInHours,
+          }),
+        },
+        { signal: context.signal },
+      );
+      return toBatchJob(await context.client.getBatchJob(jobArn, { signal: context.signal }));
+    },
+  };
+}
+
+/** Bedrock's hyperparameters are a map of strings ({"epochCount": "2"}). */
+function stringMap(value: unknown, field: string): Record<string, string> | undefined {
+  if (value == null) return undefined;
+  if (
+    typeof value !== 'object' ||
+    Array.isArray(value) ||
+    Object.values(value).some((entry) => typeof entry !== 'string')
+  ) {
+    throw new ValidationError(
+      field,
+      `${field} must be an object of string values, e.g. {"epochCount": "2"}.`,
+    );
+  }
+  return value as Record<string, string>;
+}

@@ -1,0 +1,36 @@
+import {
+  toAgreementOffer,
+  toBatchJob,
+  toCustomizationJob,
+  toCustomModel,
+  toInferenceProfile,
+  toProvisionedThroughput,
+} from '../../mapping/control-plane-views.js';
+import { filterModelViews } from '../../models/filter-models.js';
+import type { QueryResolvers } from '../__generated__/resolvers-types.js';
+
+export function createQueryResolvers(): QueryResolvers {
+  return {
+    models: async (_root, { filter }, context) => filterModelViews(await context.models.list(), filter),
+    model: async (_root, { id }, context) => (await context.models.get(id, context.signal)) ?? null,
+    inferenceProfiles: async (_root, _args, context) =>
+      (await context.models.profiles()).map(toInferenceProfile),
+    customModels: async (_root, _args, context) =>
+      (await context.client.listCustomModels({ signal: context.signal })).map(toCustomModel),
+    customizationJobs: async (_root, _args, context) =>
+      (await context.client.listCustomizationJobs({ signal: context.signal })).map(toCustomizationJob),
+    provisionedThroughputs: async (_root, _args, context) =>
+      (await context.client.listProvisionedThroughputs({ signal: context.signal })).map(
+        toProvisionedThroughput,
+      ),
+    agreementOffers: async (_root, { modelId }, context) => {
+      const resolved = await context.client.resolveModel(modelId, { signal: context.signal });
+      const offers = await context.client.listAgreementOffers(resolved.model.modelId, {
+        signal: context.signal,
+      });
+      return offers.map(toAgreementOffer);
+    },
+    batchJobs: async (_root, _args, context) =>
+      (await context.client.listBatchJobs({ signal: context.signal })).map(toBatchJob),
+  };
+}

@@ -1,0 +1,25 @@
+import type { EmbeddingResolvers, StreamEventResolvers } from '../__generated__/resolvers-types.js';
+
+/** `values` and `base64` are computed only when selected: base64 is the cheap path for big batches. */
+export const embeddingResolvers: EmbeddingResolvers = {
+  index: (view) => view.index,
+  values: (view) => (view.vector === undefined ? [] : Array.from(view.vector)),
+  // Float32Array is little-endian on every platform Node supports (x64, arm64).
+  base64: (view) =>
+    view.vector === undefined
+      ? ''
+      : Buffer.from(view.vector.buffer, view.vector.byteOffset, view.vector.byteLength).toString('base64'),
+  dimensions: (view) => view.vector?.length ?? 0,
+  error: (view) => (view.error === undefined ? null : { code: view.error.code, message: view.error.message }),
+};
+
+const TYPENAMES = {
+  'stream-start': 'StreamStart',
+  'text-delta': 'TextDelta',
+  'tool-use-delta': 'ToolUseDelta',
+  'stream-end': 'StreamEnd',
+} as const;
+
+export const streamEventResolvers: StreamEventResolvers = {
+  __resolveType: (event) => TYPENAMES[event.type],
+};

@@ -1,0 +1,62 @@
+/**
+ * Adapts a stream opened with an AbortSignal into an iterator whose `return()` cancels the stream
+ * at once. graphql-ws awaits `return()` when a client completes a subscription or disconnects, and
+ * an async generator's `return()` waits until its pending `next()` settles — i.e. until the model
+ * sends its next token, which a silent model may never do. Aborting instead releases the upstream
+ * HTTP request immediately; the source then unwinds on its own.
+ */
+export function abortableIterator<T>(
+  open: (signal: AbortSignal) => AsyncIterable<T>,
+  parent: AbortSignal,
+): AsyncIterableIterator<T> {
+  const controller = new AbortController();
+  const onParentAbort = (): void => {
+    controller.abort(parent.reason);
+  };
+  parent.addEventListener('abort', onParentAbort, { once: true });
+  const source = open(controller.signal)[Symbol.asyncIterator]();
+  let closed = false;
+  // A function, so TypeScript does not assume `closed` is still false after an await.
+  const isClosed = (): boolean => closed;
+
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    parent.removeEventListener('abort', onParentAbort);
+    controller.abort();
+    // The pending next() ends once the abort lands; finish the source behind it without waiting.
+    source.return?.().catch(() => undefined);
+  };
+  const done = (): IteratorReturnResult<undefined> => ({ done: true, value: undefined });
+
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      if (isClosed()) return done();
+      try {
+        const result = await source.next();
+        if (result.done === true) {
+          close();
+          return result;
+        }
+        // return() may have closed the iterator while this next() waited: drop the late item.
+        return isClosed() ? done() : result;
+      } catch (error) {
+        const cancelled = controller.signal.aborted;
+        close();
+        if (cancelled) return done();
+        throw error;
+      }
+    },
+    return() {
+      close();
+      return Promise.resolve(done());
+    },
+    throw(error?: unknown) {
+      close();
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    },
+  };
+}

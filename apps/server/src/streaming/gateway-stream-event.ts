@@ -1,0 +1,19 @@
+import type { Cost, StopReason, StreamEvent, ToolCall, Usage } from '@quarry/core';
+
+export type StreamStartEvent = Extract<StreamEvent, { type: 'stream-start' }>;
+export type TextDeltaEvent = Extract<StreamEvent, { type: 'text-delta' }>;
+export type ToolUseDeltaEvent = Extract<StreamEvent, { type: 'tool-use-delta' }>;
+
+/** Core's stream-end plus what the gateway adds: assembled tool calls, cost and wall time. */
+export interface StreamEndEvent {
+  readonly type: 'stream-end';
+  readonly stopReason: StopReason;
+  readonly rawStopReason: string;
+  readonly usage: Usage;
+  readonly latencyMs: number;
+  readonly toolCalls: readonly ToolCall[];
+  readonly cost: Cost;
+}
+
+/** What `invokeStream` yields; mirrors the GraphQL `StreamEvent` union. */
+export type GatewayStreamEvent = StreamStartEvent | TextDeltaEvent | ToolUseDeltaEvent | StreamEndEvent;

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('defaults to the in-process emulator on 127.0.0.1:4000', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 4000,
+      host: '127.0.0.1',
+      upstream: { kind: 'emulator', latency: 'realistic' },
+      production: false,
+    });
+    expect(config.limits).toMatchObject({
+      depth: 10,
+      aliases: 15,
+      directives: 50,
+      tokens: 2000,
+      subscriptionsPerSocket: 100,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('lists every bad value at once', () => {
+    const error = (() => {
+      try {
+        loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', QUARRY_UPSTREAM: 'ftp://x' });
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain('PORT');
+    expect(message).toContain('LOG_LEVEL');
+    expect(message).toContain('QUARRY_UPSTREAM');
+  });
+
+  it('requires AWS_REGION and an admin key for the aws upstream', () => {
+    expect(() => loadConfig({ QUARRY_UPSTREAM: 'aws', QUARRY_ADMIN_KEY: 'k'.repeat(16) })).toThrow(
+      /AWS_REGION is required/,
+    );
+    expect(() => loadConfig({ QUARRY_UPSTREAM: 'aws', AWS_REGION: 'eu-west-1' })).toThrow(
+      /QUARRY_ADMIN_KEY is required/,
+    );
+    expect(
+      loadConfig({ QUARRY_UPSTREAM: 'aws', AWS_REGION: 'eu-west-1', QUARRY_ADMIN_KEY: 'k'.repeat(16) })
+        .upstream,
+    ).toEqual({
+      kind: 'aws',
+      region: 'eu-west-1',
+    });
+  });
+
+  it('accepts a URL upstream and signs with dummy keys unless AWS credentials are configured', () => {
+    const config = loadConfig({ QUARRY_UPSTREAM: 'http://127.0.0.1:4010', QUARRY_ADMIN_KEY: 'k'.repeat(16) });
+    expect(config.upstream).toEqual({
+      kind: 'url',
+      url: 'http://127.0.0.1:4010',
+      region: 'us-east-1',
+      useDefaultCredentials: false,
+    });
+  });
+
+  it('treats empty strings as unset and turns production on with NODE_ENV', () => {
+    expect(loadConfig({ PORT: '', NODE_ENV: 'production' })).toMatchObject({ port: 4000, production: true });
+  });
+});

@@ -1,0 +1,140 @@
+import {
+  createBedrockClients,
+  createModelCatalog,
+  createQuarryClient,
+  defaultCodecRegistry,
+  type QuarryClientDeps,
+} from '@quarry/core';
+import { startEmulator, type Emulator, type EmulatorOptions } from '@quarry/emulator';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import type { RequestLimits } from '../../src/config.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server.js';
+
+export const DEFAULT_LIMITS: RequestLimits = {
+  depth: 10,
+  aliases: 15,
+  directives: 50,
+  tokens: 2_000,
+  httpBodyBytes: 1_048_576,
+  wsMessageBytes: 1_048_576,
+  subscriptionsPerSocket: 100,
+};
+
+export interface GatewayHarness {
+  readonly emulator: Emulator;
+  readonly server: RunningServer;
+  /** `http://127.0.0.1:PORT/graphql` */
+  readonly url: string;
+  readonly wsUrl: string;
+  /** POSTs a GraphQL operation and returns the parsed JSON body and status. */
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: GraphQLBody<T> }>;
+  /** A real graphql-ws client over a real socket (closed by close()). */
+  ws(connectionParams?: Record<string, unknown>): Client;
+  close(): Promise<void>;
+}
+
+export interface GraphQLBody<T> {
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface GatewayHarnessOptions {
+  readonly emulator?: EmulatorOptions;
+  readonly server?: Partial<ServerOptions>;
+  readonly client?: Partial<QuarryClientDeps>;
+}
+
+/** Emulator → real SDK clients → Quarry client → the real gateway on an ephemeral port. */
+export async function startGateway(options: GatewayHarnessOptions = {}): Promise<GatewayHarness> {
+  const emulator = await startEmulator({ port: 0, latency: 'zero', ...options.emulator });
+  const bedrock = createBedrockClients({
+    region: 'us-east-1',
+    endpoint: emulator.url,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+  const catalog = createModelCatalog();
+  const silent = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
+  const client = createQuarryClient({
+    runtime: bedrock.runtime,
+    control: bedrock.control,
+    region: bedrock.region,
+    catalog,
+    codecs: defaultCodecRegistry(),
+    retry: { baseDelayMs: 1, throttleBaseDelayMs: 2, maxDelayMs: 200 },
+    streamIdleTimeoutMs: 2_000,
+    ...options.client,
+  });
+  const server = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    client,
+    catalog,
+    logger: silent,
+    limits: DEFAULT_LIMITS,
+    adminKey: undefined,
+    production: false,
+    upstream: 'emulator (test)',
+    modelCacheTtlMs: 60_000,
+    shutdownGraceMs: 2_000,
+    ...options.server,
+  });
+  const clients: Client[] = [];
+  return {
+    emulator,
+    server,
+    url: server.url,
+    wsUrl: server.url.replace('http://', 'ws://'),
+    async gql(query, variables, headers) {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as GraphQLBody<never> };
+    },
+    ws(connectionParams) {
+      const client = createClient({
+        url: server.url.replace('http://', 'ws://'),
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        lazy: true,
+        ...(connectionParams !== undefined && { connectionParams }),
+      });
+      clients.push(client);
+      return client;
+    },
+    async close() {
+      await Promise.all(
+        clients.map(async (client) => {
+          await client.dispose();
+        }),
+      );
+      await server.stop();
+      bedrock.destroy();
+      await emulator.close();
+    },
+  };
+}
+
+/** Collects every `next` payload of a subscription until it completes or errors. */
+export async function subscribeAll<T>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<{ results: T[]; errors: unknown }> {
+  const results: T[] = [];
+  try {
+    for await (const result of client.iterate<T>({ query, variables })) {
+      if (result.errors !== undefined) return { results, errors: result.errors };
+      if (result.data != null) results.push(result.data);
+    }
+    return { results, errors: undefined };
+  } catch (errors) {
+    return { results, errors };
+  }
+}

@@ -1,0 +1,20 @@
+import { createRequire } from 'node:module';
+import { defineConfig } from 'vitest/config';
+
+// Resolve workspace packages to their TypeScript sources, so tests never need a prior build.
+const conditions = ['@quarry/source', 'node', 'import', 'default'];
+const require = createRequire(import.meta.url);
+
+export default defineConfig({
+  resolve: {
+    conditions,
+    // graphql 16 ships CJS (main) and ESM (module) builds without an exports map. Node always loads
+    // the CJS one; Vite would hand our sources the ESM one, and two graphql realms cannot share a
+    // schema ("Cannot use GraphQLSchema from another module or realm"). Pin tests to what Node runs.
+    alias: { graphql: require.resolve('graphql') },
+  },
+  ssr: { resolve: { conditions, externalConditions: conditions } },
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  },
+});
