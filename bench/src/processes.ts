@@ -1,0 +1,125 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const HAS_TASKSET = spawnSync('taskset', ['-V']).status === 0;
+
+export interface RunningProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Pins this process to `cpus` (a taskset list such as "1" or "0-1") when `taskset` exists
+ * (Linux), so a server under test and its load generator do not steal each other's core.
+ * Returns whether it could.
+ */
+export function pinSelf(cpus: string): boolean {
+  return HAS_TASKSET && spawnSync('taskset', ['-cp', cpus, String(process.pid)]).status === 0;
+}
+
+/** Lets this process run on every core again after a pinned suite. */
+export function unpinSelf(): void {
+  if (HAS_TASKSET)
+    spawnSync('taskset', ['-cp', `0-${Math.max(0, availableParallelism() - 1)}`, String(process.pid)]);
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc; undefined off Linux. */
+export function cpuSecondsOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts a Node program (pinned to `cpu` when given and possible) and resolves once its output
+ * matches `ready`, whose first group is the URL it serves.
+ */
+function startProcess(
+  args: readonly string[],
+  env: Record<string, string>,
+  ready: RegExp,
+  cpu?: number,
+): Promise<RunningProcess> {
+  const pinned = cpu !== undefined && HAS_TASKSET;
+  const child = spawn(
+    pinned ? 'taskset' : process.execPath,
+    pinned ? ['-c', String(cpu), process.execPath, ...args] : args,
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString('utf8');
+      const match = ready.exec(output);
+      if (match?.[1] === undefined) return;
+      child.stdout.off('data', onData);
+      // Drain further output unread, so a chatty child never blocks on a full pipe.
+      child.stdout.resume();
+      child.stderr.resume();
+      resolve({
+        url: match[1],
+        child,
+        stop: () =>
+          new Promise((done) => {
+            child.once('exit', () => {
+              done();
+            });
+            child.kill('SIGTERM');
+          }),
+      });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`${args.join(' ')} exited with ${String(code)} before it was ready:\n${output}`));
+    });
+  });
+}
+
+/** The standalone emulator in its own process, zero latency. */
+export function startEmulatorProcess(cpu?: number): Promise<RunningProcess> {
+  return startProcess(
+    ['packages/emulator/dist/cli.js', '--port', '0', '--latency', 'zero'],
+    {},
+    /listening on (http:\/\/\S+)/,
+    cpu,
+  );
+}
+
+/** A bare node:http server answering fixed JSON: the emulator's throughput baseline. */
+export function startBaselineProcess(cpu?: number): Promise<RunningProcess> {
+  return startProcess(
+    [fileURLToPath(new URL('./baseline-server.js', import.meta.url))],
+    {},
+    /listening on (http:\/\/\S+)/,
+    cpu,
+  );
+}
+
+export const BENCH_ADMIN_KEY = 'quarry-bench-admin-key-0001';
+
+/**
+ * The gateway in its own process, pointed at a running emulator, with its default (info) logging:
+ * the benchmark measures what users run. Its URL is read from the `gateway.listening` log line.
+ */
+export function startGatewayProcess(upstream: string): Promise<RunningProcess> {
+  return startProcess(
+    ['apps/server/dist/main.js'],
+    { PORT: '0', QUARRY_UPSTREAM: upstream, QUARRY_ADMIN_KEY: BENCH_ADMIN_KEY, NODE_ENV: 'production' },
+    /"url":"(http:\/\/[^"]+)"/,
+  );
+}
