@@ -1,10 +1,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HAS_TASKSET = spawnSync('taskset', ['-V']).status === 0;
+/** A larger young generation: both servers allocate per request, and scavenges dominate their GC. */
+export const NODE_FLAGS = '--max-semi-space-size=64';
 
 export interface RunningProcess {
   readonly url: string;
@@ -49,9 +52,11 @@ function startProcess(
   cpu?: number,
 ): Promise<RunningProcess> {
   const pinned = cpu !== undefined && HAS_TASKSET;
+  // The same V8 flag `pnpm start` and `pnpm emulator` use (see the root package.json).
+  const nodeArgs = [NODE_FLAGS, ...args];
   const child = spawn(
     pinned ? 'taskset' : process.execPath,
-    pinned ? ['-c', String(cpu), process.execPath, ...args] : args,
+    pinned ? ['-c', String(cpu), process.execPath, ...nodeArgs] : nodeArgs,
     {
       cwd: ROOT,
       env: { ...process.env, ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
@@ -110,16 +115,71 @@ export function startBaselineProcess(cpu?: number): Promise<RunningProcess> {
   );
 }
 
+/** A plain node:http relay calling the Quarry client: the gateway's "any service in between" baseline. */
+export function startRelayProcess(upstream: string, cpu?: number): Promise<RunningProcess> {
+  return startProcess(
+    [fileURLToPath(new URL('./relay-server.js', import.meta.url)), upstream],
+    {},
+    /listening on (http:\/\/\S+)/,
+    cpu,
+  );
+}
+
 export const BENCH_ADMIN_KEY = 'quarry-bench-admin-key-0001';
+
+/** A port nothing listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === 'object' && address !== null ? address.port : 0;
+}
 
 /**
  * The gateway in its own process, pointed at a running emulator, with its default (info) logging:
- * the benchmark measures what users run. Its URL is read from the `gateway.listening` log line.
+ * the benchmark measures what users run. Its logs go to /dev/null, as to a log shipper's file,
+ * so draining a pipe never wakes this process mid-measurement; readiness is polled on /health.
  */
-export function startGatewayProcess(upstream: string): Promise<RunningProcess> {
-  return startProcess(
-    ['apps/server/dist/main.js'],
-    { PORT: '0', QUARRY_UPSTREAM: upstream, QUARRY_ADMIN_KEY: BENCH_ADMIN_KEY, NODE_ENV: 'production' },
-    /"url":"(http:\/\/[^"]+)"/,
+export async function startGatewayProcess(upstream: string, cpu?: number): Promise<RunningProcess> {
+  const port = await freePort();
+  const args = [NODE_FLAGS, 'apps/server/dist/main.js'];
+  const pinned = cpu !== undefined && HAS_TASKSET;
+  const child = spawn(
+    pinned ? 'taskset' : process.execPath,
+    pinned ? ['-c', String(cpu), process.execPath, ...args] : args,
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        QUARRY_UPSTREAM: upstream,
+        QUARRY_ADMIN_KEY: BENCH_ADMIN_KEY,
+        NODE_ENV: 'production',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
   );
+  const base = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt++) {
+    if (child.exitCode !== null) throw new Error(`the gateway exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${base}/health`)).ok) break;
+    } catch {
+      if (attempt > 300) throw new Error('the gateway did not become healthy within 30 s');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return {
+    url: `${base}/graphql`,
+    child,
+    stop: () =>
+      new Promise((done) => {
+        child.once('exit', () => {
+          done();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
 }

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
   };
   const suites: SuiteResult[] = [];
-  suites.push(await emulatorThroughput(quick ? 1_000 : 5_000));
+  suites.push(await emulatorThroughput(quick ? 500 : 2_000, quick ? 2 : 5));
   suites.push(await clientVsSdk(quick ? 500 : 2_000, quick ? 1 : 3));
   suites.push(await gatewayOverhead(quick ? 300 : 2_000));
 

@@ -61,6 +61,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     now: Date.now,
   });
   const shutdown = new AbortController();
+  // Requests in flight, aborted together at the end of shutdown. A Set instead of
+  // AbortSignal.any() per request: cheaper, and no dependent signals piling up on `shutdown`.
+  const inFlight = new Set<AbortController>();
   const format: FormatOptions = {
     production: options.production,
     onInternalError: (error) => {
@@ -72,7 +75,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     models,
     logger,
     requestId: randomUUID(),
-    signal: AbortSignal.any([signal, shutdown.signal]),
+    signal,
     now,
   });
 
@@ -126,6 +129,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     adminKey: options.adminKey,
     maxBodyBytes: limits.httpBodyBytes,
     createContext,
+    inFlight,
   });
 
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
@@ -180,7 +184,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await ws.dispose();
         // Drains HTTP: stops accepting, waits for in-flight requests up to the grace period.
         await apollo.stop();
-        shutdown.abort(new Error('server shutting down'));
+        const reason = new Error('server shutting down');
+        shutdown.abort(reason);
+        for (const controller of inFlight) controller.abort(reason);
         logger.info({ event: 'gateway.stopped' }, 'stopped');
       })();
       return stopping;

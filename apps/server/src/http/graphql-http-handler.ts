@@ -11,6 +11,8 @@ export interface GraphQLHttpHandlerOptions {
   readonly maxBodyBytes: number;
   /** Builds the context of one request; `signal` aborts when the client disconnects. */
   readonly createContext: (signal: AbortSignal) => GatewayContext;
+  /** Controllers of requests in flight; shutdown aborts whatever is still here. */
+  readonly inFlight: Set<AbortController>;
 }
 
 /**
@@ -48,8 +50,10 @@ export function createGraphQLHttpHandler(options: GraphQLHttpHandlerOptions) {
     const url = request.url ?? '/';
     const queryStart = url.indexOf('?');
     const controller = new AbortController();
+    options.inFlight.add(controller);
     // 'close' on the response fires when it finished or the connection died; only the latter cancels.
     response.once('close', () => {
+      options.inFlight.delete(controller);
       if (!response.writableFinished) controller.abort(new Error('client disconnected'));
     });
     const result = await options.apollo.executeHTTPGraphQLRequest({
