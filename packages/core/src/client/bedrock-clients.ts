@@ -26,15 +26,24 @@ export interface BedrockConnectionOptions {
   readonly credentials?: BedrockCredentials | undefined;
   /** @default 'http1' */
   readonly transport?: BedrockTransport | undefined;
-  /** Keep-alive pool size per client (http1). @default 50 */
+  /** Keep-alive pool size for plain calls (http1). @default 50 */
   readonly maxSockets?: number | undefined;
+  /**
+   * Pool size of the separate client that carries event streams (http1). Streams hold a socket for
+   * their whole life, so they get their own pool: long streams never starve plain calls.
+   * @default 256
+   */
+  readonly maxStreamSockets?: number | undefined;
   /** Fails a connection attempt after this long. @default 3100 */
   readonly connectionTimeoutMs?: number | undefined;
 }
 
 export interface BedrockClients {
   readonly region: string;
+  /** InvokeModel, Converse and other plain calls. */
   readonly runtime: BedrockRuntimeClient;
+  /** InvokeModelWithResponseStream and ConverseStream, on a pool of their own. */
+  readonly streamingRuntime: BedrockRuntimeClient;
   readonly control: BedrockClient;
   readonly agentRuntime: BedrockAgentRuntimeClient;
   /** Closes every pooled connection. */
@@ -54,40 +63,39 @@ export function createBedrockClients(options: BedrockConnectionOptions): Bedrock
     ...(options.endpoint !== undefined && { endpoint: options.endpoint }),
     ...(options.credentials !== undefined && { credentials: options.credentials }),
   };
-  const http1 = (): NodeHttpHandler =>
+  const http1 = (maxSockets: number): NodeHttpHandler =>
     new NodeHttpHandler({
       connectionTimeout,
-      httpAgent: { keepAlive: true, maxSockets: options.maxSockets ?? 50 },
-      httpsAgent: { keepAlive: true, maxSockets: options.maxSockets ?? 50 },
+      httpAgent: { keepAlive: true, maxSockets },
+      httpsAgent: { keepAlive: true, maxSockets },
     });
-  const streamingHandler = (): NodeHttpHandler | NodeHttp2Handler | undefined => {
+  const runtimeHandler = (maxSockets: number): NodeHttpHandler | NodeHttp2Handler | undefined => {
     switch (transport) {
       case 'http1':
-        return http1();
+        return http1(maxSockets);
       case 'http2':
         return new NodeHttp2Handler({ disableConcurrentStreams: false });
       case 'sdk-default':
         return undefined;
     }
   };
-  const runtimeHandler = streamingHandler();
-  const agentHandler = streamingHandler();
-  const runtime = new BedrockRuntimeClient({
-    ...common,
-    ...(runtimeHandler !== undefined && { requestHandler: runtimeHandler }),
-  });
-  const agentRuntime = new BedrockAgentRuntimeClient({
-    ...common,
-    ...(agentHandler !== undefined && { requestHandler: agentHandler }),
-  });
-  const control = new BedrockClient({ ...common, requestHandler: http1() });
+  const maxSockets = options.maxSockets ?? 50;
+  const maxStreamSockets = options.maxStreamSockets ?? 256;
+  const withHandler = (handler: NodeHttpHandler | NodeHttp2Handler | undefined) =>
+    handler === undefined ? common : { ...common, requestHandler: handler };
+  const runtime = new BedrockRuntimeClient(withHandler(runtimeHandler(maxSockets)));
+  const streamingRuntime = new BedrockRuntimeClient(withHandler(runtimeHandler(maxStreamSockets)));
+  const agentRuntime = new BedrockAgentRuntimeClient(withHandler(runtimeHandler(maxStreamSockets)));
+  const control = new BedrockClient({ ...common, requestHandler: http1(maxSockets) });
   return {
     region: options.region,
     runtime,
+    streamingRuntime,
     control,
     agentRuntime,
     destroy() {
       runtime.destroy();
+      streamingRuntime.destroy();
       control.destroy();
       agentRuntime.destroy();
     },

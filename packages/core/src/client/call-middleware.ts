@@ -1,3 +1,6 @@
+import type { Usage } from '../codecs/chat-types.js';
+import { usageOf } from '../codecs/usage.js';
+
 /** The raw HTTP facts of one SDK call that its typed output does not model. */
 export interface CallCapture {
   headers: Readonly<Record<string, string>>;
@@ -64,15 +67,13 @@ function record(capture: CallCapture, response: RawHttpMessage | undefined): voi
   capture.statusCode = response.statusCode;
 }
 
-/** Bedrock's InvokeModel usage headers, when present. */
-export function usageFromHeaders(
-  headers: Readonly<Record<string, string>>,
-): { inputTokens: number; outputTokens: number } | undefined {
+/** Bedrock's InvokeModel usage headers (its billing counts), when present. */
+export function usageFromHeaders(headers: Readonly<Record<string, string>>): Usage | undefined {
   const inputHeader = headers['x-amzn-bedrock-input-token-count'];
   if (inputHeader === undefined) return undefined;
   const input = Number(inputHeader);
   // Embedding and image responses may omit the output count.
   const output = Number(headers['x-amzn-bedrock-output-token-count'] ?? 0);
   if (!Number.isInteger(input) || !Number.isInteger(output) || input < 0 || output < 0) return undefined;
-  return { inputTokens: input, outputTokens: output };
+  return usageOf(input, output);
 }

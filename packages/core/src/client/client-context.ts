@@ -11,6 +11,8 @@ import type { ModelResolver } from './model-resolver.js';
 /** What every client operation shares; built once by createQuarryClient. */
 export interface ClientContext {
   readonly runtime: BedrockRuntimeClient;
+  /** Event streams hold their connection for minutes; a separate pool keeps plain calls flowing. */
+  readonly streamingRuntime: BedrockRuntimeClient;
   readonly control: BedrockClient;
   readonly region: string;
   readonly catalog: ModelCatalog;

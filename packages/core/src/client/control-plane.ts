@@ -36,6 +36,7 @@ import {
   type ProvisionedModelSummary,
 } from '@aws-sdk/client-bedrock';
 import type { CatalogModel } from '../catalog/catalog-model.js';
+import { QuarryError } from '../errors/quarry-error.js';
 import { withRetry } from '../retry/with-retry.js';
 import type { ClientContext } from './client-context.js';
 import type { CallOptions } from './client-types.js';
@@ -53,7 +54,7 @@ export type ListModelsFilter = Pick<
 >;
 
 /** Stop after this many pages so a misbehaving endpoint cannot loop a list call forever. */
-const MAX_PAGES = 100;
+const MAX_PAGES = 1_000;
 
 type Send = ClientContext['control']['send'];
 
@@ -70,6 +71,7 @@ function call<T>(
 }
 
 async function collectPages<T>(
+  operation: string,
   fetchPage: (
     nextToken: string | undefined,
   ) => Promise<{ items: readonly T[] | undefined; nextToken: string | undefined }>,
@@ -80,9 +82,13 @@ async function collectPages<T>(
     const result = await fetchPage(nextToken);
     all.push(...(result.items ?? []));
     nextToken = result.nextToken;
-    if (nextToken === undefined || nextToken === '') break;
+    if (nextToken === undefined || nextToken === '') return all;
   }
-  return all;
+  // A silently truncated list would look complete; refuse instead.
+  throw new QuarryError(
+    'UPSTREAM_UNAVAILABLE',
+    `${operation} still had more results after ${MAX_PAGES} pages; Bedrock's paging looks broken.`,
+  );
 }
 
 /** The control-plane reads and writes of the Quarry client (everything but inference). */
@@ -96,7 +102,7 @@ export function createControlPlaneApi(context: ClientContext) {
       signal: AbortSignal | undefined,
     ) => Promise<{ items: readonly T[] | undefined; nextToken: string | undefined }>,
   ): Promise<T[]> =>
-    collectPages((token) => call(context, operation, (signal) => page(token, signal), options));
+    collectPages(operation, (token) => call(context, operation, (signal) => page(token, signal), options));
 
   return {
     async listModels(

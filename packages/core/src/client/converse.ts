@@ -1,17 +1,20 @@
-import { ConverseCommand, ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
+import {
+  ConverseCommand,
+  ConverseStreamCommand,
+  type ConverseStreamOutput,
+} from '@aws-sdk/client-bedrock-runtime';
 import type { ChatRequest } from '../codecs/chat-types.js';
 import { toConverseRequest } from '../codecs/converse/converse-request.js';
 import { createConverseStreamDecoder, fromConverseResponse } from '../codecs/converse/converse-response.js';
 import { costOfUsage } from '../cost/cost.js';
-import { CodecError } from '../errors/quarry-error.js';
 import { retryStream } from '../retry/retry-stream.js';
 import { withRetry } from '../retry/with-retry.js';
-import { isContentEvent, type StreamEvent, type TokenStream } from '../stream/stream-event.js';
+import { isContentEvent, type TokenStream } from '../stream/stream-event.js';
 import { instrumentCommand } from './call-middleware.js';
 import { chatCodecFor, type ClientContext } from './client-context.js';
 import type { CallOptions, InvokeResult } from './client-types.js';
-import { nextWithin } from './idle-watchdog.js';
-import { abortOptions, linkedAbort } from './linked-abort.js';
+import { abortOptions } from './linked-abort.js';
+import { readEventStream } from './read-event-stream.js';
 
 /** Chat through Bedrock's Converse API: one request shape for every model that supports it. */
 export async function converse(
@@ -72,52 +75,22 @@ export function converseStream(
       chatCodecFor(context, resolved).validate(resolved.model, request);
       const fields = toConverseRequest(request);
       yield* retryStream(
-        (_attempt, signal) => openConverseStream(context, modelId, fields, options.headers, signal),
+        (_attempt, signal) =>
+          readEventStream<ConverseStreamOutput>({
+            open: async (abortSignal) => {
+              const command = new ConverseStreamCommand({ modelId, ...fields });
+              instrumentCommand(command, options.headers);
+              const response = await context.streamingRuntime.send(command, { abortSignal });
+              return { requestId: response.$metadata.requestId, events: response.stream };
+            },
+            createDecoder: (requestId) => createConverseStreamDecoder({ modelId, requestId }),
+            idleMs: context.streamIdleTimeoutMs,
+            signal,
+          }),
         isContentEvent,
         context.retry,
         { signal: options.signal, context: { modelId, region: context.region, operation: 'ConverseStream' } },
       );
     },
   };
-}
-
-async function* openConverseStream(
-  context: ClientContext,
-  modelId: string,
-  fields: ReturnType<typeof toConverseRequest>,
-  headers: Readonly<Record<string, string>> | undefined,
-  signal: AbortSignal | undefined,
-): AsyncGenerator<StreamEvent, void, undefined> {
-  const link = linkedAbort(signal);
-  let finished = false;
-  try {
-    const command = new ConverseStreamCommand({ modelId, ...fields });
-    instrumentCommand(command, headers);
-    const response = await context.runtime.send(command, abortOptions(link.signal));
-    if (response.stream === undefined) throw new CodecError('ConverseStream answered without a stream body');
-    const decoder = createConverseStreamDecoder({ modelId, requestId: response.$metadata.requestId });
-    const iterator = response.stream[Symbol.asyncIterator]();
-    let ended = false;
-    for (;;) {
-      const next = await nextWithin(iterator, context.streamIdleTimeoutMs, link.abort);
-      if (next.done === true) break;
-      for (const event of decoder.push(next.value)) {
-        if (event.type === 'stream-end') ended = true;
-        yield event;
-      }
-    }
-    if (signal?.aborted === true) return;
-    if (!ended) {
-      throw new CodecError(
-        'The Converse stream ended before its metadata event (the connection was cut). Retry the request.',
-        {
-          retryable: true,
-        },
-      );
-    }
-    finished = true;
-  } finally {
-    link.dispose();
-    if (!finished) link.abort();
-  }
 }

@@ -1,5 +1,6 @@
 import type { EmbedRequest } from '../codecs/chat-types.js';
-import { costOfUsage } from '../cost/cost.js';
+import { usageOf } from '../codecs/usage.js';
+import { addCosts, costOfImages, costOfUsage } from '../cost/cost.js';
 import { CodecError, QuarryError } from '../errors/quarry-error.js';
 import { fromBedrockException } from '../errors/from-bedrock-exception.js';
 import { usageFromHeaders } from './call-middleware.js';
@@ -18,9 +19,6 @@ export interface EmbedOptions<F extends EmbeddingFormat> extends CallOptions {
   /** `float32` returns Float32Array vectors: 4 bytes a value and no per-number boxing. @default 'array' */
   readonly format?: F;
 }
-
-/** Families whose body has a `normalize` switch; the rest are normalised here when asked. */
-const NATIVE_NORMALIZE = new Set(['titan-embed-v2']);
 
 /**
  * Embeds many texts: batches them to the model's per-call limit (1 for Titan, 96 for Cohere), runs
@@ -59,9 +57,7 @@ export async function embed<F extends EmbeddingFormat = 'array'>(
   items.length = imageOnly ? 1 : request.texts.length;
   // Integer and binary vectors are not unit vectors to begin with; only floats are normalised.
   const normalizeHere =
-    request.normalize === true &&
-    !NATIVE_NORMALIZE.has(codec.family) &&
-    (request.embeddingType ?? 'float') === 'float';
+    request.normalize === true && !codec.normalizesNatively && (request.embeddingType ?? 'float') === 'float';
 
   let inputTokens = 0;
   let attempts = 0;
@@ -101,7 +97,7 @@ export async function embed<F extends EmbeddingFormat = 'array'>(
     }
   });
 
-  const usage = { inputTokens, outputTokens: 0, totalTokens: inputTokens };
+  const usage = usageOf(inputTokens, 0);
   const latencyMs = context.now() - started;
   context.logger.info(
     {
@@ -121,7 +117,11 @@ export async function embed<F extends EmbeddingFormat = 'array'>(
     requestId,
     latencyMs,
     attempts,
-    cost: costOfUsage(model, usage),
+    // Multimodal models also bill every image they read; each batch re-sends it.
+    cost:
+      request.image === undefined
+        ? costOfUsage(model, usage)
+        : addCosts(costOfUsage(model, usage), costOfImages(model, batches.length)),
   };
 }
 

@@ -1,15 +1,13 @@
 import { QuarryError } from '../errors/quarry-error.js';
 
 /**
- * Awaits the iterator's next item, failing with a retryable MODEL_TIMEOUT when nothing arrives
- * within `idleMs`. A stalled upstream otherwise holds a socket and a subscriber forever: Bedrock
- * sets no per-stream timeout (bedrock-protocol.md §9.2).
+ * Awaits `pending`, failing with a retryable MODEL_TIMEOUT when it does not settle within
+ * `idleMs` (after calling `onStall`, which aborts the request). Used for both the opening of a
+ * stream (the SDK resolves send() only with the first frame) and every later chunk: a stalled
+ * upstream otherwise holds a socket and a subscriber forever, because Bedrock sets no per-stream
+ * timeout (bedrock-protocol.md §9.2).
  */
-export async function nextWithin<T>(
-  iterator: AsyncIterator<T>,
-  idleMs: number,
-  onStall: () => void,
-): Promise<IteratorResult<T>> {
+export async function within<T>(pending: Promise<T>, idleMs: number, onStall: () => void): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stalled = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
@@ -24,7 +22,7 @@ export async function nextWithin<T>(
     }, idleMs);
   });
   try {
-    return await Promise.race([iterator.next(), stalled]);
+    return await Promise.race([pending, stalled]);
   } finally {
     clearTimeout(timer);
   }

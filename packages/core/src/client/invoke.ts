@@ -1,5 +1,7 @@
-import type { ChatRequest, Usage } from '../codecs/chat-types.js';
+import type { ChatRequest } from '../codecs/chat-types.js';
+import { usageOf } from '../codecs/usage.js';
 import { costOfUsage, type Cost } from '../cost/cost.js';
+import { ValidationError } from '../errors/quarry-error.js';
 import { usageFromHeaders } from './call-middleware.js';
 import { chatCodecFor, type ClientContext } from './client-context.js';
 import type { CallOptions, InvokeRawResult, InvokeResult } from './client-types.js';
@@ -20,7 +22,7 @@ export async function invoke(
   const sent = await sendInvoke(context, modelId, body, options);
   const result = codec.decodeResponse(sent.json);
   // Bedrock's headers are its billing counts, and some families' bodies carry none.
-  const usage = toUsage(usageFromHeaders(sent.capture.headers)) ?? result.usage;
+  const usage = usageFromHeaders(sent.capture.headers) ?? result.usage;
   const latencyMs = context.now() - started;
   context.logger.info(
     {
@@ -55,13 +57,10 @@ export async function invokeRaw(
   options: CallOptions = {},
 ): Promise<InvokeRawResult> {
   const started = context.now();
+  const text = nativeBodyText(body);
   const resolved = await context.resolver.tryResolve(modelId, options.signal);
-  const sent = await sendInvoke(context, modelId, JSON.stringify(body), options);
-  const usage = toUsage(usageFromHeaders(sent.capture.headers)) ?? {
-    inputTokens: 0,
-    outputTokens: 0,
-    totalTokens: 0,
-  };
+  const sent = await sendInvoke(context, modelId, text, options);
+  const usage = usageFromHeaders(sent.capture.headers) ?? usageOf(0, 0);
   const latencyMs = context.now() - started;
   context.logger.info(
     {
@@ -85,14 +84,23 @@ export async function invokeRaw(
   };
 }
 
-export function toUsage(
-  counts: { inputTokens: number; outputTokens: number } | undefined,
-): Usage | undefined {
-  return counts === undefined
-    ? undefined
-    : { ...counts, totalTokens: counts.inputTokens + counts.outputTokens };
-}
-
 function unpriced(): Cost {
   return { inputUsd: 0, outputUsd: 0, totalUsd: 0, priced: false };
+}
+
+/** A native body is a JSON object; anything else would reach Bedrock as a confusing schema error. */
+function nativeBodyText(body: unknown): string {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new ValidationError(
+      'body',
+      "body must be a JSON object: the model family's native InvokeModel request.",
+    );
+  }
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    throw new ValidationError('body', `body cannot be serialised as JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
 }

@@ -6,6 +6,7 @@ import {
 } from '@aws-sdk/client-bedrock';
 import type { ModelCatalog, ResolvedModel } from '../catalog/model-catalog.js';
 import { baseModelIdOf, parseModelId, type ModelReference } from '../catalog/model-id.js';
+import { QuarryError } from '../errors/quarry-error.js';
 import type { RetryDeps } from '../retry/with-retry.js';
 import { withRetry } from '../retry/with-retry.js';
 import { abortOptions } from './linked-abort.js';
@@ -86,8 +87,15 @@ export function createModelResolver(deps: ModelResolverDeps): ModelResolver {
     async tryResolve(modelId, signal) {
       try {
         await prepare(modelId, signal);
-      } catch {
-        return undefined;
+      } catch (error) {
+        // Unknown or malformed: the caller decides what to do. Throttling or an abort still fail.
+        if (
+          error instanceof QuarryError &&
+          (error.code === 'MODEL_NOT_FOUND' || error.code === 'BAD_USER_INPUT')
+        ) {
+          return undefined;
+        }
+        throw error;
       }
       return deps.catalog.tryResolve(modelId, (reference) => lookupAlias(reference) ?? aliases.get(modelId));
     },

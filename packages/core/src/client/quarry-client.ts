@@ -28,6 +28,8 @@ import { createModelResolver } from './model-resolver.js';
 /** Dependencies of the client; the composition root builds them (see createBedrockClients). */
 export interface QuarryClientDeps {
   readonly runtime: BedrockRuntimeClient;
+  /** Carries streams when given (createBedrockClients' `streamingRuntime`); `runtime` otherwise. */
+  readonly streamingRuntime?: BedrockRuntimeClient | undefined;
   readonly control: BedrockClient;
   /** The region the SDK clients call; named in error messages. */
   readonly region: string;
@@ -77,6 +79,8 @@ export interface QuarryClient extends ControlPlaneApi {
 
 export function createQuarryClient(deps: QuarryClientDeps): QuarryClient {
   const policy = checkRetryPolicy({ ...DEFAULT_RETRY_POLICY, ...deps.retry });
+  const streamIdleTimeoutMs = checkPositiveInteger('streamIdleTimeoutMs', deps.streamIdleTimeoutMs ?? 60_000);
+  const embedConcurrency = checkPositiveInteger('embedConcurrency', deps.embedConcurrency ?? 8);
   const logger = deps.logger ?? createSilentLogger();
   const retry = {
     policy,
@@ -87,6 +91,7 @@ export function createQuarryClient(deps: QuarryClientDeps): QuarryClient {
   };
   const context: ClientContext = {
     runtime: deps.runtime,
+    streamingRuntime: deps.streamingRuntime ?? deps.runtime,
     control: deps.control,
     region: deps.region,
     catalog: deps.catalog,
@@ -95,8 +100,8 @@ export function createQuarryClient(deps: QuarryClientDeps): QuarryClient {
     resolver: createModelResolver({ catalog: deps.catalog, control: deps.control, retry }),
     logger,
     now: deps.now ?? (() => performance.now()),
-    streamIdleTimeoutMs: deps.streamIdleTimeoutMs ?? 60_000,
-    embedConcurrency: deps.embedConcurrency ?? 8,
+    streamIdleTimeoutMs,
+    embedConcurrency,
   };
   return {
     ...createControlPlaneApi(context),
@@ -116,4 +121,11 @@ export function createQuarryClient(deps: QuarryClientDeps): QuarryClient {
     generateImage: (modelId, request, options) => generateImage(context, modelId, request, options),
     invokeRaw: (modelId, body, options) => invokeRaw(context, modelId, body, options),
   };
+}
+
+/** Option checks throw RangeError naming the option, like checkRetryPolicy. */
+function checkPositiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1)
+    throw new RangeError(`${name} must be a positive integer, got ${value}`);
+  return value;
 }

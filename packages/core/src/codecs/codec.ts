@@ -16,14 +16,18 @@ export interface StreamContext {
   readonly requestId: string | undefined;
 }
 
-/** Per-stream state: codecs are shared across requests, decoders are not. */
-export interface StreamDecoder {
+/**
+ * Per-stream state: codecs are shared across requests, decoders are not. `Chunk` is what one
+ * push receives: a decoded native chunk (unknown JSON) for InvokeModel streams, a typed SDK event
+ * for ConverseStream.
+ */
+export interface StreamDecoder<Chunk = unknown> {
   /**
    * One decoded native chunk in (the JSON inside a `chunk` frame's `bytes`), zero or more events out.
    * The first push yields `stream-start`. Unknown chunk types are skipped.
    * Throws CodecError on a chunk of a known type it cannot read.
    */
-  push(chunk: unknown): readonly StreamEvent[];
+  push(chunk: Chunk): readonly StreamEvent[];
   /** Called once after the last chunk; returns `stream-end` if push() has not. */
   finish(): readonly StreamEvent[];
 }
@@ -46,6 +50,8 @@ export interface ChatCodec {
 export interface EmbedCodec {
   readonly kind: 'embed';
   readonly family: ModelFamily;
+  /** Whether the body has a `normalize` switch; other families are normalised by the client when asked. */
+  readonly normalizesNatively: boolean;
   validate(model: CatalogModel, request: EmbedRequest): void;
   /** Encodes up to the model's `maxEmbedBatch` texts into one body. */
   encodeRequest(request: EmbedRequest): Record<string, unknown>;

@@ -4,6 +4,7 @@ import type { InvocationMetrics, StreamEvent } from '../stream/stream-event.js';
 import type { StopReason } from './chat-types.js';
 import type { StreamContext, StreamDecoder } from './codec.js';
 import { parseNativePart } from './parse-native-part.js';
+import { usageOf } from './usage.js';
 
 /**
  * Bedrock adds this object to the last chunk of every text model's InvokeModelWithResponseStream
@@ -88,7 +89,7 @@ export function createNativeStreamDecoder(
         type: 'stream-end',
         stopReason: seen.rawStopReason === undefined ? 'end_turn' : mapStopReason(seen.rawStopReason),
         rawStopReason,
-        usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens },
+        usage: usageOf(inputTokens, outputTokens),
         metrics: toMetrics(invocation),
       },
     ];

@@ -27,10 +27,22 @@ export function partsOf(message: ChatMessage): readonly ContentPart[] {
  */
 export function validateChatRequest(model: CatalogModel, request: ChatRequest, rules: ChatRules = {}): void {
   const { modelId } = model;
+  // Checked through an `unknown` copy: Array.isArray would widen the typed array to any[].
+  const messages: unknown = request.messages;
+  if (!Array.isArray(messages)) {
+    throw new ValidationError('messages', 'messages must be an array of {role, content} turns.');
+  }
   if (request.messages.length === 0) {
     throw new ValidationError('messages', 'messages is empty: send at least one user message.');
   }
   request.messages.forEach((message, index) => {
+    const content: unknown = (message as { content?: unknown } | null)?.content;
+    if (typeof content !== 'string' && !Array.isArray(content)) {
+      throw new ValidationError(
+        `messages[${index}].content`,
+        `messages[${index}].content must be a string or an array of parts.`,
+      );
+    }
     const expected = index % 2 === 0 ? 'user' : 'assistant';
     if (message.role !== expected) {
       throw new ValidationError(
@@ -126,8 +138,13 @@ function checkPart(model: CatalogModel, part: ContentPart, field: string): void 
           `${model.modelId} accepts text only; remove the image or pick a model whose inputModalities include IMAGE.`,
         );
       }
-      if (part.data === '')
-        throw new ValidationError(`${field}.data`, 'image data is empty; send base64 bytes.');
+      if (!IMAGE_FORMATS.has(part.format)) {
+        throw new ValidationError(
+          `${field}.format`,
+          `image format ${part.format} is not one of png, jpeg, gif, webp.`,
+        );
+      }
+      checkImageData(part.data, `${field}.data`);
       return;
     case 'tool-use':
     case 'tool-result':
@@ -138,6 +155,35 @@ function checkPart(model: CatalogModel, part: ContentPart, field: string): void 
         );
       }
       return;
+    default:
+      // Callers from plain JavaScript can send anything; name the part rather than fail upstream.
+      throw new ValidationError(
+        `${field}.type`,
+        `Unknown content part type ${JSON.stringify((part as { type?: unknown }).type)}; use text, image, tool-use or tool-result.`,
+      );
+  }
+}
+
+const IMAGE_FORMATS = new Set(['png', 'jpeg', 'gif', 'webp']);
+/** Bedrock's per-image limit for InvokeModel/Converse image blocks (3.75 MB decoded). */
+const MAX_IMAGE_BYTES = 3_932_160;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function checkImageData(data: string, field: string): void {
+  if (data === '')
+    throw new ValidationError(field, 'image data is empty; send the image as standard base64.');
+  if (data.length % 4 !== 0 || !BASE64.test(data)) {
+    throw new ValidationError(
+      field,
+      'image data is not standard base64 (A-Z, a-z, 0-9, +, /, = padding; no data: URL prefix, no line breaks).',
+    );
+  }
+  const bytes = (data.length / 4) * 3 - (data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0);
+  if (bytes > MAX_IMAGE_BYTES) {
+    throw new ValidationError(
+      field,
+      `image is ${bytes} bytes; Bedrock accepts at most ${MAX_IMAGE_BYTES} (3.75 MB) per image. Downscale or recompress it.`,
+    );
   }
 }
 

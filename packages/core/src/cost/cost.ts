@@ -65,6 +65,15 @@ export function costFor(
   return resolved === undefined ? UNPRICED : costOfUsage(resolved.model, usage);
 }
 
+/** The sum of several costs; unpriced if any part is (a partial sum would understate the bill). */
+export function addCosts(...costs: readonly Cost[]): Cost {
+  if (costs.some((part) => !part.priced)) return UNPRICED;
+  return cost(
+    costs.reduce((sum, part) => sum + part.inputUsd, 0),
+    costs.reduce((sum, part) => sum + part.outputUsd, 0),
+  );
+}
+
 function cost(inputUsd: number, outputUsd: number): Cost {
   return {
     inputUsd: round(inputUsd),

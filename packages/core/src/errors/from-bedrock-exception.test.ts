@@ -108,3 +108,22 @@ describe('fromBedrockException', () => {
     expect(fromBedrockException('weird').code).toBe('INTERNAL_SERVER_ERROR');
   });
 });
+
+describe('fromBedrockException throttling and lookups', () => {
+  it('treats any 429 as retryable throttling, whatever the name', () => {
+    const proxy = Object.assign(new SyntaxError('Unexpected token < in JSON'), {
+      $metadata: { httpStatusCode: 429 },
+    });
+    expect(fromBedrockException(proxy)).toMatchObject({ code: 'THROTTLED', retryable: true });
+    const named = Object.assign(new Error('slow down'), { name: 'TooManyRequestsException' });
+    expect(fromBedrockException(named)).toBeInstanceOf(ThrottledError);
+  });
+
+  it('says what was not found for control-plane reads instead of blaming a model', () => {
+    const sdk = Object.assign(new Error('No job named x'), { name: 'ResourceNotFoundException' });
+    const error = fromBedrockException(sdk, { operation: 'GetModelCustomizationJob' });
+    expect(error.code).toBe('MODEL_NOT_FOUND');
+    expect(error.message).toContain('GetModelCustomizationJob found nothing');
+    expect(error.message).not.toContain('model catalog');
+  });
+});

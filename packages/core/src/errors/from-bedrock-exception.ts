@@ -34,6 +34,22 @@ const BY_EXCEPTION = {
 
 type BedrockExceptionName = keyof typeof BY_EXCEPTION;
 
+/**
+ * Throttling by another name (smithy's THROTTLING classifier list): proxies and older services
+ * use these, and any 429 counts as throttling too (bedrock-protocol.md §4.4).
+ */
+const THROTTLING_NAMES = new Set([
+  'ThrottledException',
+  'TooManyRequestsException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'Throttling',
+  'LimitExceededException',
+  'ProvisionedThroughputExceededException',
+  'SlowDown',
+  'RequestLimitExceeded',
+]);
+
 /** Node and HTTP/2 transport failures that are worth another attempt (smithy's TRANSIENT set). */
 const TRANSIENT_NETWORK_CODES = new Set([
   'ECONNRESET',
@@ -84,11 +100,19 @@ export function fromBedrockException(error: unknown, context: ExceptionContext =
   ) {
     return new QuarryError(
       'UPSTREAM_UNAVAILABLE',
-      `Could not reach Bedrock (${networkCode ?? error.name}: ${upstream}). Quarry retries this automatically; if it persists, check the endpoint and network.`,
+      // The socket-level detail (addresses, ports) stays in `cause` for logs, out of client messages.
+      `Could not reach Bedrock (${networkCode ?? error.name}). Quarry retries this automatically; if it persists, check the endpoint and network.`,
       { retryable: true, cause: error, exception: networkCode ?? error.name },
     );
   }
   const status = statusOf(error);
+  if (status === 429 || (name !== undefined && THROTTLING_NAMES.has(name))) {
+    return new ThrottledError(
+      `The upstream throttled the request (HTTP ${status ?? 429}, ${error.name}). Quarry retries this with backoff; lower the request rate if it persists.`,
+      retryAfterOf(error),
+      { retryable: true, cause: error, exception: error.name, ...(requestId !== undefined && { requestId }) },
+    );
+  }
   if (status !== undefined && status >= 500) {
     return new QuarryError(
       'UPSTREAM_UNAVAILABLE',
@@ -130,6 +154,10 @@ function describe(
       );
     }
     case 'ResourceNotFoundException':
+      // Control-plane reads (jobs, profiles, throughput) name no model: say what was looked up.
+      if (context.modelId === undefined && context.operation !== undefined) {
+        return `${context.operation} found nothing${region}: ${upstream} Check the ID or ARN you passed.`;
+      }
       return `${model} was not found${region}: ${upstream} Check the ID against the model catalog; retired models answer this too.`;
     case 'ThrottlingException': {
       const after = retryAfterOf(error);

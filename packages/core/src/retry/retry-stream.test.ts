@@ -85,3 +85,18 @@ describe('retryStream', () => {
     expect(open).toHaveBeenCalledTimes(DEFAULT_RETRY_POLICY.maxAttempts);
   });
 });
+
+describe('retryStream and aborts', () => {
+  it('rejects with the abort reason instead of retrying when the caller aborts', async () => {
+    const controller = new AbortController();
+    const open = vi.fn(async function* () {
+      yield 'start';
+      controller.abort(new Error('caller left'));
+      throw notReady();
+    });
+    await expect(collect(retryStream(open, isContent, deps, { signal: controller.signal }))).rejects.toThrow(
+      'caller left',
+    );
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,10 +1,11 @@
 import { fromBedrockException } from '../errors/from-bedrock-exception.js';
 import type { RetryCallOptions, RetryDeps } from './with-retry.js';
-import { nextDelay } from './with-retry.js';
+import { planRetry } from './with-retry.js';
 
 /**
  * Opens a stream with retries, but only until its first content item: once output reached the
  * caller a retry would duplicate it, so later failures are thrown as they are (normalised).
+ * A caller abort rejects with the signal's reason.
  *
  * Items before the first content item (e.g. `stream-start`) are held back and dropped on retry,
  * so the caller sees each of them exactly once.
@@ -41,25 +42,14 @@ export async function* retryStream<T>(
       }
       return;
     } catch (caught) {
-      if (signal?.aborted === true) return;
-      const error = fromBedrockException(caught, options.context);
-      if (streaming) throw error;
-      const delayMs = nextDelay(deps, attempt, error);
-      if (delayMs === undefined) throw error;
-      lastRetryCost = deps.budget?.acquire(error);
-      if (deps.budget !== undefined && lastRetryCost === undefined) throw error;
-      options.onRetry?.({ attempt, delayMs, error });
-      deps.logger.warn(
-        {
-          event: 'bedrock.stream.retry',
-          attempt,
-          delayMs,
-          code: error.code,
-          modelId: options.context?.modelId,
-        },
-        'retrying stream before first content',
-      );
-      await deps.sleep(delayMs, signal);
+      if (streaming) {
+        signal?.throwIfAborted();
+        throw fromBedrockException(caught, options.context);
+      }
+      const step = planRetry(deps, attempt, caught, options);
+      if (!step.retry) throw step.error;
+      lastRetryCost = step.cost;
+      await deps.sleep(step.delayMs, signal);
     }
   }
 }

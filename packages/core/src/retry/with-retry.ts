@@ -29,6 +29,53 @@ export interface RetryInfo {
   readonly error: QuarryError;
 }
 
+/** The outcome of one failed attempt: throw `error`, or wait `delayMs` (paid for with `cost`) and try again. */
+export type RetryStep =
+  | { readonly retry: false; readonly error: QuarryError }
+  | {
+      readonly retry: true;
+      readonly error: QuarryError;
+      readonly delayMs: number;
+      readonly cost: number | undefined;
+    };
+
+/**
+ * Decides what follows a failed attempt — the one place that applies the policy, the budget,
+ * the abort signal, the log line and `onRetry`, for calls and streams alike. A caller abort
+ * rethrows the signal's reason.
+ */
+export function planRetry(
+  deps: RetryDeps,
+  attempt: number,
+  caught: unknown,
+  options: RetryCallOptions,
+): RetryStep {
+  options.signal?.throwIfAborted();
+  const error = fromBedrockException(caught, options.context);
+  const decision = decideRetry(deps.policy, attempt, error, deps.random);
+  if (!decision.retry) return { retry: false, error };
+  const cost = deps.budget?.acquire(error);
+  if (deps.budget !== undefined && cost === undefined) {
+    deps.logger.warn(
+      { event: 'bedrock.retry.budget-exhausted', attempt, code: error.code },
+      'retry budget exhausted',
+    );
+    return { retry: false, error };
+  }
+  options.onRetry?.({ attempt, delayMs: decision.delayMs, error });
+  deps.logger.warn(
+    {
+      event: 'bedrock.retry',
+      attempt,
+      delayMs: decision.delayMs,
+      code: error.code,
+      modelId: options.context?.modelId,
+    },
+    'retrying Bedrock call',
+  );
+  return { retry: true, error, delayMs: decision.delayMs, cost };
+}
+
 /**
  * Runs `run` until it succeeds, the policy gives up, the budget runs dry or `signal` aborts.
  * Every failure is normalised with fromBedrockException, so callers only ever see QuarryError
@@ -39,39 +86,18 @@ export async function withRetry<T>(
   deps: RetryDeps,
   options: RetryCallOptions = {},
 ): Promise<T> {
-  const { signal } = options;
   let lastRetryCost: number | undefined;
   for (let attempt = 1; ; attempt++) {
-    signal?.throwIfAborted();
+    options.signal?.throwIfAborted();
     try {
       const result = await run(attempt);
       deps.budget?.recordSuccess(lastRetryCost);
       return result;
     } catch (caught) {
-      signal?.throwIfAborted();
-      const error = fromBedrockException(caught, options.context);
-      const delayMs = nextDelay(deps, attempt, error);
-      if (delayMs === undefined) throw error;
-      lastRetryCost = deps.budget?.acquire(error);
-      if (deps.budget !== undefined && lastRetryCost === undefined) {
-        deps.logger.warn(
-          { event: 'bedrock.retry.budget-exhausted', attempt, code: error.code },
-          'retry budget exhausted',
-        );
-        throw error;
-      }
-      options.onRetry?.({ attempt, delayMs, error });
-      deps.logger.warn(
-        { event: 'bedrock.retry', attempt, delayMs, code: error.code, modelId: options.context?.modelId },
-        'retrying Bedrock call',
-      );
-      await deps.sleep(delayMs, signal);
+      const step = planRetry(deps, attempt, caught, options);
+      if (!step.retry) throw step.error;
+      lastRetryCost = step.cost;
+      await deps.sleep(step.delayMs, options.signal);
     }
   }
-}
-
-/** The policy's delay, or undefined when this error ends the call. */
-export function nextDelay(deps: RetryDeps, attempt: number, error: QuarryError): number | undefined {
-  const decision = decideRetry(deps.policy, attempt, error, deps.random);
-  return decision.retry ? decision.delayMs : undefined;
 }

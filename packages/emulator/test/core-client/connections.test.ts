@@ -29,11 +29,33 @@ describe('QuarryClient connection reuse', () => {
     expect(opened() - afterFirst).toBe(0);
   });
 
-  it('streams over the same keep-alive pool', async () => {
+  it('reuses the streaming pool: a second wave of streams opens no connection', async () => {
     const opened = () => harness.emulator.stats.snapshot().connections.opened;
-    const before = opened();
-    await Promise.all(Array.from({ length: 10 }, () => collect(harness.quarry.stream(MODEL, hello))));
-    expect(opened() - before).toBe(0);
+    const wave = () =>
+      Promise.all(Array.from({ length: 10 }, () => collect(harness.quarry.stream(MODEL, hello))));
+    await wave();
+    const afterFirst = opened();
+    await wave();
+    expect(opened() - afterFirst).toBe(0);
+  });
+
+  it('keeps plain calls flowing while long streams hold every streaming socket', async () => {
+    const controllers = Array.from({ length: 20 }, () => new AbortController());
+    const stalled = controllers.map((controller) =>
+      (async () => {
+        for await (const _event of harness.quarry.stream(MODEL, hello, {
+          signal: controller.signal,
+          ...fault('stall;after=2'),
+        })) {
+          // hold the stream open
+        }
+      })().catch(() => undefined),
+    );
+    await settle(() => harness.emulator.stats.snapshot().activeStreams >= 20);
+    const result = await harness.quarry.invoke(MODEL, hello);
+    expect(result.text.length).toBeGreaterThan(0);
+    for (const controller of controllers) controller.abort();
+    await Promise.all(stalled);
   });
 });
 
@@ -70,8 +92,8 @@ describe('QuarryClient stream cancellation', () => {
     await settle(() => seen.includes('text-delta'));
     await settle(() => stats().activeStreams === 1);
     const abortedAt = performance.now();
-    controller.abort();
-    await consuming;
+    controller.abort(new Error('user cancelled'));
+    await expect(consuming).rejects.toThrow('user cancelled');
     await settle(() => stats().activeStreams === 0);
     expect(stats().activeStreams).toBe(0);
     expect(performance.now() - abortedAt).toBeLessThan(500);
@@ -85,12 +107,16 @@ describe('QuarryClient stream cancellation', () => {
       await Promise.all(
         Array.from({ length: 20 }, async () => {
           const controller = new AbortController();
-          for await (const event of harness.quarry.stream(MODEL, hello, {
-            signal: controller.signal,
-            ...fault('stall;after=2'),
-          })) {
-            if (event.type === 'text-delta') controller.abort();
-          }
+          const reading = (async () => {
+            for await (const event of harness.quarry.stream(MODEL, hello, {
+              signal: controller.signal,
+              ...fault('stall;after=2'),
+            })) {
+              if (event.type === 'text-delta') controller.abort();
+            }
+          })();
+          // Aborting rejects the iteration with the signal's reason.
+          await expect(reading).rejects.toThrow('aborted');
         }),
       );
     }

@@ -128,6 +128,14 @@ describe('QuarryClient streams against emulator faults', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(1_900);
   });
 
+  it('bounds the wait for the first frame with the idle timeout and retries it', async () => {
+    const started = performance.now();
+    const error = await streamFailure(harness.quarry.stream(MODEL, hello, fault('stall;after=0')));
+    expect(error).toMatchObject({ code: 'MODEL_TIMEOUT' });
+    // Three attempts of ~2 s each, not forever.
+    expect(performance.now() - started).toBeLessThan(15_000);
+  }, 20_000);
+
   it('retries a stream dropped before its first content event', async () => {
     const events = await collect(harness.quarry.stream(MODEL, hello, fault('drop;after=1;count=1')));
     expect(events.at(-1)?.type).toBe('stream-end');

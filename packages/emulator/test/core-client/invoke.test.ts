@@ -135,6 +135,15 @@ describe('QuarryClient.invoke against the emulator', () => {
     expect(raw.usage.inputTokens).toBeGreaterThan(0);
   });
 
+  it('refuses a native body that is not a JSON object before calling Bedrock', async () => {
+    const before = harness.emulator.stats.snapshot().requests;
+    await expect(harness.quarry.invokeRaw('meta.llama3-8b-instruct-v1:0', [1, 2])).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'body',
+    });
+    expect(harness.emulator.stats.snapshot().requests).toBe(before);
+  });
+
   it('surfaces Bedrock validation of a bad native body as BAD_USER_INPUT', async () => {
     const error = await harness.quarry
       .invokeRaw('anthropic.claude-3-haiku-20240307-v1:0', { nonsense: true })

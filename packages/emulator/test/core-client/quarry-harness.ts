@@ -24,6 +24,7 @@ export interface HarnessOptions {
   /** @default 'us-east-1' */
   readonly region?: string;
   readonly maxSockets?: number;
+  readonly maxStreamSockets?: number;
   readonly client?: Partial<QuarryClientDeps>;
 }
 
@@ -36,9 +37,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     credentials: CREDENTIALS,
     transport: options.transport ?? 'http1',
     maxSockets: options.maxSockets,
+    maxStreamSockets: options.maxStreamSockets,
   });
   const quarry = createQuarryClient({
     runtime: bedrock.runtime,
+    streamingRuntime: bedrock.streamingRuntime,
     control: bedrock.control,
     region: bedrock.region,
     catalog: createModelCatalog(),

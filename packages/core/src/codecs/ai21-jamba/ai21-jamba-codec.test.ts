@@ -103,3 +103,30 @@ describe('ai21JambaCodec', () => {
     });
   });
 });
+
+describe('ai21JambaCodec stream usage', () => {
+  it('takes usage from a chunk that follows the finish_reason chunk', () => {
+    const events = decodeAll(ai21JambaCodec, [
+      { choices: [{ index: 0, delta: { role: 'assistant' } }] },
+      { choices: [{ index: 0, delta: { content: 'Hi' } }] },
+      { choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] },
+      {
+        choices: [],
+        usage: { prompt_tokens: 7, completion_tokens: 1, total_tokens: 8 },
+        'amazon-bedrock-invocationMetrics': {
+          inputTokenCount: 7,
+          outputTokenCount: 1,
+          invocationLatencyMs: 5,
+          invocationLatency: 5,
+          firstByteLatency: 2,
+        },
+      },
+    ]);
+    expect(events.at(-1)).toMatchObject({
+      type: 'stream-end',
+      rawStopReason: 'stop',
+      usage: { inputTokens: 7, outputTokens: 1 },
+    });
+    expect(events.filter((event) => event.type === 'stream-end')).toHaveLength(1);
+  });
+});

@@ -8,6 +8,7 @@ import { partsOf, validateChatRequest, type ChatRules } from '../validate-chat-r
 import { Ai21JambaResponseSchema } from './ai21-jamba-schemas.js';
 import { createAi21JambaChunkReader } from './ai21-jamba-stream-reader.js';
 import { mapAi21JambaStopReason } from './map-ai21-jamba-stop-reason.js';
+import { usageOf } from '../usage.js';
 
 const FAMILY_NAME = 'AI21 Jamba';
 
@@ -73,7 +74,7 @@ export const ai21JambaCodec: ChatCodec = {
       toolCalls,
       stopReason: mapAi21JambaStopReason(choice.finish_reason),
       rawStopReason: choice.finish_reason,
-      usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens },
+      usage: usageOf(inputTokens, outputTokens),
     };
   },
   createStreamDecoder(context) {

@@ -41,7 +41,8 @@ export function createAi21JambaChunkReader(): NativeChunkReader {
       rawStopReason = finishReason ?? rawStopReason;
       inputTokens = usage?.prompt_tokens ?? inputTokens;
       outputTokens = usage?.completion_tokens ?? outputTokens;
-      return { events, final: finishReason !== undefined || usage !== undefined };
+      // Usage may follow the finish_reason chunk; Bedrock's invocation metrics mark the real end.
+      return { events, final: false };
     },
     summary: () => ({ rawStopReason, inputTokens, outputTokens }),
   };

@@ -13,6 +13,7 @@ import {
 } from './anthropic-messages-schemas.js';
 import { createAnthropicMessagesChunkReader } from './anthropic-messages-stream-reader.js';
 import { mapAnthropicMessagesStopReason } from './map-anthropic-messages-stop-reason.js';
+import { usageOf } from '../usage.js';
 
 const FAMILY_NAME = 'Anthropic Messages';
 
@@ -95,7 +96,7 @@ export const anthropicMessagesCodec: ChatCodec = {
       toolCalls,
       stopReason: mapAnthropicMessagesStopReason(response.stop_reason),
       rawStopReason: response.stop_reason,
-      usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens },
+      usage: usageOf(inputTokens, outputTokens),
     };
   },
   createStreamDecoder(context) {

@@ -18,6 +18,7 @@ import { countsOfMeta } from './cohere-meta-usage.js';
 import { isRecord, toParameterDefinitions } from './cohere-parameter-definitions.js';
 import { cohereToolUseId } from './cohere-tool-use-id.js';
 import { mapCohereCommandRStopReason } from './map-cohere-command-r-stop-reason.js';
+import { usageOf } from '../usage.js';
 
 const FAMILY_NAME = 'Cohere Command R';
 
@@ -104,7 +105,7 @@ export const cohereCommandRCodec: ChatCodec = {
       toolCalls,
       stopReason: mapCohereCommandRStopReason(response.finish_reason, toolCalls.length > 0),
       rawStopReason: response.finish_reason,
-      usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens },
+      usage: usageOf(inputTokens, outputTokens),
     };
   },
   createStreamDecoder(context) {

@@ -25,6 +25,7 @@ const TRUNCATE = { none: 'NONE', start: 'START', end: 'END' } as const;
  */
 export const cohereEmbedCodec: EmbedCodec = {
   kind: 'embed',
+  normalizesNatively: false,
   family: 'cohere-embed',
   validate(model, request) {
     validateEmbedRequest(model, request, {

@@ -6,7 +6,8 @@ import type {
 import { CodecError } from '../../errors/quarry-error.js';
 import type { InvocationMetrics, StreamEvent } from '../../stream/stream-event.js';
 import type { ChatResult, StopReason, ToolCall, Usage } from '../chat-types.js';
-import type { StreamContext } from '../codec.js';
+import type { StreamContext, StreamDecoder } from '../codec.js';
+import { usageOf } from '../usage.js';
 
 /** Converse stop reasons Quarry does not model collapse to the closest neutral reason. */
 const STOP_REASONS = {
@@ -29,9 +30,7 @@ export function mapConverseStopReason(raw: string | undefined): StopReason {
 function toUsage(
   usage: { inputTokens?: number | undefined; outputTokens?: number | undefined } | undefined,
 ): Usage {
-  const inputTokens = usage?.inputTokens ?? 0;
-  const outputTokens = usage?.outputTokens ?? 0;
-  return { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens };
+  return usageOf(usage?.inputTokens ?? 0, usage?.outputTokens ?? 0);
 }
 
 /** Reads a Converse response into the neutral result. */
@@ -63,18 +62,13 @@ export function fromConverseResponse(
 }
 
 /** Per-stream state for ConverseStream events (the SDK has already decoded the frames). */
-export interface ConverseStreamDecoder {
-  push(event: ConverseStreamOutput): readonly StreamEvent[];
-  finish(): readonly StreamEvent[];
-}
-
-export function createConverseStreamDecoder(context: StreamContext): ConverseStreamDecoder {
+export function createConverseStreamDecoder(context: StreamContext): StreamDecoder<ConverseStreamOutput> {
   let started = false;
   let ended = false;
   let rawStopReason: string | undefined;
   let usage: Usage | undefined;
   let metrics: InvocationMetrics | undefined;
-  const tools = new Map<number, { toolUseId: string; name: string }>();
+  const tools = new Map<number, { toolUseId: string; name: string; fragments: number }>();
 
   const end = (): StreamEvent[] => {
     if (ended) return [];
@@ -101,15 +95,42 @@ export function createConverseStreamDecoder(context: StreamContext): ConverseStr
       if (event.contentBlockStart !== undefined) {
         const index = event.contentBlockStart.contentBlockIndex ?? 0;
         const toolUse = event.contentBlockStart.start?.toolUse;
-        if (toolUse !== undefined)
-          tools.set(index, { toolUseId: toolUse.toolUseId ?? '', name: toolUse.name ?? '' });
+        if (toolUse !== undefined) {
+          tools.set(index, { toolUseId: toolUse.toolUseId ?? '', name: toolUse.name ?? '', fragments: 0 });
+        }
       } else if (event.contentBlockDelta !== undefined) {
         const index = event.contentBlockDelta.contentBlockIndex ?? 0;
         const delta = event.contentBlockDelta.delta;
         if (delta?.text !== undefined) events.push({ type: 'text-delta', index, text: delta.text });
         if (delta?.toolUse !== undefined) {
-          const tool = tools.get(index) ?? { toolUseId: '', name: '' };
-          events.push({ type: 'tool-use-delta', index, ...tool, inputJson: delta.toolUse.input ?? '' });
+          const tool = tools.get(index);
+          if (tool === undefined) {
+            throw new CodecError(
+              `ConverseStream sent tool input for block ${index} before its contentBlockStart`,
+            );
+          }
+          tool.fragments++;
+          events.push({
+            type: 'tool-use-delta',
+            index,
+            toolUseId: tool.toolUseId,
+            name: tool.name,
+            inputJson: delta.toolUse.input ?? '',
+          });
+        }
+      } else if (event.contentBlockStop !== undefined) {
+        // A tool called without arguments streams no input at all; still report the call.
+        const index = event.contentBlockStop.contentBlockIndex ?? 0;
+        const tool = tools.get(index);
+        if (tool?.fragments === 0) {
+          tool.fragments++;
+          events.push({
+            type: 'tool-use-delta',
+            index,
+            toolUseId: tool.toolUseId,
+            name: tool.name,
+            inputJson: '',
+          });
         }
       } else if (event.messageStop !== undefined) {
         rawStopReason = event.messageStop.stopReason;

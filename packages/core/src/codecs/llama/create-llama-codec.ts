@@ -9,6 +9,7 @@ import { validateChatRequest, type ChatRules } from '../validate-chat-request.js
 import { LlamaResponseSchema } from './llama-schemas.js';
 import { createLlamaChunkReader } from './llama-stream-reader.js';
 import { mapLlamaStopReason } from './map-llama-stop-reason.js';
+import { usageOf } from '../usage.js';
 
 /** A rendered Llama prompt and the base64 images its `<|image|>` placeholders refer to, in order. */
 export interface LlamaPrompt {
@@ -79,7 +80,7 @@ export function createLlamaCodec(options: LlamaCodecOptions): ChatCodec {
         toolCalls: [],
         stopReason: mapLlamaStopReason(response.stop_reason),
         rawStopReason: response.stop_reason,
-        usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens },
+        usage: usageOf(inputTokens, outputTokens),
       };
     },
     createStreamDecoder(context) {

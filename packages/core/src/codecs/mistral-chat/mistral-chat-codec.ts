@@ -11,6 +11,7 @@ import { parseArguments, textOfContent } from './mistral-chat-content.js';
 import { MistralChatResponseSchema } from './mistral-chat-schemas.js';
 import { createMistralChatChunkReader } from './mistral-chat-stream-reader.js';
 import { toMistralToolCallId } from './mistral-tool-call-id.js';
+import { usageOf } from '../usage.js';
 
 const FAMILY_NAME = 'Mistral chat';
 
@@ -79,7 +80,7 @@ export const mistralChatCodec: ChatCodec = {
       toolCalls,
       stopReason: mapMistralChatStopReason(rawStopReason, toolCalls.length > 0),
       rawStopReason,
-      usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens },
+      usage: usageOf(inputTokens, outputTokens),
     };
   },
   createStreamDecoder(context) {

@@ -8,6 +8,7 @@ import { mapMistralTextStopReason } from './map-mistral-text-stop-reason.js';
 import { MISTRAL_TEXT_CONTROL_MARKERS, renderMistralTextPrompt } from './mistral-text-prompt.js';
 import { MistralTextResponseSchema } from './mistral-text-schemas.js';
 import { createMistralTextChunkReader } from './mistral-text-stream-reader.js';
+import { usageOf } from '../usage.js';
 
 const FAMILY_NAME = 'Mistral text';
 
@@ -52,7 +53,7 @@ export const mistralTextCodec: ChatCodec = {
       toolCalls: [],
       stopReason: mapMistralTextStopReason(rawStopReason),
       rawStopReason,
-      usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 },
+      usage: usageOf(0, 0),
     };
   },
   createStreamDecoder(context) {

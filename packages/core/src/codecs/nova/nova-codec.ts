@@ -8,6 +8,7 @@ import { partsOf, validateChatRequest, type ChatRules } from '../validate-chat-r
 import { mapNovaStopReason } from './map-nova-stop-reason.js';
 import { NovaResponseSchema } from './nova-schemas.js';
 import { createNovaChunkReader } from './nova-stream-reader.js';
+import { usageOf } from '../usage.js';
 
 const FAMILY_NAME = 'Amazon Nova';
 
@@ -71,7 +72,7 @@ export const novaCodec: ChatCodec = {
       toolCalls,
       stopReason: mapNovaStopReason(response.stopReason),
       rawStopReason: response.stopReason,
-      usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens },
+      usage: usageOf(inputTokens, outputTokens),
     };
   },
   createStreamDecoder(context) {

@@ -10,6 +10,7 @@ import { TitanEmbedImageResponseSchema } from './titan-embed-image-schemas.js';
  */
 export const titanEmbedImageCodec: EmbedCodec = {
   kind: 'embed',
+  normalizesNatively: false,
   family: 'titan-embed-image',
   validate(model, request) {
     validateEmbedRequest(model, request, { maxTexts: 1, embeddingTypes: ['float'], acceptsImage: true });

@@ -10,6 +10,7 @@ import { TitanEmbedV1ResponseSchema } from './titan-embed-v1-schemas.js';
  */
 export const titanEmbedV1Codec: EmbedCodec = {
   kind: 'embed',
+  normalizesNatively: false,
   family: 'titan-embed-v1',
   validate(model, request) {
     validateEmbedRequest(model, request, { maxTexts: 1, embeddingTypes: ['float'] });

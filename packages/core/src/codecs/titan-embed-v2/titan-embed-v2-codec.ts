@@ -11,6 +11,7 @@ import { TitanEmbedV2ResponseSchema } from './titan-embed-v2-schemas.js';
  */
 export const titanEmbedV2Codec: EmbedCodec = {
   kind: 'embed',
+  normalizesNatively: true,
   family: 'titan-embed-v2',
   validate(model, request) {
     // Titan v2 documents up to 8,192 tokens or 50,000 characters per text.

@@ -9,6 +9,7 @@ import { mapTitanTextStopReason } from './map-titan-text-stop-reason.js';
 import { renderTitanPrompt } from './render-titan-prompt.js';
 import { TitanTextResponseSchema } from './titan-text-schemas.js';
 import { createTitanTextChunkReader } from './titan-text-stream-reader.js';
+import { usageOf } from '../usage.js';
 
 const FAMILY_NAME = 'Titan Text';
 
@@ -72,7 +73,7 @@ export const titanTextCodec: ChatCodec = {
       toolCalls: [],
       stopReason: mapTitanTextStopReason(result.completionReason),
       rawStopReason: result.completionReason,
-      usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens },
+      usage: usageOf(inputTokens, outputTokens),
     };
   },
   createStreamDecoder(context) {
