@@ -18,158 +18,250 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** The result of `acceptAgreement`. */
 export type AgreementAcceptance = {
   __typename?: 'AgreementAcceptance';
+  /** True once the agreement is accepted. */
   accepted: Scalars['Boolean']['output'];
+  /** The model whose agreement was accepted. */
   modelId: Scalars['ID']['output'];
 };
 
+/** An agreement offer (EULA) for a model that needs one. */
 export type AgreementOffer = {
   __typename?: 'AgreementOffer';
+  /** URL of the legal terms. */
   legalTermUrl: Maybe<Scalars['String']['output']>;
+  /** Bedrock's offer ID. */
   offerId: Maybe<Scalars['String']['output']>;
+  /** Pass it to `acceptAgreement`. */
   offerToken: Scalars['String']['output'];
   /** Rate-card lines, e.g. `input tokens: 0.00025 USD`. */
   rateCard: Array<Scalars['String']['output']>;
 };
 
+/** A batch inference job. */
 export type BatchJob = {
   __typename?: 'BatchJob';
+  /** When the job finished, ISO-8601 UTC; null while it runs. */
   endTime: Maybe<Scalars['String']['output']>;
+  /** S3 URI of the JSONL input. */
   inputS3Uri: Maybe<Scalars['String']['output']>;
+  /** The job's ARN. */
   jobArn: Scalars['ID']['output'];
+  /** The job's name. */
   jobName: Scalars['String']['output'];
+  /** When the job last changed, ISO-8601 UTC. */
   lastModifiedTime: Maybe<Scalars['String']['output']>;
+  /** Bedrock's status message, e.g. why the job failed. */
   message: Maybe<Scalars['String']['output']>;
+  /** The model (ID or ARN) the job invokes. */
   modelId: Scalars['String']['output'];
+  /** S3 URI where Bedrock writes the output. */
   outputS3Uri: Maybe<Scalars['String']['output']>;
   /** Submitted, Validating, Scheduled, InProgress, Completed, PartiallyCompleted, Failed, Stopping, Stopped or Expired. */
   status: Scalars['String']['output'];
+  /** When the job was submitted, ISO-8601 UTC. */
   submitTime: Scalars['String']['output'];
 };
 
+/** Term of a Provisioned Throughput commitment (Bedrock's OneMonth and SixMonths). */
 export type CommitmentDuration =
+  /** One-month commitment. */
   | 'OneMonth'
+  /** Six-month commitment. */
   | 'SixMonths';
 
-/** What a call cost at the catalog's approximate on-demand list prices. */
+/**
+ * What a call cost at the catalog's approximate on-demand list prices, in USD rounded to 1e-9.
+ * Discounts, prompt caching and provisioned throughput are not modelled.
+ */
 export type Cost = {
   __typename?: 'Cost';
+  /** USD for input tokens (or images an embedding model read). */
   inputUsd: Scalars['Float']['output'];
+  /** USD for output tokens or generated images. */
   outputUsd: Scalars['Float']['output'];
   /** False when Quarry has no price for this model; the amounts are then 0, not free. */
   priced: Scalars['Boolean']['output'];
+  /** inputUsd + outputUsd. */
   totalUsd: Scalars['Float']['output'];
 };
 
+/** A batch inference job to start. */
 export type CreateBatchJobInput = {
+  /** S3 URI of the JSONL input (a file or a folder), one `{recordId, modelInput}` record a line. */
   inputS3Uri: Scalars['String']['input'];
+  /** Name of the job; unique in the account. */
   jobName: Scalars['String']['input'];
+  /** Model ID or inference-profile ID to run the records through. */
   modelId: Scalars['ID']['input'];
+  /** S3 URI where Bedrock writes the output. */
   outputS3Uri: Scalars['String']['input'];
+  /** IAM role Bedrock assumes to read the input and write the output. */
   roleArn: Scalars['String']['input'];
+  /** Hours after which Bedrock stops the job if unfinished; Bedrock allows 24–168. Omitted: Bedrock's default. */
   timeoutDurationInHours?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A model customization job to start. */
 export type CreateCustomizationJobInput = {
+  /** Foundation model to customize; it must list the customization type in customizationsSupported. */
   baseModelId: Scalars['ID']['input'];
+  /** Name of the custom model the job produces. */
   customModelName: Scalars['String']['input'];
+  /** Kind of customization; omitted: Bedrock's default (FINE_TUNING). */
   customizationType?: InputMaybe<CustomizationType>;
   /** String-valued hyperparameters, e.g. {"epochCount": "2"}. */
   hyperParameters?: InputMaybe<Scalars['JSON']['input']>;
+  /** Name of the job; unique in the account. */
   jobName: Scalars['String']['input'];
+  /** S3 URI where Bedrock writes the job's output. */
   outputDataS3Uri: Scalars['String']['input'];
   /** IAM role Bedrock assumes to read the data and write the output. */
   roleArn: Scalars['String']['input'];
+  /** S3 URI of the JSONL training data. */
   trainingDataS3Uri: Scalars['String']['input'];
+  /** S3 URI of optional JSONL validation data. */
   validationDataS3Uri?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A Provisioned Throughput purchase. */
 export type CreateProvisionedThroughputInput = {
   /** Omit for no-commitment (hourly) throughput. */
   commitmentDuration?: InputMaybe<CommitmentDuration>;
   /** A foundation model that supports PROVISIONED, or a custom model ARN. */
   modelId: Scalars['ID']['input'];
+  /** Number of model units to buy; a positive integer. */
   modelUnits: Scalars['Int']['input'];
+  /** Name of the provisioned throughput; unique in the account. */
   provisionedModelName: Scalars['String']['input'];
 };
 
+/** A model produced by a customization job. */
 export type CustomModel = {
   __typename?: 'CustomModel';
+  /** ARN of the foundation model it was customized from. */
   baseModelArn: Maybe<Scalars['String']['output']>;
+  /** Base model ID parsed from `baseModelArn`; null when it cannot be parsed. */
   baseModelId: Maybe<Scalars['String']['output']>;
+  /** When the model was created, ISO-8601 UTC. */
   creationTime: Scalars['String']['output'];
+  /** FINE_TUNING, CONTINUED_PRE_TRAINING or DISTILLATION. */
   customizationType: Maybe<Scalars['String']['output']>;
+  /** The custom model's ARN. */
   modelArn: Scalars['ID']['output'];
+  /** Name given at customization. */
   modelName: Scalars['String']['output'];
+  /** Bedrock's model status: Active, Creating or Failed. */
   status: Maybe<Scalars['String']['output']>;
 };
 
+/** A model customization job (fine-tuning, continued pre-training, distillation). */
 export type CustomizationJob = {
   __typename?: 'CustomizationJob';
+  /** ARN of the foundation model being customized. */
   baseModelArn: Maybe<Scalars['String']['output']>;
+  /** When the job was created, ISO-8601 UTC. */
   creationTime: Scalars['String']['output'];
+  /** ARN of the custom model; null until the job has produced it. */
   customModelArn: Maybe<Scalars['String']['output']>;
+  /** Name of the custom model the job produces. */
   customModelName: Maybe<Scalars['String']['output']>;
+  /** FINE_TUNING, CONTINUED_PRE_TRAINING or DISTILLATION. */
   customizationType: Maybe<Scalars['String']['output']>;
+  /** When the job finished, ISO-8601 UTC; null while it runs. */
   endTime: Maybe<Scalars['String']['output']>;
+  /** Why the job failed; only on the job returned by createModelCustomizationJob (null in `customizationJobs`). */
   failureMessage: Maybe<Scalars['String']['output']>;
+  /** The job's ARN. */
   jobArn: Scalars['ID']['output'];
+  /** The job's name. */
   jobName: Scalars['String']['output'];
+  /** When the job last changed, ISO-8601 UTC. */
   lastModifiedTime: Maybe<Scalars['String']['output']>;
   /** InProgress, Completed, Failed, Stopping or Stopped. */
   status: Scalars['String']['output'];
 };
 
+/** Ways Bedrock can customize a model. */
 export type CustomizationType =
+  /** Further pre-training on unlabelled domain text. */
   | 'CONTINUED_PRE_TRAINING'
+  /** Training a smaller student model on a larger teacher model's answers. */
   | 'DISTILLATION'
+  /** Supervised training on labelled prompt/completion pairs. */
   | 'FINE_TUNING';
 
+/** An embedding request. */
 export type EmbedInput = {
-  /** One of the model's embeddingDimensions. */
+  /** One of the model's embeddingDimensions; omitted: the model's default (the first). */
   dimensions?: InputMaybe<Scalars['Int']['input']>;
+  /** How the embeddings will be used (Cohere only; others ignore it). Default SEARCH_DOCUMENT. */
   inputType?: InputMaybe<EmbedInputType>;
+  /** An embedding model: Titan Text Embeddings v1/v2, Titan Multimodal Embeddings, Cohere Embed v3. */
   modelId: Scalars['ID']['input'];
-  /** Unit-length vectors. */
+  /**
+   * Unit-length vectors. Titan Text Embeddings v2 normalises natively (and by default); for other
+   * models Quarry normalises float vectors itself when true.
+   */
   normalize?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * Texts to embed, at least one, each non-empty. At most 50,000 characters each on Titan Text
+   * Embeddings v2 and 2,048 on Cohere; a text that breaks a limit fails only its own item.
+   */
   texts: Array<Scalars['String']['input']>;
 };
 
 /** Cohere's input_type: how the embedding will be used. */
 export type EmbedInputType =
+  /** Texts to feed a classifier. */
   | 'classification'
+  /** Texts to cluster. */
   | 'clustering'
+  /** Documents to store in a search index (Cohere's default). */
   | 'search_document'
+  /** Queries to search such an index with. */
   | 'search_query';
 
+/** The result of `embed`. */
 export type EmbedResult = {
   __typename?: 'EmbedResult';
+  /** Approximate cost of the input tokens. */
   cost: Cost;
   /** One per input text, in input order. */
   embeddings: Array<Embedding>;
+  /** Wall time of the whole call in milliseconds, all batches and retries included. */
   latencyMs: Scalars['Float']['output'];
+  /** The model ID as requested. */
   modelId: Scalars['ID']['output'];
+  /** Input tokens of the texts embedded successfully; outputTokens is 0. */
   usage: Usage;
 };
 
+/** The embedding of one input text, or why it failed. */
 export type Embedding = {
   __typename?: 'Embedding';
-  /** The vector as little-endian float32 bytes, base64-encoded: 4 bytes a value and cheap to serialise. */
+  /** The vector as little-endian float32 bytes, base64-encoded: 4 bytes a value and cheap to serialise. Empty when `error` is set. */
   base64: Scalars['String']['output'];
+  /** Number of values in the vector; 0 when `error` is set. */
   dimensions: Scalars['Int']['output'];
   /** Why this text failed; null on success. */
   error: Maybe<ItemError>;
+  /** Position of the text in `EmbedInput.texts`, from 0. */
   index: Scalars['Int']['output'];
   /** The vector; empty when `error` is set. Prefer `base64` for large batches. */
   values: Array<Scalars['Float']['output']>;
 };
 
+/** A Bedrock foundation model: the upstream's listing joined with Quarry's catalog entry. */
 export type FoundationModel = {
   __typename?: 'FoundationModel';
   /** Whether the upstream serves the model in this gateway's region (ListFoundationModels lists it). */
   available: Scalars['Boolean']['output'];
+  /** Context window in tokens; null for image models and models the catalog does not know. */
   contextWindow: Maybe<Scalars['Int']['output']>;
+  /** Customization types the model supports; empty when none. */
   customizationsSupported: Array<CustomizationType>;
   /** Why the model is deprecated and what to use instead. */
   deprecationReason: Maybe<Scalars['String']['output']>;
@@ -177,77 +269,128 @@ export type FoundationModel = {
   embeddingDimensions: Maybe<Array<Scalars['Int']['output']>>;
   /** Quarry's codec family (anthropic-messages, titan-text, nova, llama3, …); null for models Quarry has no codec for. */
   family: Maybe<Scalars['String']['output']>;
-  /** Cross-region inference profiles that serve the model. */
+  /** Inference profiles (system-defined cross-region and application) that route to the model. */
   inferenceProfiles: Array<InferenceProfile>;
+  /** How the model can be called. */
   inferenceTypesSupported: Array<InferenceType>;
+  /** What the model accepts. */
   inputModalities: Array<Modality>;
   /** True for LEGACY models: they still work but are being retired. */
   isDeprecated: Scalars['Boolean']['output'];
   /** ACTIVE or LEGACY. */
   lifecycleStatus: Scalars['String']['output'];
+  /** Largest `maxTokens` the model accepts, in tokens; null for embedding and image models and models the catalog does not know. */
   maxOutputTokens: Maybe<Scalars['Int']['output']>;
+  /** The model's ARN in this gateway's region. */
   modelArn: Scalars['String']['output'];
+  /** Base model ID, e.g. `anthropic.claude-3-haiku-20240307-v1:0`. */
   modelId: Scalars['ID']['output'];
+  /** Display name, e.g. `Claude 3 Haiku`. */
   modelName: Scalars['String']['output'];
+  /** What the model produces. */
   outputModalities: Array<Modality>;
+  /** Catalog prices; null when the catalog does not know the model. */
   pricing: Maybe<ModelPricing>;
+  /** Provider as Bedrock names it, e.g. `Anthropic`, `Mistral AI`. */
   providerName: Scalars['String']['output'];
-  /** Regions the catalog knows the model in. */
+  /** Regions the catalog knows the model in (only this gateway's region when the catalog does not know it). */
   regions: Array<Scalars['String']['output']>;
+  /** Whether the model needs an accepted agreement (EULA) before first use; see `agreementOffers` and `acceptAgreement`. */
   requiresAgreement: Scalars['Boolean']['output'];
+  /** Whether the model streams responses, so `invokeStream` works. */
   responseStreamingSupported: Scalars['Boolean']['output'];
+  /** Whether `invoke` accepts `tools` for this model; false when the catalog does not know it. */
   toolUse: Scalars['Boolean']['output'];
 };
 
+/** One generated image. */
 export type GeneratedImage = {
   __typename?: 'GeneratedImage';
   /** Base64-encoded image bytes. */
   base64: Scalars['String']['output'];
+  /** MIME type of the bytes; always `image/png`. */
   mimeType: Scalars['String']['output'];
+  /** The seed the model reports (Stability models); null when the family returns none (Titan Image, Nova Canvas). */
   seed: Maybe<Scalars['Float']['output']>;
 };
 
+/** Encoding of an input image. */
 export type ImageFormat =
+  /** GIF. */
   | 'gif'
+  /** JPEG. */
   | 'jpeg'
+  /** PNG. */
   | 'png'
+  /** WebP. */
   | 'webp';
 
+/** A text-to-image request for Titan Image Generator, Nova Canvas or Stability models. */
 export type ImageInput = {
+  /**
+   * How closely the image follows the prompt: 1.1–10 for Titan Image and Nova Canvas (defaults 8
+   * and 6.5), 0–35 for SDXL; SD3/Stable Image models take none.
+   */
   cfgScale?: InputMaybe<Scalars['Float']['input']>;
-  /** Images to generate (1–5 where the family allows more than one). */
+  /** Images to generate (1–5 where the family allows more than one: Titan Image and Nova Canvas). Stability models make 1. Default 1. */
   count?: InputMaybe<Scalars['Int']['input']>;
+  /** Height in pixels; see `width` for the sizes each family accepts. */
   height?: InputMaybe<Scalars['Int']['input']>;
+  /** An image model: Titan Image Generator v1/v2, Nova Canvas, SDXL 1.0, SD3/SD3.5 Large, Stable Image Core/Ultra. */
   modelId: Scalars['ID']['input'];
+  /** What to keep out of the image; not empty when given, same length limits as `prompt`. */
   negativePrompt?: InputMaybe<Scalars['String']['input']>;
+  /** What to draw. At most 512 characters for Titan Image, 1,024 for Nova Canvas, 2,000 for SDXL, 10,000 for SD3/Stable Image. */
   prompt: Scalars['String']['input'];
-  /** 0–2147483646 for Titan and Nova Canvas. */
+  /**
+   * Integer seed for reproducible images; omitted: random. 0–2147483646 for Titan Image,
+   * 0–858993459 for Nova Canvas, 0–4294967295 for Stability models (hence Float, not Int).
+   */
   seed?: InputMaybe<Scalars['Float']['input']>;
+  /**
+   * Width in pixels; give width and height together, or neither for the model's default (1024x1024
+   * on Titan Image and Nova Canvas). Titan Image and SDXL accept a fixed list of sizes; Nova Canvas
+   * any multiple of 16 from 320 to 4096, aspect ratio at most 4:1 and at most 2048x2048 pixels in all;
+   * SD3/Stable Image map the pair to an aspect ratio (1:1, 16:9, 21:9, 2:3, 3:2, 4:5, 5:4, 9:16, 9:21).
+   */
   width?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** An image inside a message. */
 export type ImagePartInput = {
   /** Standard base64 bytes, no data-URL prefix. */
   base64: Scalars['String']['input'];
+  /** Encoding of the image bytes. */
   format: ImageFormat;
 };
 
+/** The result of `generateImage`. */
 export type ImageResult = {
   __typename?: 'ImageResult';
+  /** Approximate cost: the model's per-image price times the images generated (as outputUsd). */
   cost: Cost;
+  /** The generated images, one per `count`. */
   images: Array<GeneratedImage>;
+  /** Wall time of the whole call in milliseconds, including retries. */
   latencyMs: Scalars['Float']['output'];
+  /** The model ID as requested. */
   modelId: Scalars['ID']['output'];
 };
 
+/** An inference profile: a model ID that routes requests to one or more regions (cross-region inference) or tracks usage (application profiles). */
 export type InferenceProfile = {
   __typename?: 'InferenceProfile';
+  /** Free-text description; null when none. */
   description: Maybe<Scalars['String']['output']>;
+  /** The profile's ARN; also usable as `modelId`. */
   inferenceProfileArn: Scalars['String']['output'];
+  /** Profile ID, e.g. `us.anthropic.claude-3-5-sonnet-20241022-v2:0`; usable as `modelId`. */
   inferenceProfileId: Scalars['ID']['output'];
+  /** Display name. */
   inferenceProfileName: Scalars['String']['output'];
   /** Foundation-model ARNs the profile routes to. */
   modelArns: Array<Scalars['String']['output']>;
+  /** ACTIVE when usable. */
   status: Scalars['String']['output'];
   /** SYSTEM_DEFINED or APPLICATION. */
   type: Scalars['String']['output'];
@@ -255,34 +398,52 @@ export type InferenceProfile = {
 
 /** ON_DEMAND in-region; PROVISIONED through provisioned throughput; INFERENCE_PROFILE only through a cross-region profile. */
 export type InferenceType =
+  /** On demand only through a cross-region inference profile ID (`us.…`, `eu.…`, `global.…`), not the base model ID. */
   | 'INFERENCE_PROFILE'
+  /** Pay per token (or image), called in-region with the base model ID. */
   | 'ON_DEMAND'
+  /** Served through purchased Provisioned Throughput (call it with the provisioned model ARN). */
   | 'PROVISIONED';
 
+/** A text generation request, the same shape for every text model family. */
 export type InvokeInput = {
-  /** Upper bound on generated tokens; must not exceed the model's maxOutputTokens. */
+  /**
+   * Upper bound on generated tokens, a positive integer; must not exceed the model's maxOutputTokens.
+   * Omitted: the family's default (4096 for Claude).
+   */
   maxTokens?: InputMaybe<Scalars['Int']['input']>;
-  /** The conversation, starting with a USER turn and alternating. Give `messages` or `prompt`. */
+  /**
+   * The conversation, starting with a USER turn and alternating. It must end with a USER turn, except
+   * that Claude, Nova, Llama and Mistral text models continue a final ASSISTANT turn (prefill).
+   * Give `messages` or `prompt`, not both.
+   */
   messages?: InputMaybe<Array<MessageInput>>;
   /** Base model ID, inference-profile ID or ARN (provisioned throughput, application profile, custom model). */
   modelId: Scalars['ID']['input'];
   /** Shorthand for a single USER message. */
   prompt?: InputMaybe<Scalars['String']['input']>;
+  /** Strings that end generation when produced; none may be empty. At most 10 for Mistral text models, 5 for Cohere. */
   stopSequences?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** System prompt: instructions for the whole conversation (text models only). */
   system?: InputMaybe<Scalars['String']['input']>;
+  /** Sampling temperature, 0–1 (0–2 for AI21 Jamba); lower is more deterministic. Omitted: the family's default. */
   temperature?: InputMaybe<Scalars['Float']['input']>;
+  /** Whether and which tool the model must call; omitted means AUTO. */
   toolChoice?: InputMaybe<ToolChoiceInput>;
-  /** Tools the model may call (families with tool support only). */
+  /** Tools the model may call (families with tool support only: Claude 3+, Nova, Mistral Large, Cohere Command R, AI21 Jamba). */
   tools?: InputMaybe<Array<ToolInput>>;
+  /** Nucleus sampling: the cumulative probability of tokens to sample from, 0–1. Omitted: the family's default. */
   topP?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** The result of `invoke`. */
 export type InvokeResult = {
   __typename?: 'InvokeResult';
   /** The catalog model it resolved to. */
   baseModelId: Scalars['ID']['output'];
+  /** Approximate cost of the call from `usage`. */
   cost: Cost;
-  /** Wall time of the whole call, including retries. */
+  /** Wall time of the whole call in milliseconds, including retries. */
   latencyMs: Scalars['Float']['output'];
   /** The model ID as requested. */
   modelId: Scalars['ID']['output'];
@@ -290,24 +451,32 @@ export type InvokeResult = {
   rawStopReason: Scalars['String']['output'];
   /** Bedrock's request ID, for support tickets. */
   requestId: Maybe<Scalars['String']['output']>;
+  /** Why generation stopped. */
   stopReason: StopReason;
+  /** All generated text blocks joined; empty when the model only called tools. */
   text: Scalars['String']['output'];
+  /** Tool calls the model requested, in order; empty when none. */
   toolCalls: Array<ToolCall>;
+  /** Token counts: Bedrock's billing headers when present, otherwise the response body. */
   usage: Usage;
 };
 
 /** A failure of one item in a batch. */
 export type ItemError = {
   __typename?: 'ItemError';
+  /** Stable error code, as in `extensions.code` (BAD_USER_INPUT, THROTTLED, …). */
   code: Scalars['String']['output'];
+  /** What went wrong and how to fix it. */
   message: Scalars['String']['output'];
 };
 
+/** One turn of a conversation. */
 export type MessageInput = {
   /** The turn's text; may be empty when the turn carries only tool results or images. */
   content: Scalars['String']['input'];
   /** Images for models whose inputModalities include IMAGE. */
   images?: InputMaybe<Array<ImagePartInput>>;
+  /** Who wrote the turn; turns alternate USER, ASSISTANT, USER, … */
   role: Role;
   /** Results of the previous turn's tool calls (USER turns). */
   toolResults?: InputMaybe<Array<ToolResultInput>>;
@@ -315,17 +484,26 @@ export type MessageInput = {
   toolUses?: InputMaybe<Array<ToolUseInput>>;
 };
 
+/** Kinds of model input and output, as Bedrock's ListFoundationModels names them. */
 export type Modality =
+  /** Embedding vectors (output of embedding models). */
   | 'EMBEDDING'
+  /** Images. */
   | 'IMAGE'
+  /** Text. */
   | 'TEXT'
+  /** Video. */
   | 'VIDEO';
 
+/** Criteria for `models`; every given criterion must hold. */
 export type ModelFilter = {
+  /** Only models that support this inference type. */
   inferenceType?: InputMaybe<InferenceType>;
+  /** Only models that accept this input modality. */
   inputModality?: InputMaybe<Modality>;
+  /** Only models that produce this output modality. */
   outputModality?: InputMaybe<Modality>;
-  /** Provider name or ID prefix, case-insensitive: `anthropic`, `Anthropic`, `meta`. */
+  /** Provider name or ID prefix, case-insensitive: `anthropic`, `Anthropic`, `meta`, `Mistral AI`. */
   provider?: InputMaybe<Scalars['String']['input']>;
   /** Only models that can (true) or cannot (false) stream. */
   streaming?: InputMaybe<Scalars['Boolean']['input']>;
@@ -334,189 +512,258 @@ export type ModelFilter = {
 /** Per-model prices in USD (approximate on-demand list prices). */
 export type ModelPricing = {
   __typename?: 'ModelPricing';
+  /** USD per 1,000 input tokens; null when not priced by input token. */
   inputPer1k: Maybe<Scalars['Float']['output']>;
+  /** USD per 1,000 output tokens; null when not priced by output token. */
   outputPer1k: Maybe<Scalars['Float']['output']>;
+  /** USD per image generated (image models) or read (Titan Multimodal Embeddings); null otherwise. */
   perImage: Maybe<Scalars['Float']['output']>;
 };
 
+/** Calls that invoke models or create Bedrock resources. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Accepts a model's agreement offer (CreateFoundationModelAgreement) so the model can be invoked. */
   acceptAgreement: AgreementAcceptance;
   /** Starts a batch inference job over JSONL records in S3. */
   createBatchJob: BatchJob;
+  /** Starts a model customization job (CreateModelCustomizationJob) and returns it as Bedrock reports it just after creation. */
   createModelCustomizationJob: CustomizationJob;
+  /** Purchases Provisioned Throughput for a model (CreateProvisionedModelThroughput); it starts in status Creating. */
   createProvisionedThroughput: ProvisionedThroughput;
-  /** Embeds many texts; each text gets its own result, so one failure never loses the others. */
+  /**
+   * Embeds many texts; each text gets its own result, so one failure never loses the others.
+   * Texts are batched to the model's per-call limit (1 for Titan, 96 for Cohere) and sent concurrently.
+   */
   embed: EmbedResult;
+  /** Generates images from a text prompt with Titan Image Generator, Nova Canvas or Stability models. */
   generateImage: ImageResult;
-  /** Generates text with any text model family; validated against the model's limits before any upstream call. */
+  /**
+   * Generates text with any text model family; validated against the model's limits before any
+   * upstream call. Retries throttling and transient failures; `latencyMs` includes them.
+   */
   invoke: InvokeResult;
-  /** Sends the family's native body as is and returns the native response body. */
+  /**
+   * Sends the family's native body as is and returns the native response body. No validation and
+   * no translation: works for models Quarry's catalog does not know.
+   */
   invokeRaw: Scalars['JSON']['output'];
 };
 
 
+/** Calls that invoke models or create Bedrock resources. */
 export type MutationAcceptAgreementArgs = {
   modelId: Scalars['ID']['input'];
   offerToken: Scalars['String']['input'];
 };
 
 
+/** Calls that invoke models or create Bedrock resources. */
 export type MutationCreateBatchJobArgs = {
   input: CreateBatchJobInput;
 };
 
 
+/** Calls that invoke models or create Bedrock resources. */
 export type MutationCreateModelCustomizationJobArgs = {
   input: CreateCustomizationJobInput;
 };
 
 
+/** Calls that invoke models or create Bedrock resources. */
 export type MutationCreateProvisionedThroughputArgs = {
   input: CreateProvisionedThroughputInput;
 };
 
 
+/** Calls that invoke models or create Bedrock resources. */
 export type MutationEmbedArgs = {
   input: EmbedInput;
 };
 
 
+/** Calls that invoke models or create Bedrock resources. */
 export type MutationGenerateImageArgs = {
   input: ImageInput;
 };
 
 
+/** Calls that invoke models or create Bedrock resources. */
 export type MutationInvokeArgs = {
   input: InvokeInput;
 };
 
 
+/** Calls that invoke models or create Bedrock resources. */
 export type MutationInvokeRawArgs = {
   body: Scalars['JSON']['input'];
   modelId: Scalars['ID']['input'];
 };
 
+/** Purchased Provisioned Throughput: dedicated capacity for one model. */
 export type ProvisionedThroughput = {
   __typename?: 'ProvisionedThroughput';
+  /** OneMonth or SixMonths; null for no commitment (hourly). */
   commitmentDuration: Maybe<Scalars['String']['output']>;
+  /** When the throughput was created, ISO-8601 UTC. */
   creationTime: Scalars['String']['output'];
+  /** ARN of the underlying foundation model. */
   foundationModelArn: Maybe<Scalars['String']['output']>;
+  /** ARN of the model served (foundation or custom). */
   modelArn: Scalars['String']['output'];
+  /** Number of model units purchased. */
   modelUnits: Scalars['Int']['output'];
+  /** ARN to use as `modelId` to call the model through this throughput. */
   provisionedModelArn: Scalars['ID']['output'];
+  /** Name given at purchase. */
   provisionedModelName: Scalars['String']['output'];
   /** Creating, InService, Updating or Failed. */
   status: Scalars['String']['output'];
 };
 
+/** Read-only views of the model catalog and of the account's Bedrock resources. */
 export type Query = {
   __typename?: 'Query';
   /** The agreement (EULA) offers of a model that needs one before first use; empty when none is needed. */
   agreementOffers: Array<AgreementOffer>;
   /** Batch inference jobs (CreateModelInvocationJob). */
   batchJobs: Array<BatchJob>;
-  /** Models produced by customization jobs. */
+  /** Models produced by customization jobs (ListCustomModels). */
   customModels: Array<CustomModel>;
+  /** Model customization jobs in the account (ListModelCustomizationJobs), in any status. */
   customizationJobs: Array<CustomizationJob>;
   /** System-defined (cross-region) and application inference profiles. */
   inferenceProfiles: Array<InferenceProfile>;
-  /** One model by base ID, inference-profile ID (us./eu./apac./global.) or ARN; null when unknown. */
+  /**
+   * One model by base ID, inference-profile ID (us./eu./apac./global.) or ARN; null when unknown.
+   * May return a catalog model the upstream does not serve in this region (then `available` is false).
+   */
   model: Maybe<FoundationModel>;
   /**
    * Foundation models available to this gateway's upstream in its region, joined with Quarry's
-   * catalog (limits, prices, inference profiles). Filters combine with AND.
+   * catalog (limits, prices, inference profiles). Filters combine with AND. Served from a short-lived cache.
    */
   models: Array<FoundationModel>;
+  /** Provisioned Throughput purchases in the account (ListProvisionedModelThroughputs). */
   provisionedThroughputs: Array<ProvisionedThroughput>;
 };
 
 
+/** Read-only views of the model catalog and of the account's Bedrock resources. */
 export type QueryAgreementOffersArgs = {
   modelId: Scalars['ID']['input'];
 };
 
 
+/** Read-only views of the model catalog and of the account's Bedrock resources. */
 export type QueryModelArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read-only views of the model catalog and of the account's Bedrock resources. */
 export type QueryModelsArgs = {
   filter?: InputMaybe<ModelFilter>;
 };
 
 /** A chat turn's author. */
 export type Role =
+  /** The model: its earlier answers and tool calls. */
   | 'assistant'
+  /** The caller: prompts, images and tool results. */
   | 'user';
 
 /** Why generation stopped, the same for every family. */
 export type StopReason =
+  /** The model's own content filter or a refusal stopped the output. */
   | 'content_filtered'
+  /** The model finished its answer. */
   | 'end_turn'
+  /** A Bedrock guardrail blocked or changed the output. */
   | 'guardrail_intervened'
+  /** Output reached `maxTokens` (or the family's default limit); the text is cut off. */
   | 'max_tokens'
+  /** The model generated one of `stopSequences`. */
   | 'stop_sequence'
+  /** The model stopped to call tools; see `toolCalls`. */
   | 'tool_use';
 
+/** The last event of a stream. */
 export type StreamEnd = {
   __typename?: 'StreamEnd';
+  /** Approximate cost of the generation from `usage`. */
   cost: Cost;
-  /** Time from the subscription's start to the last event. */
+  /** Time from the subscription's start to the last event, in milliseconds. */
   latencyMs: Scalars['Float']['output'];
+  /** The family's own stop value (FINISH, stop, COMPLETE, …). */
   rawStopReason: Scalars['String']['output'];
+  /** Why generation stopped. */
   stopReason: StopReason;
-  /** Tool calls assembled from the deltas, with parsed input. */
+  /** Tool calls assembled from the deltas, with parsed input ({} when empty; the raw string when the JSON does not parse). */
   toolCalls: Array<ToolCall>;
+  /** Token counts of the whole generation. */
   usage: Usage;
 };
 
+/** One event of `invokeStream`: StreamStart first, then TextDelta and ToolUseDelta, then StreamEnd last. */
 export type StreamEvent = StreamEnd | StreamStart | TextDelta | ToolUseDelta;
 
+/** The first event of a stream, sent when the upstream accepts the request. */
 export type StreamStart = {
   __typename?: 'StreamStart';
+  /** The model ID as requested. */
   modelId: Scalars['ID']['output'];
+  /** Bedrock's request ID, for support tickets; null when the upstream gave none. */
   requestId: Maybe<Scalars['String']['output']>;
 };
 
+/** Streams over graphql-ws. */
 export type Subscription = {
   __typename?: 'Subscription';
   /**
    * Streams a generation as typed events while tokens arrive: one StreamStart, then TextDelta and
    * ToolUseDelta events, then one StreamEnd with the stop reason, usage and assembled tool calls.
+   * The input is validated like `invoke` before any upstream call, so a bad request fails at once.
    * Completing the subscription cancels the upstream call at once.
    */
   invokeStream: StreamEvent;
 };
 
 
+/** Streams over graphql-ws. */
 export type SubscriptionInvokeStreamArgs = {
   input: InvokeInput;
 };
 
+/** A piece of generated text; concatenate the deltas in order. */
 export type TextDelta = {
   __typename?: 'TextDelta';
   /** Content block index. */
   index: Scalars['Int']['output'];
+  /** The new text. */
   text: Scalars['String']['output'];
 };
 
 /** A complete tool call the model requested; `input` is parsed JSON. */
 export type ToolCall = {
   __typename?: 'ToolCall';
+  /** The tool input the model produced, as parsed JSON. */
   input: Scalars['JSON']['output'];
+  /** Name of the tool to call, one of the request's `tools`. */
   name: Scalars['String']['output'];
+  /** The call's ID; echo it in ToolUseInput and ToolResultInput. */
   toolUseId: Scalars['ID']['output'];
 };
 
+/** Whether and which tool the model must call. AI21 Jamba and Cohere Command R accept only AUTO. */
 export type ToolChoiceInput = {
+  /** AUTO, ANY or TOOL. */
   mode: ToolChoiceMode;
-  /** Required when mode is TOOL. */
+  /** Required when mode is TOOL: the name of one of `tools`. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Whether and which tool the model must call. */
 export type ToolChoiceMode =
   /** The model must call some tool. */
   | 'any'
@@ -525,39 +772,57 @@ export type ToolChoiceMode =
   /** The model must call the tool named in `name`. */
   | 'tool';
 
+/** A tool the model may call. */
 export type ToolInput = {
+  /** What the tool does and when to use it; the model reads it to decide. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** JSON Schema of the tool's input object. */
   inputSchema: Scalars['JSON']['input'];
+  /** Unique tool name: 1–64 letters, digits, _ or -. */
   name: Scalars['String']['input'];
 };
 
+/** The result of running a tool call, sent back in a USER turn. */
 export type ToolResultInput = {
   /** The tool's output as text (JSON-encode structured results). */
   content: Scalars['String']['input'];
+  /** True when the tool failed and `content` describes the error; default false. */
   isError?: InputMaybe<Scalars['Boolean']['input']>;
+  /** ID of the tool call this answers (`ToolCall.toolUseId`). */
   toolUseId: Scalars['ID']['input'];
 };
 
 /** A fragment of a tool call's JSON input; concatenate the fragments of one index. */
 export type ToolUseDelta = {
   __typename?: 'ToolUseDelta';
+  /** Content block index of the tool call; fragments with the same index belong together. */
   index: Scalars['Int']['output'];
+  /** The next piece of the tool input's JSON text; not valid JSON on its own. */
   inputJson: Scalars['String']['output'];
+  /** The tool's name, repeated on every fragment. */
   name: Scalars['String']['output'];
+  /** The call's ID, repeated on every fragment. */
   toolUseId: Scalars['String']['output'];
 };
 
+/** A tool call the model made earlier, echoed back in an ASSISTANT turn. */
 export type ToolUseInput = {
+  /** The input the model gave the tool (`ToolCall.input`). */
   input: Scalars['JSON']['input'];
+  /** The tool the model called. */
   name: Scalars['String']['input'];
+  /** The call's ID (`ToolCall.toolUseId`). */
   toolUseId: Scalars['ID']['input'];
 };
 
+/** Token counts of a call. */
 export type Usage = {
   __typename?: 'Usage';
+  /** Tokens read: prompt, system prompt, history and tool definitions, or the texts embedded. */
   inputTokens: Scalars['Int']['output'];
+  /** Tokens generated (0 for embeddings). */
   outputTokens: Scalars['Int']['output'];
+  /** inputTokens + outputTokens. */
   totalTokens: Scalars['Int']['output'];
 };
 
