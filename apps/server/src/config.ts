@@ -9,6 +9,10 @@ export interface RequestLimits {
   readonly httpBodyBytes: number;
   readonly wsMessageBytes: number;
   readonly subscriptionsPerSocket: number;
+  /** Concurrent invokeStream subscriptions across the whole gateway (and its streaming sockets). */
+  readonly streams: number;
+  /** Texts in one embed call. */
+  readonly embedTexts: number;
 }
 
 export type Upstream =
@@ -18,7 +22,10 @@ export type Upstream =
       readonly kind: 'url';
       readonly url: string;
       readonly region: string;
-      /** Sign with the SDK's default chain (AWS_ACCESS_KEY_ID/AWS_PROFILE set), else with dummy keys. */
+      /**
+       * Sign with the SDK's default credential chain (env, profile, SSO, IRSA, ECS, instance role)
+       * or with dummy keys (emulators, which accept anything).
+       */
       readonly useDefaultCredentials: boolean;
     };
 
@@ -37,6 +44,8 @@ export interface Config {
   readonly streamIdleTimeoutMs: number;
   /** How long shutdown waits for in-flight requests before cancelling them. */
   readonly shutdownGraceMs: number;
+  /** How long GET /ready waits for the upstream. */
+  readonly readyTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +78,10 @@ const EnvSchema = z.object({
   QUARRY_MAX_BODY_BYTES: positiveInt(1_048_576),
   QUARRY_MAX_WS_MESSAGE_BYTES: positiveInt(1_048_576),
   QUARRY_MAX_SUBSCRIPTIONS_PER_SOCKET: positiveInt(100),
+  QUARRY_MAX_STREAMS: positiveInt(256),
+  QUARRY_MAX_EMBED_TEXTS: positiveInt(2_048),
+  QUARRY_UPSTREAM_CREDENTIALS: z.enum(['default', 'dummy']).optional(),
+  QUARRY_READY_TIMEOUT_MS: positiveInt(2_000),
   QUARRY_MODEL_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
   QUARRY_STREAM_IDLE_TIMEOUT_MS: positiveInt(60_000),
   QUARRY_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
@@ -94,7 +107,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
             kind: 'url',
             url: e.QUARRY_UPSTREAM,
             region,
-            useDefaultCredentials: env['AWS_ACCESS_KEY_ID'] !== undefined || env['AWS_PROFILE'] !== undefined,
+            // Explicit wins; otherwise assume static AWS credentials mean "sign for real".
+            useDefaultCredentials:
+              e.QUARRY_UPSTREAM_CREDENTIALS === undefined
+                ? env['AWS_ACCESS_KEY_ID'] !== undefined || env['AWS_PROFILE'] !== undefined
+                : e.QUARRY_UPSTREAM_CREDENTIALS === 'default',
           };
   if (upstream.kind === 'aws' && e.AWS_REGION === undefined) {
     throw new ConfigError(
@@ -122,9 +139,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       httpBodyBytes: e.QUARRY_MAX_BODY_BYTES,
       wsMessageBytes: e.QUARRY_MAX_WS_MESSAGE_BYTES,
       subscriptionsPerSocket: e.QUARRY_MAX_SUBSCRIPTIONS_PER_SOCKET,
+      streams: e.QUARRY_MAX_STREAMS,
+      embedTexts: e.QUARRY_MAX_EMBED_TEXTS,
     }),
     modelCacheTtlMs: e.QUARRY_MODEL_CACHE_TTL_MS,
     streamIdleTimeoutMs: e.QUARRY_STREAM_IDLE_TIMEOUT_MS,
     shutdownGraceMs: e.QUARRY_SHUTDOWN_GRACE_MS,
+    readyTimeoutMs: e.QUARRY_READY_TIMEOUT_MS,
   });
 }

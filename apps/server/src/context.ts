@@ -1,5 +1,7 @@
 import type { Logger, QuarryClient } from '@quarry/core';
+import type { FormatOptions } from './errors/format-error.js';
 import type { ModelDirectory } from './models/model-directory.js';
+import type { StreamSlots } from './streaming/stream-slots.js';
 
 /** Per-operation context every resolver receives. Built by the HTTP handler and the graphql-ws server. */
 export interface GatewayContext {
@@ -8,7 +10,16 @@ export interface GatewayContext {
   readonly logger: Logger;
   /** Correlates log lines of one operation. */
   readonly requestId: string;
-  /** Aborted when the caller goes away or the server shuts down; passed to every upstream call. */
+  /**
+   * This operation's own signal, passed to every upstream call: aborted when an HTTP client
+   * disconnects, a graphql-ws socket closes, or the server shuts down.
+   */
   readonly signal: AbortSignal;
   readonly now: () => number;
+  /** The gateway-wide cap on concurrent streams. */
+  readonly streams: StreamSlots;
+  /** Most texts one embed call may carry. */
+  readonly maxEmbedTexts: number;
+  /** How errors are shown (masking in production); also used for per-item errors. */
+  readonly format: FormatOptions;
 }

@@ -68,10 +68,12 @@ async function main(): Promise<void> {
     );
   }
 
-  const bedrock = createBedrockClients(connection);
+  // One streaming socket per allowed stream, so the stream cap, not the pool, is what refuses.
+  const bedrock = createBedrockClients({ ...connection, maxStreamSockets: config.limits.streams });
   const catalog = createModelCatalog();
   const client = createQuarryClient({
     runtime: bedrock.runtime,
+    streamingRuntime: bedrock.streamingRuntime,
     control: bedrock.control,
     region: bedrock.region,
     catalog,
@@ -95,6 +97,7 @@ async function main(): Promise<void> {
       upstream,
       modelCacheTtlMs: config.modelCacheTtlMs,
       shutdownGraceMs: config.shutdownGraceMs,
+      readyTimeoutMs: config.readyTimeoutMs,
     });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
@@ -109,6 +112,11 @@ async function main(): Promise<void> {
 
   const stop = async (signal: NodeJS.Signals): Promise<void> => {
     logger.info({ event: 'gateway.signal', signal }, `${signal}: shutting down`);
+    // stop() is bounded by the grace period; this is the backstop if something still hangs.
+    setTimeout(() => {
+      logger.error({ event: 'gateway.stop-timeout' }, 'shutdown overran its grace period; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs + 5_000).unref();
     await server.stop();
     bedrock.destroy();
     await emulator?.close();

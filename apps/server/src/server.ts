@@ -11,13 +11,16 @@ import type { RequestLimits } from './config.js';
 import type { GatewayContext } from './context.js';
 import { formatError, type FormatOptions } from './errors/format-error.js';
 import { createGraphQLHttpHandler } from './http/graphql-http-handler.js';
-import { sendHealth, sendReady } from './http/health-routes.js';
+import { createReadinessProbe, sendHealth } from './http/health-routes.js';
+import { rejectSubscriptionsOverHttp } from './http/reject-subscriptions-over-http.js';
 import { sendGraphQLError } from './http/send-json.js';
 import { createModelDirectory } from './models/model-directory.js';
+import { createOperationRegistry } from './operations/operation-registry.js';
 import { buildSchema } from './schema/build-schema.js';
+import { createStreamSlots } from './streaming/stream-slots.js';
 import { startGraphQLWs } from './ws/graphql-ws-server.js';
 
-export const GRAPHQL_PATH = '/graphql';
+const GRAPHQL_PATH = '/graphql';
 
 export interface ServerOptions {
   readonly host: string;
@@ -28,14 +31,15 @@ export interface ServerOptions {
   readonly logger: Logger;
   readonly limits: RequestLimits;
   readonly adminKey: string | undefined;
-  /** Masks internal errors and turns off introspection and the landing page. */
+  /** Masks internal errors and turns off introspection, the landing page and field suggestions. */
   readonly production: boolean;
   /** Names the upstream in /ready. */
   readonly upstream: string;
   readonly modelCacheTtlMs: number;
-  /** How long stop() lets in-flight HTTP requests finish before cancelling them. @default 10000 */
-  readonly shutdownGraceMs?: number;
-  readonly now?: () => number;
+  /** How long stop() lets in-flight work finish before cancelling it and closing sockets. */
+  readonly shutdownGraceMs: number;
+  /** How long GET /ready waits for the upstream. */
+  readonly readyTimeoutMs: number;
 }
 
 export interface RunningServer {
@@ -43,15 +47,16 @@ export interface RunningServer {
   readonly url: string;
   readonly port: number;
   /**
-   * Graceful shutdown: stop accepting, close graphql-ws sockets (cancelling their upstream
-   * streams), let HTTP requests finish within the grace period, then cancel the rest.
+   * Graceful shutdown, bounded by the grace period: stop accepting; cancel graphql-ws operations
+   * at once and close their sockets (terminating any still open after the grace period); let HTTP
+   * requests finish within the grace period, then cancel them.
    */
   stop(): Promise<void>;
 }
 
 /** One HTTP server carrying Apollo Server (queries, mutations) and graphql-ws (subscriptions) on one path. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const now = options.now ?? (() => performance.now());
+  const now = (): number => performance.now();
   const { logger, limits } = options;
   const schema = buildSchema(options.catalog);
   const models = createModelDirectory({
@@ -60,10 +65,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ttlMs: options.modelCacheTtlMs,
     now: Date.now,
   });
-  const shutdown = new AbortController();
-  // Requests in flight, aborted together at the end of shutdown. A Set instead of
-  // AbortSignal.any() per request: cheaper, and no dependent signals piling up on `shutdown`.
-  const inFlight = new Set<AbortController>();
+  const httpOperations = createOperationRegistry();
+  const wsOperations = createOperationRegistry();
+  const streams = createStreamSlots(limits.streams);
   const format: FormatOptions = {
     production: options.production,
     onInternalError: (error) => {
@@ -77,15 +81,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     requestId: randomUUID(),
     signal,
     now,
+    streams,
+    maxEmbedTexts: limits.embedTexts,
+    format,
   });
 
   const armor = new ApolloArmor({
     maxDepth: { n: limits.depth },
     maxAliases: { n: limits.aliases },
     maxDirectives: { n: limits.directives },
-    maxTokens: { n: limits.tokens },
+    // Enforced by graphql-js's parser instead (parseOptions below): armor's version answers 500.
+    maxTokens: { enabled: false },
     costLimit: { enabled: false },
-    // Field suggestions ("did you mean …") help developers; they are hidden in production only.
+    // Field suggestions ("did you mean …") help developers; production hides them.
     blockFieldSuggestion: { enabled: options.production },
   });
   const protection = armor.protect();
@@ -97,15 +105,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     stopOnTerminationSignals: false,
+    parseOptions: { maxLexicalTokens: limits.tokens },
     validationRules: protection.validationRules,
     formatError: (formatted, error) => formatError(formatted, unwrapResolverError(error), format),
     plugins: [
       // graphql-armor's types come from Apollo's CJS build; the plugin objects are the same.
       ...(protection.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
-      ApolloServerPluginDrainHttpServer({
-        httpServer,
-        stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000,
-      }),
+      rejectSubscriptionsOverHttp(GRAPHQL_PATH),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs }),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -121,15 +128,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxSubscriptionsPerSocket: limits.subscriptionsPerSocket,
     validationRules: protection.validationRules,
     format,
-    createContext: () => createContext(shutdown.signal),
+    operations: wsOperations,
+    createContext,
   });
 
   const handleGraphQL = createGraphQLHttpHandler({
     apollo,
     adminKey: options.adminKey,
     maxBodyBytes: limits.httpBodyBytes,
+    operations: httpOperations,
     createContext,
-    inFlight,
+  });
+  const ready = createReadinessProbe({
+    client: options.client,
+    upstream: options.upstream,
+    timeoutMs: options.readyTimeoutMs,
+    production: options.production,
   });
 
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
@@ -153,9 +167,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sendHealth(response);
       return;
     }
-    if (path === '/ready' && request.method === 'GET') {
-      return sendReady(response, { models, upstream: options.upstream, readyTimeoutMs: 2_000 });
-    }
+    if (path === '/ready' && request.method === 'GET') return ready(response);
     sendGraphQLError(
       response,
       404,
@@ -181,12 +193,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     stop() {
       stopping ??= (async () => {
         logger.info({ event: 'gateway.stopping' }, 'shutting down');
-        await ws.dispose();
-        // Drains HTTP: stops accepting, waits for in-flight requests up to the grace period.
-        await apollo.stop();
-        const reason = new Error('server shutting down');
-        shutdown.abort(reason);
-        for (const controller of inFlight) controller.abort(reason);
+        // Both drains run under the same grace period; Apollo's closes the listener first thing.
+        await Promise.all([ws.close(options.shutdownGraceMs), apollo.stop()]);
+        httpOperations.abortAll(new Error('server shutting down'));
         logger.info({ event: 'gateway.stopped' }, 'stopped');
       })();
       return stopping;

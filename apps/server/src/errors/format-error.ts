@@ -13,8 +13,12 @@ const FRAMEWORK_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+const MASKED = 'Internal server error';
+// graphql-js "Did you mean …?" hints reveal schema names; production hides them on both transports.
+const SUGGESTION = / ?Did you mean .+\?$/;
+
 export interface FormatOptions {
-  /** Masks unexpected errors ("Internal server error") instead of showing their message. */
+  /** Masks unexpected errors, hides field suggestions. */
   readonly production: boolean;
   /** Hears every unexpected error once, with its stack. */
   readonly onInternalError: (error: unknown) => void;
@@ -22,8 +26,8 @@ export interface FormatOptions {
 
 /**
  * The one place errors become GraphQL errors, for Apollo (HTTP) and graphql-ws alike: known
- * errors keep their message and get a stable `extensions.code`; anything else is masked as
- * INTERNAL_SERVER_ERROR. Classification is by class, never by message text.
+ * errors keep their message and get a stable `extensions.code`; anything else is logged and
+ * masked as INTERNAL_SERVER_ERROR. Classification is by class, never by message text.
  */
 export function formatError(
   formatted: GraphQLFormattedError,
@@ -35,29 +39,41 @@ export function formatError(
     ...(formatted.path !== undefined && { path: formatted.path }),
   };
   if (original instanceof QuarryError) {
-    return { ...base, message: original.message, extensions: quarryExtensions(original) };
+    const { message } = publicError(original, options);
+    return { ...base, message, extensions: quarryExtensions(original) };
   }
   if (original instanceof GatewayError) {
     return { ...base, message: original.message, extensions: { code: original.code } };
   }
   const code = formatted.extensions?.['code'];
-  if (typeof code === 'string' && FRAMEWORK_CODES.has(code)) return formatted;
-  // graphql-js validation and coercion errors carry no original error and no code.
+  const message = options.production ? formatted.message.replace(SUGGESTION, '') : formatted.message;
+  if (typeof code === 'string' && FRAMEWORK_CODES.has(code)) return { ...formatted, message };
+  // Parse and validation errors get their codes where they are raised; a GraphQL error with no
+  // cause and no code left is graphql-js refusing the variables.
   if (original === undefined || (original instanceof GraphQLError && original.originalError === undefined)) {
     return {
       ...formatted,
-      extensions: {
-        ...formatted.extensions,
-        code: typeof code === 'string' ? code : 'GRAPHQL_VALIDATION_FAILED',
-      },
+      message,
+      extensions: { ...formatted.extensions, code: typeof code === 'string' ? code : 'BAD_USER_INPUT' },
     };
   }
   options.onInternalError(original);
   return {
     ...base,
-    message: options.production ? 'Internal server error' : `Internal server error: ${messageOf(original)}`,
+    message: options.production ? MASKED : `${MASKED}: ${messageOf(original)}`,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/**
+ * Code and message a client may see for a QuarryError. Core's INTERNAL_SERVER_ERROR wraps
+ * something unexpected (its message carries raw upstream text), so it is logged and masked
+ * like any other internal failure.
+ */
+export function publicError(error: QuarryError, options: FormatOptions): { code: string; message: string } {
+  if (error.code !== 'INTERNAL_SERVER_ERROR') return { code: error.code, message: error.message };
+  options.onInternalError(error);
+  return { code: error.code, message: options.production ? MASKED : `${MASKED}: ${error.message}` };
 }
 
 function quarryExtensions(error: QuarryError): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayContext } from '../context.js';
+import type { OperationRegistry } from '../operations/operation-registry.js';
 import { isAuthorized, UNAUTHENTICATED_MESSAGE } from './auth.js';
 import { BodyTooLargeError, readBody } from './read-body.js';
 import { sendGraphQLError } from './send-json.js';
@@ -11,8 +12,8 @@ export interface GraphQLHttpHandlerOptions {
   readonly maxBodyBytes: number;
   /** Builds the context of one request; `signal` aborts when the client disconnects. */
   readonly createContext: (signal: AbortSignal) => GatewayContext;
-  /** Controllers of requests in flight; shutdown aborts whatever is still here. */
-  readonly inFlight: Set<AbortController>;
+  /** Requests in flight; shutdown aborts whatever is still here after the grace period. */
+  readonly operations: OperationRegistry;
 }
 
 /**
@@ -49,11 +50,10 @@ export function createGraphQLHttpHandler(options: GraphQLHttpHandlerOptions) {
     }
     const url = request.url ?? '/';
     const queryStart = url.indexOf('?');
-    const controller = new AbortController();
-    options.inFlight.add(controller);
+    const controller = options.operations.start();
     // 'close' on the response fires when it finished or the connection died; only the latter cancels.
     response.once('close', () => {
-      options.inFlight.delete(controller);
+      options.operations.finish(controller);
       if (!response.writableFinished) controller.abort(new Error('client disconnected'));
     });
     const result = await options.apollo.executeHTTPGraphQLRequest({

@@ -12,7 +12,7 @@ import { createSubscriptionResolvers } from './resolvers/subscription-resolvers.
 import { embeddingResolvers, streamEventResolvers } from './resolvers/type-resolvers.js';
 
 /** schema.graphql is the source of truth; the build copies it next to this file. */
-export function loadTypeDefs(): string {
+function loadTypeDefs(): string {
   return readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
 }
 

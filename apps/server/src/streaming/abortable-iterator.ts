@@ -3,13 +3,16 @@
  * at once. graphql-ws awaits `return()` when a client completes a subscription or disconnects, and
  * an async generator's `return()` waits until its pending `next()` settles — i.e. until the model
  * sends its next token, which a silent model may never do. Aborting instead releases the upstream
- * HTTP request immediately; the source then unwinds on its own.
+ * HTTP request immediately; the source then unwinds on its own. `onClose` runs exactly once,
+ * however the iteration ends.
  */
 export function abortableIterator<T>(
   open: (signal: AbortSignal) => AsyncIterable<T>,
   parent: AbortSignal,
+  onClose: () => void,
 ): AsyncIterableIterator<T> {
   const controller = new AbortController();
+  // `parent` belongs to this one operation, so this listener never piles up on a shared signal.
   const onParentAbort = (): void => {
     controller.abort(parent.reason);
   };
@@ -24,6 +27,7 @@ export function abortableIterator<T>(
     closed = true;
     parent.removeEventListener('abort', onParentAbort);
     controller.abort();
+    onClose();
     // The pending next() ends once the abort lands; finish the source behind it without waiting.
     source.return?.().catch(() => undefined);
   };

@@ -1,19 +1,23 @@
 import type { Server } from 'node:http';
 import {
   GraphQLError,
+  NoSchemaIntrospectionCustomRule,
   parse,
   specifiedRules,
   validate,
+  type DocumentNode,
   type GraphQLFormattedError,
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
+import type { Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { GatewayContext } from '../context.js';
-import type { FormatOptions } from '../errors/format-error.js';
-import { formatError } from '../errors/format-error.js';
+import { GatewayError } from '../errors/gateway-error.js';
+import { formatError, type FormatOptions } from '../errors/format-error.js';
 import { isAuthorized } from '../http/auth.js';
+import type { OperationRegistry } from '../operations/operation-registry.js';
 
 export interface GraphQLWsOptions {
   readonly httpServer: Server;
@@ -26,55 +30,107 @@ export interface GraphQLWsOptions {
   /** Depth, alias and directive limits, shared with the HTTP side. */
   readonly validationRules: readonly ValidationRule[];
   readonly format: FormatOptions;
-  readonly createContext: () => GatewayContext;
+  readonly operations: OperationRegistry;
+  readonly createContext: (signal: AbortSignal) => GatewayContext;
 }
 
 export interface GraphQLWsServer {
-  /** Closes every socket (1001 Going Away), which cancels their subscriptions' upstream streams. */
-  dispose(): Promise<void>;
-  connections(): number;
+  /**
+   * Cancels every operation at once, closes each socket with 1001 Going Away, and terminates
+   * sockets still open after `graceMs` (a client that stopped reading never completes the close).
+   */
+  close(graceMs: number): Promise<void>;
 }
 
-/** graphql-ws on the same HTTP server and path as Apollo. */
+/** Parsed-and-validated documents by query text, as Apollo's document store does for HTTP. */
+const DOCUMENT_CACHE_SIZE = 1_000;
+
+/** graphql-ws on the same HTTP server and path as Apollo, with the same limits and error format. */
 export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
   const wsServer = new WebSocketServer({
     server: options.httpServer,
     path: options.path,
     maxPayload: options.maxMessageBytes,
   });
-  const rules = [...specifiedRules, ...options.validationRules];
+  const rules = [
+    ...specifiedRules,
+    ...options.validationRules,
+    // Apollo turns introspection off in production on HTTP; the socket must not be a side door.
+    ...(options.format.production ? [NoSchemaIntrospectionCustomRule] : []),
+  ];
+  const documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
+  const operations = new WeakMap<Context, Map<string, AbortController>>();
   const formatAll = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((error) => formatError(error.toJSON(), error.originalError ?? error, options.format));
+
+  const prepare = (query: string): DocumentNode | readonly GraphQLError[] => {
+    const cached = documents.get(query);
+    if (cached !== undefined) return cached;
+    let result: DocumentNode | readonly GraphQLError[];
+    try {
+      const document = parse(query, { maxLexicalTokens: options.maxTokens });
+      const errors = validate(options.schema, document, rules);
+      result =
+        errors.length > 0 ? errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')) : document;
+    } catch (error) {
+      result = [
+        withCode(
+          error instanceof GraphQLError ? error : new GraphQLError(String(error)),
+          'GRAPHQL_PARSE_FAILED',
+        ),
+      ];
+    }
+    if (documents.size >= DOCUMENT_CACHE_SIZE) documents.delete(documents.keys().next().value as string);
+    documents.set(query, result);
+    return result;
+  };
+
+  const finish = (ctx: Context, id: string): void => {
+    const controller = operations.get(ctx)?.get(id);
+    if (controller === undefined) return;
+    operations.get(ctx)?.delete(id);
+    options.operations.finish(controller);
+  };
 
   const cleanup = useServer(
     {
       schema: options.schema,
       onConnect: (ctx) => isAuthorized(ctx.connectionParams?.['authorization'], options.adminKey),
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
         // This subscription is already counted in ctx.subscriptions.
         if (Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerSocket) {
-          return [
-            new GraphQLError(
-              `This socket already has ${options.maxSubscriptionsPerSocket} active subscriptions; complete some or open another socket.`,
-              { extensions: { code: 'RATE_LIMITED' } },
-            ),
-          ];
+          const error = new GatewayError(
+            'RATE_LIMITED',
+            `This socket already has ${options.maxSubscriptionsPerSocket} active subscriptions; complete some or open another socket.`,
+          );
+          return [new GraphQLError(error.message, { originalError: error })];
         }
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: options.maxTokens });
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+        const document = prepare(payload.query);
+        if (isErrorList(document)) return document;
+        const controller = options.operations.start();
+        let byId = operations.get(ctx);
+        if (byId === undefined) {
+          byId = new Map();
+          operations.set(ctx, byId);
         }
-        const errors = validate(options.schema, document, rules);
-        if (errors.length > 0) return errors;
+        byId.set(id, controller);
         return {
           schema: options.schema,
           document,
           ...(payload.operationName != null && { operationName: payload.operationName }),
           ...(payload.variables != null && { variableValues: payload.variables }),
-          contextValue: options.createContext(),
+          contextValue: options.createContext(controller.signal),
         };
+      },
+      onComplete: (ctx, id) => {
+        finish(ctx, id);
+      },
+      // A closed socket cancels what it started: queries and mutations included, not only streams.
+      onClose: (ctx) => {
+        for (const [id, controller] of operations.get(ctx) ?? []) {
+          controller.abort(new Error('graphql-ws socket closed'));
+          finish(ctx, id);
+        }
       },
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors === undefined
@@ -91,10 +147,41 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
   );
 
   return {
-    // graphql-ws closes every socket with 1001 Going Away; each close returns its subscriptions.
-    async dispose() {
+    async close(graceMs) {
+      options.operations.abortAll(new Error('server shutting down'));
+      const closed = [...wsServer.clients].map(
+        (client) =>
+          new Promise<void>((resolve) => {
+            client.once('close', () => {
+              resolve();
+            });
+            client.close(1001, 'Server shutting down');
+          }),
+      );
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        Promise.all(closed),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, graceMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      for (const client of wsServer.clients) client.terminate();
       await cleanup.dispose();
     },
-    connections: () => wsServer.clients.size,
   };
+}
+
+function isErrorList(value: DocumentNode | readonly GraphQLError[]): value is readonly GraphQLError[] {
+  return Array.isArray(value);
+}
+
+/** A copy of a graphql-js error with a code, so both transports report the same codes. */
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    ...(error.nodes !== undefined && { nodes: error.nodes }),
+    ...(error.source !== undefined && { source: error.source }),
+    ...(error.positions !== undefined && { positions: error.positions }),
+    extensions: { ...error.extensions, code },
+  });
 }

@@ -3,23 +3,17 @@ import {
   createModelCatalog,
   createQuarryClient,
   defaultCodecRegistry,
+  type QuarryClient,
   type QuarryClientDeps,
 } from '@quarry/core';
 import { startEmulator, type Emulator, type EmulatorOptions } from '@quarry/emulator';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { RequestLimits } from '../../src/config.js';
+import { loadConfig, type RequestLimits } from '../../src/config.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server.js';
 
-export const DEFAULT_LIMITS: RequestLimits = {
-  depth: 10,
-  aliases: 15,
-  directives: 50,
-  tokens: 2_000,
-  httpBodyBytes: 1_048_576,
-  wsMessageBytes: 1_048_576,
-  subscriptionsPerSocket: 100,
-};
+/** The gateway's real defaults, so tests run against what users get. */
+export const DEFAULT_LIMITS: RequestLimits = loadConfig({}).limits;
 
 export interface GatewayHarness {
   readonly emulator: Emulator;
@@ -47,6 +41,8 @@ export interface GatewayHarnessOptions {
   readonly emulator?: EmulatorOptions;
   readonly server?: Partial<ServerOptions>;
   readonly client?: Partial<QuarryClientDeps>;
+  /** Replaces client methods, e.g. to observe the signal a resolver passes or to fail on purpose. */
+  readonly wrapClient?: (client: QuarryClient) => QuarryClient;
 }
 
 /** Emulator → real SDK clients → Quarry client → the real gateway on an ephemeral port. */
@@ -61,6 +57,7 @@ export async function startGateway(options: GatewayHarnessOptions = {}): Promise
   const silent = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
   const client = createQuarryClient({
     runtime: bedrock.runtime,
+    streamingRuntime: bedrock.streamingRuntime,
     control: bedrock.control,
     region: bedrock.region,
     catalog,
@@ -72,7 +69,7 @@ export async function startGateway(options: GatewayHarnessOptions = {}): Promise
   const server = await startServer({
     host: '127.0.0.1',
     port: 0,
-    client,
+    client: options.wrapClient?.(client) ?? client,
     catalog,
     logger: silent,
     limits: DEFAULT_LIMITS,
@@ -81,6 +78,7 @@ export async function startGateway(options: GatewayHarnessOptions = {}): Promise
     upstream: 'emulator (test)',
     modelCacheTtlMs: 60_000,
     shutdownGraceMs: 2_000,
+    readyTimeoutMs: 2_000,
     ...options.server,
   });
   const clients: Client[] = [];

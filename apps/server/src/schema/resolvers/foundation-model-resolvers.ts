@@ -1,6 +1,14 @@
 import type { CatalogModel, ModelCatalog } from '@quarry/core';
 import { toInferenceProfile } from '../../mapping/control-plane-views.js';
-import { modelIdOf, type ModelView } from '../../models/model-view.js';
+import {
+  inferenceTypesOf,
+  inputModalitiesOf,
+  lifecycleOf,
+  modelIdOf,
+  outputModalitiesOf,
+  providerOf,
+  streamingOf,
+} from '../../models/model-view.js';
 import type {
   CustomizationType,
   FoundationModelResolvers,
@@ -16,29 +24,19 @@ const CUSTOMIZATIONS = new Set<string>(['FINE_TUNING', 'CONTINUED_PRE_TRAINING',
 const only = <T extends string>(allowed: Set<string>, values: readonly string[] | undefined): T[] =>
   (values ?? []).filter((value): value is T => allowed.has(value));
 
-const lifecycleOf = (view: ModelView): string =>
-  view.summary?.modelLifecycle?.status ?? view.catalog?.lifecycle ?? 'ACTIVE';
-
-/** Fields of `FoundationModel`, read from the catalog entry first and the upstream summary second. */
+/** Fields of `FoundationModel`: capabilities as the upstream reports them, limits and prices from the catalog. */
 export function createFoundationModelResolvers(catalog: ModelCatalog): FoundationModelResolvers {
   return {
     modelId: (view) => modelIdOf(view),
     modelArn: (view) =>
       view.summary?.modelArn ?? `arn:aws:bedrock:${view.region}::foundation-model/${modelIdOf(view)}`,
     modelName: (view) => view.catalog?.modelName ?? view.summary?.modelName ?? modelIdOf(view),
-    providerName: (view) => view.summary?.providerName ?? view.catalog?.provider ?? '',
+    providerName: providerOf,
     family: (view) => view.catalog?.family ?? null,
-    inputModalities: (view) =>
-      only<Modality>(MODALITIES, view.summary?.inputModalities ?? view.catalog?.inputModalities),
-    outputModalities: (view) =>
-      only<Modality>(MODALITIES, view.summary?.outputModalities ?? view.catalog?.outputModalities),
-    responseStreamingSupported: (view) =>
-      view.summary?.responseStreamingSupported ?? view.catalog?.streaming ?? false,
-    inferenceTypesSupported: (view) =>
-      only<InferenceType>(
-        INFERENCE_TYPES,
-        view.summary?.inferenceTypesSupported ?? view.catalog?.inferenceTypes,
-      ),
+    inputModalities: (view) => only<Modality>(MODALITIES, inputModalitiesOf(view)),
+    outputModalities: (view) => only<Modality>(MODALITIES, outputModalitiesOf(view)),
+    responseStreamingSupported: streamingOf,
+    inferenceTypesSupported: (view) => only<InferenceType>(INFERENCE_TYPES, inferenceTypesOf(view)),
     customizationsSupported: (view) =>
       only<CustomizationType>(
         CUSTOMIZATIONS,

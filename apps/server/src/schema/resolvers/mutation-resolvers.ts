@@ -8,7 +8,7 @@ import type { EmbeddingView } from '../../mapping/embedding-view.js';
 import { toChatRequest } from '../../mapping/to-chat-request.js';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 
-/** PNG unless the family says otherwise; Bedrock's image bodies carry no MIME type. */
+/** ImageInput has no output format, so every family is asked for its default: PNG. */
 const IMAGE_MIME = 'image/png';
 
 export function createMutationResolvers(): MutationResolvers {
@@ -43,6 +43,12 @@ export function createMutationResolvers(): MutationResolvers {
     },
 
     embed: async (_root, { input }, context) => {
+      if (input.texts.length > context.maxEmbedTexts) {
+        throw new ValidationError(
+          'input.texts',
+          `embed takes at most ${context.maxEmbedTexts} texts per call, got ${input.texts.length}; split the batch.`,
+        );
+      }
       const response = await context.client.embed(
         input.modelId,
         {

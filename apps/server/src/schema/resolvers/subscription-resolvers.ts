@@ -1,3 +1,4 @@
+import { GatewayError } from '../../errors/gateway-error.js';
 import { toChatRequest } from '../../mapping/to-chat-request.js';
 import { abortableIterator } from '../../streaming/abortable-iterator.js';
 import type { GatewayStreamEvent } from '../../streaming/gateway-stream-event.js';
@@ -14,6 +15,12 @@ export function createSubscriptionResolvers(): SubscriptionResolvers {
         const { model } = await context.client.validateChat(input.modelId, request, {
           signal: context.signal,
         });
+        if (!context.streams.tryAcquire()) {
+          throw new GatewayError(
+            'RATE_LIMITED',
+            `The gateway is serving its maximum of ${context.streams.limit} concurrent streams; retry shortly or use the invoke mutation.`,
+          );
+        }
         const startedAt = context.now();
         context.logger.debug(
           { event: 'gateway.stream.open', modelId: input.modelId, requestId: context.requestId },
@@ -28,6 +35,9 @@ export function createSubscriptionResolvers(): SubscriptionResolvers {
               context.now,
             ),
           context.signal,
+          () => {
+            context.streams.release();
+          },
         );
       },
       resolve: (event: GatewayStreamEvent) => event,

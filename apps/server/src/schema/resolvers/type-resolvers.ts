@@ -1,3 +1,4 @@
+import { publicError } from '../../errors/format-error.js';
 import type { EmbeddingResolvers, StreamEventResolvers } from '../__generated__/resolvers-types.js';
 
 /** `values` and `base64` are computed only when selected: base64 is the cheap path for big batches. */
@@ -10,7 +11,9 @@ export const embeddingResolvers: EmbeddingResolvers = {
       ? ''
       : Buffer.from(view.vector.buffer, view.vector.byteOffset, view.vector.byteLength).toString('base64'),
   dimensions: (view) => view.vector?.length ?? 0,
-  error: (view) => (view.error === undefined ? null : { code: view.error.code, message: view.error.message }),
+  // Item errors skip formatError, so they get the same masking here.
+  error: (view, _args, context) =>
+    view.error === undefined ? null : publicError(view.error, context.format),
 };
 
 const TYPENAMES = {
