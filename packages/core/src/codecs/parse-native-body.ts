@@ -1,28 +1,11 @@
 import type { z } from 'zod';
-import { CodecError } from '../errors/quarry-error.js';
+import { parseNativePart } from './parse-native-part.js';
 
-/** How many zod issues a CodecError message lists; a bad 1,024-value vector must not flood the log. */
-const MAX_LISTED_ISSUES = 3;
-
-/**
- * Parses a native response body with the family's schema, or throws CodecError naming the family
- * and the first few offending paths. Never returns partial data.
- */
+/** parseNativePart for a whole response body of family `what`. */
 export function parseNativeBody<Schema extends z.ZodType>(
   schema: Schema,
   body: unknown,
   what: string,
 ): z.output<Schema> {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues;
-  const listed = issues
-    .slice(0, MAX_LISTED_ISSUES)
-    .map(
-      (issue) => `${issue.path.length === 0 ? '(body)' : issue.path.map(String).join('.')}: ${issue.message}`,
-    );
-  const more = issues.length > MAX_LISTED_ISSUES ? ` (and ${issues.length - MAX_LISTED_ISSUES} more)` : '';
-  throw new CodecError(`Unreadable ${what} response body: ${listed.join('; ')}${more}.`, {
-    cause: parsed.error,
-  });
+  return parseNativePart(schema, body, `${what} response body`, '(body)');
 }

@@ -45,7 +45,7 @@ describe('ai21JambaCodec', () => {
       }),
     );
     expect(error).toBeInstanceOf(CodecError);
-    expect((error as CodecError).message).toContain('tool_calls.0.function.arguments is not valid JSON');
+    expect((error as CodecError).message).toContain('tool_calls.0.function.arguments: not valid JSON');
   });
 
   describe('stream decoder', () => {

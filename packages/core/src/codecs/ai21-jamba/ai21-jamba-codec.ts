@@ -1,5 +1,5 @@
-import { CodecError, ValidationError } from '../../errors/quarry-error.js';
-import type { ChatMessage, ToolCall, ToolDefinition } from '../chat-types.js';
+import { ValidationError } from '../../errors/quarry-error.js';
+import type { ChatMessage, ToolCall } from '../chat-types.js';
 import { checkToolNames } from '../check-tool-names.js';
 import type { ChatCodec } from '../codec.js';
 import { createNativeStreamDecoder } from '../native-stream-decoder.js';
@@ -9,6 +9,7 @@ import { Ai21JambaResponseSchema } from './ai21-jamba-schemas.js';
 import { createAi21JambaChunkReader } from './ai21-jamba-stream-reader.js';
 import { mapAi21JambaStopReason } from './map-ai21-jamba-stop-reason.js';
 import { usageOf } from '../usage.js';
+import { parseFunctionArguments, toFunctionTool } from '../function-tools.js';
 
 const FAMILY_NAME = 'AI21 Jamba';
 
@@ -57,7 +58,7 @@ export const ai21JambaCodec: ChatCodec = {
       ...(request.temperature !== undefined && { temperature: request.temperature }),
       ...(request.topP !== undefined && { top_p: request.topP }),
       ...(request.stopSequences !== undefined && { stop: [...request.stopSequences] }),
-      ...(tools.length > 0 && { tools: tools.map(toTool) }),
+      ...(tools.length > 0 && { tools: tools.map(toFunctionTool) }),
     };
   },
   decodeResponse(body) {
@@ -66,7 +67,10 @@ export const ai21JambaCodec: ChatCodec = {
     const toolCalls = (choice.message.tool_calls ?? []).map((call, index): ToolCall => ({
       toolUseId: call.id,
       name: call.function.name,
-      input: parseArguments(call.function.arguments, index),
+      input: parseFunctionArguments(
+        call.function.arguments,
+        `Unreadable ${FAMILY_NAME} response body: choices.0.message.tool_calls.${index}.function.arguments`,
+      ),
     }));
     const { prompt_tokens: inputTokens, completion_tokens: outputTokens } = response.usage;
     return {
@@ -111,29 +115,4 @@ function toJambaMessages(message: ChatMessage): Record<string, unknown>[] {
   );
   const hasText = parts.some((part) => part.type === 'text');
   return [...toolMessages, ...(hasText ? [{ role: 'user', content: text }] : [])];
-}
-
-function toTool(tool: ToolDefinition): Record<string, unknown> {
-  return {
-    type: 'function',
-    function: {
-      name: tool.name,
-      ...(tool.description !== undefined && { description: tool.description }),
-      parameters: tool.inputSchema,
-    },
-  };
-}
-
-function parseArguments(value: string | Record<string, unknown>, index: number): unknown {
-  if (typeof value !== 'string') return value;
-  // A call of a tool without parameters may come with empty arguments.
-  if (value.trim() === '') return {};
-  try {
-    return JSON.parse(value) as unknown;
-  } catch (cause) {
-    throw new CodecError(
-      `Unreadable ${FAMILY_NAME} response body: choices.0.message.tool_calls.${index}.function.arguments is not valid JSON.`,
-      { cause },
-    );
-  }
 }

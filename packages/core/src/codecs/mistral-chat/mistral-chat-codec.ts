@@ -1,5 +1,5 @@
 import { CodecError } from '../../errors/quarry-error.js';
-import type { ChatMessage, ToolCall, ToolDefinition } from '../chat-types.js';
+import type { ChatMessage, ToolCall } from '../chat-types.js';
 import { checkToolNames } from '../check-tool-names.js';
 import type { ChatCodec } from '../codec.js';
 import { createNativeStreamDecoder } from '../native-stream-decoder.js';
@@ -12,6 +12,7 @@ import { MistralChatResponseSchema } from './mistral-chat-schemas.js';
 import { createMistralChatChunkReader } from './mistral-chat-stream-reader.js';
 import { toMistralToolCallId } from './mistral-tool-call-id.js';
 import { usageOf } from '../usage.js';
+import { toFunctionTool } from '../function-tools.js';
 
 const FAMILY_NAME = 'Mistral chat';
 
@@ -49,7 +50,7 @@ export const mistralChatCodec: ChatCodec = {
         : [];
     return {
       messages: [...system, ...request.messages.flatMap(toMessages)],
-      ...(tools.length > 0 && { tools: tools.map(toTool) }),
+      ...(tools.length > 0 && { tools: tools.map(toFunctionTool) }),
       ...(tools.length > 0 &&
         choice !== undefined && { tool_choice: choice.type === 'auto' ? 'auto' : 'any' }),
       ...(request.maxTokens !== undefined && { max_tokens: request.maxTokens }),
@@ -125,15 +126,4 @@ function toMessages(message: ChatMessage): Record<string, unknown>[] {
           : { type: 'image_url', image_url: { url: `data:image/${part.format};base64,${part.data}` } },
       );
   return [...toolMessages, { role: 'user', content }];
-}
-
-function toTool(tool: ToolDefinition): Record<string, unknown> {
-  return {
-    type: 'function',
-    function: {
-      name: tool.name,
-      ...(tool.description !== undefined && { description: tool.description }),
-      parameters: tool.inputSchema,
-    },
-  };
 }

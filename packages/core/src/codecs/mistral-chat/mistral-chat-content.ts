@@ -1,4 +1,4 @@
-import { CodecError } from '../../errors/quarry-error.js';
+import { parseFunctionArguments } from '../function-tools.js';
 import type { MistralArguments, MistralContent } from './mistral-chat-schemas.js';
 
 /** The text of a Mistral `content`: the string, or its text chunks joined. */
@@ -16,13 +16,5 @@ export function argumentsJson(args: MistralArguments | undefined): string {
 
 /** Parses complete tool arguments; an empty string means no arguments. Throws CodecError on invalid JSON. */
 export function parseArguments(args: MistralArguments, toolName: string): unknown {
-  if (typeof args !== 'string') return args;
-  if (args.trim() === '') return {};
-  try {
-    return JSON.parse(args) as unknown;
-  } catch (error) {
-    throw new CodecError(`Mistral chat tool call ${toolName} has arguments that are not JSON.`, {
-      cause: error,
-    });
-  }
+  return parseFunctionArguments(args, `Mistral chat tool call ${toolName} arguments`);
 }
