@@ -8,13 +8,29 @@ import {
   ResourceNotFoundException,
   ValidationException,
 } from '@aws-sdk/client-bedrock';
-import { AccessDeniedException as RuntimeAccessDenied } from '@aws-sdk/client-bedrock-runtime';
+import {
+  AccessDeniedException as RuntimeAccessDenied,
+  type ConverseCommandOutput,
+} from '@aws-sdk/client-bedrock-runtime';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { startControlHarness, type ControlHarness } from './support-control/start-control-harness.js';
 
 const MARKETPLACE_MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 const FIRST_PARTY_MODEL = 'amazon.nova-lite-v1:0';
+
+/** Asserts that the model really answered: assistant text, a natural stop and consistent usage. */
+async function expectAnswer(reply: Promise<ConverseCommandOutput>): Promise<void> {
+  const output = await reply;
+  expect(output.stopReason).toBe('end_turn');
+  expect(output.output?.message?.role).toBe('assistant');
+  expect(output.output?.message?.content?.[0]?.text).toMatch(/\w+ \w+/);
+  expect(output.usage?.inputTokens).toBeGreaterThan(0);
+  expect(output.usage?.outputTokens).toBeGreaterThan(0);
+  expect(output.usage?.totalTokens).toBe(
+    (output.usage?.inputTokens ?? 0) + (output.usage?.outputTokens ?? 0),
+  );
+}
 
 describe('control plane: agreements with strict access', () => {
   let harness: ControlHarness;
@@ -25,7 +41,7 @@ describe('control plane: agreements with strict access', () => {
 
   it('denies marketplace models until an agreement exists, per region', async () => {
     await expect(harness.converse(MARKETPLACE_MODEL)).rejects.toBeInstanceOf(RuntimeAccessDenied);
-    await expect(harness.converse(FIRST_PARTY_MODEL)).resolves.toBeDefined();
+    await expectAnswer(harness.converse(FIRST_PARTY_MODEL));
 
     const client = harness.bedrock('us-east-1');
     const { offers = [] } = await client.send(
@@ -43,7 +59,7 @@ describe('control plane: agreements with strict access', () => {
     );
     expect(created.modelId).toBe(MARKETPLACE_MODEL);
     expect(created.$metadata.httpStatusCode).toBe(202);
-    await expect(harness.converse(MARKETPLACE_MODEL)).resolves.toBeDefined();
+    await expectAnswer(harness.converse(MARKETPLACE_MODEL));
     // Agreements are regional.
     await expect(harness.converse(MARKETPLACE_MODEL, 'us-west-2')).rejects.toBeInstanceOf(
       RuntimeAccessDenied,
@@ -105,7 +121,7 @@ describe('control plane: agreements without strict access', () => {
   it('grants every model', async () => {
     const harness = await startControlHarness();
     try {
-      await expect(harness.converse(MARKETPLACE_MODEL, 'eu-west-1')).resolves.toBeDefined();
+      await expectAnswer(harness.converse(MARKETPLACE_MODEL, 'eu-west-1'));
       const availability = await harness
         .bedrock()
         .send(new GetFoundationModelAvailabilityCommand({ modelId: MARKETPLACE_MODEL }));

@@ -41,16 +41,16 @@ function setup(strictAccess = false) {
     accountId: ACCOUNT_ID,
   });
   const call = async (method: string, path: string, body?: unknown, region?: string) =>
-    jsonBody(await controlPlane.handle(request(method, path, body, region)));
+    jsonBody(await controlPlane.match(request(method, path, body, region))?.run());
   return { clock, controlPlane, call };
 }
 
 describe('createControlPlane', () => {
   it('declines paths that are not control-plane operations', () => {
     const { controlPlane } = setup();
-    expect(controlPlane.handle(request('POST', '/model/amazon.nova-lite-v1:0/invoke'))).toBeUndefined();
-    expect(controlPlane.handle(request('POST', '/agents/A/agentAliases/B/sessions/C/text'))).toBeUndefined();
-    expect(controlPlane.handle(request('PUT', '/foundation-models'))).toBeUndefined();
+    expect(controlPlane.match(request('POST', '/model/amazon.nova-lite-v1:0/invoke'))).toBeUndefined();
+    expect(controlPlane.match(request('POST', '/agents/A/agentAliases/B/sessions/C/text'))).toBeUndefined();
+    expect(controlPlane.match(request('PUT', '/foundation-models'))).toBeUndefined();
   });
 
   it('looks up provisioned throughput by ARN, ID or name with its current status', async () => {
@@ -126,5 +126,42 @@ describe('createControlPlane', () => {
     });
     controlPlane.close();
     expect(controlPlane.lookupProvisioned('pt')).toBeUndefined();
+  });
+
+  it('forgets idempotency tokens on close, so a reused token creates a live resource', async () => {
+    const { controlPlane, call } = setup();
+    const throughput = {
+      modelId: 'amazon.titan-text-express-v1',
+      modelUnits: 1,
+      provisionedModelName: 'pt',
+      clientRequestToken: 'token-1',
+    };
+    const profile = {
+      inferenceProfileName: 'app',
+      modelSource: { copyFrom: 'arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-micro-v1:0' },
+      clientRequestToken: 'token-2',
+    };
+    const firstThroughput = String(
+      (await call('POST', '/provisioned-model-throughput', throughput))['provisionedModelArn'],
+    );
+    const firstProfile = String((await call('POST', '/inference-profiles', profile))['inferenceProfileArn']);
+    // A retry before close replays the same resource.
+    expect((await call('POST', '/provisioned-model-throughput', throughput))['provisionedModelArn']).toBe(
+      firstThroughput,
+    );
+
+    controlPlane.close();
+    const secondThroughput = String(
+      (await call('POST', '/provisioned-model-throughput', { ...throughput, modelUnits: 2 }))[
+        'provisionedModelArn'
+      ],
+    );
+    expect(secondThroughput).not.toBe(firstThroughput);
+    expect(controlPlane.lookupProvisioned(secondThroughput)).toMatchObject({ status: 'Creating' });
+    const secondProfile = String((await call('POST', '/inference-profiles', profile))['inferenceProfileArn']);
+    expect(secondProfile).not.toBe(firstProfile);
+    expect(controlPlane.lookupApplicationProfile(secondProfile)).toEqual({
+      modelId: 'amazon.nova-micro-v1:0',
+    });
   });
 });

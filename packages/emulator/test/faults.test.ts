@@ -1,7 +1,19 @@
 import {
+  InternalServerException as ControlInternalServerException,
   ListFoundationModelsCommand,
+  ServiceUnavailableException as ControlServiceUnavailableException,
   ThrottlingException as ControlThrottlingException,
 } from '@aws-sdk/client-bedrock';
+import {
+  BadGatewayException,
+  DependencyFailedException,
+  InternalServerException as AgentInternalServerException,
+  InvokeAgentCommand,
+  ModelNotReadyException as AgentModelNotReadyException,
+  RetrieveAndGenerateStreamCommand,
+  RetrieveCommand,
+  ThrottlingException as AgentThrottlingException,
+} from '@aws-sdk/client-bedrock-agent-runtime';
 import {
   ConverseCommand,
   ConverseStreamCommand,
@@ -20,7 +32,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startEmulator, type Emulator } from '../src/index.js';
-import { controlClient, runtimeClient, type Transport } from './support/clients.js';
+import { agentRuntimeClient, controlClient, runtimeClient, type Transport } from './support/clients.js';
 import { body, captureHeaders, decodeBody, extraHeaders, type LooseJson } from './support/sdk-helpers.js';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
@@ -155,9 +167,13 @@ describe('stream faults', () => {
     const output = await client.send(
       new ConverseStreamCommand({ modelId: NOVA, messages: [{ role: 'user', content: [{ text: 'Hi' }] }] }),
     );
+    const received: unknown[] = [];
     const error = await (async () => {
-      for await (const event of output.stream ?? []) expect(event).toBeDefined();
+      for await (const event of output.stream ?? []) received.push(event);
     })().catch((caught: unknown) => caught);
+    // Exactly `after` events, the first being messageStart, then the exception.
+    expect(received).toHaveLength(2);
+    expect(received[0]).toEqual({ messageStart: { role: 'assistant' } });
     expect(error).toBeInstanceOf(ThrottlingException);
     expect((error as Error).message).toBe('slow down');
     client.destroy();
@@ -220,6 +236,108 @@ describe('stream faults', () => {
       client.destroy();
     });
   }
+});
+
+type ErrorClass = new (...args: never[]) => Error;
+const statusOf = (error: unknown): number | undefined =>
+  (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+
+describe('faults per service', () => {
+  // The runtime's own mapping is covered above; the other services have no model exceptions.
+  const controlPlaneFaults: [string, ErrorClass, number][] = [
+    ['throttle;retry-after-ms=0', ControlThrottlingException, 429],
+    ['model-not-ready', ControlServiceUnavailableException, 503],
+    ['timeout', ControlServiceUnavailableException, 503],
+    ['internal', ControlInternalServerException, 500],
+    ['unavailable', ControlServiceUnavailableException, 503],
+    ['model-error', ControlInternalServerException, 500],
+  ];
+  for (const [fault, type, status] of controlPlaneFaults) {
+    it(`answers ${fault} on the control plane as ${type.name} (${status})`, async () => {
+      const control = controlClient(emulator.url);
+      extraHeaders(control)['x-quarry-fault'] = fault;
+      const error = await control
+        .send(new ListFoundationModelsCommand({}))
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(type);
+      expect((error as Error).name).toBe(type.name);
+      expect(statusOf(error)).toBe(status);
+      control.destroy();
+    });
+  }
+
+  const agentRuntimeFaults: [string, ErrorClass, number][] = [
+    ['throttle;retry-after-ms=0', AgentThrottlingException, 429],
+    ['model-not-ready', AgentModelNotReadyException, 424],
+    ['timeout', DependencyFailedException, 424],
+    ['internal', AgentInternalServerException, 500],
+    ['unavailable', BadGatewayException, 502],
+    ['model-error', DependencyFailedException, 424],
+  ];
+  for (const [fault, type, status] of agentRuntimeFaults) {
+    it(`answers ${fault} on the agent runtime as ${type.name} (${status})`, async () => {
+      const agent = agentRuntimeClient(emulator.url);
+      extraHeaders(agent)['x-quarry-fault'] = fault;
+      const error = await agent
+        .send(new RetrieveCommand({ knowledgeBaseId: 'KB12345678', retrievalQuery: { text: 'lighthouse' } }))
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(type);
+      expect((error as Error).name).toBe(type.name);
+      expect(statusOf(error)).toBe(status);
+      agent.destroy();
+    });
+  }
+
+  it('ends an InvokeAgent stream with dependencyFailedException after exactly `after` events', async () => {
+    const agent = agentRuntimeClient(emulator.url);
+    extraHeaders(agent)['x-quarry-fault'] = 'stream-error;after=2';
+    const output = await agent.send(
+      new InvokeAgentCommand({
+        agentId: 'AGENT12345',
+        agentAliasId: 'TSTALIASID',
+        sessionId: 'faults',
+        inputText: 'Where is the lighthouse?',
+        enableTrace: true,
+      }),
+    );
+    const received: unknown[] = [];
+    const error = await (async () => {
+      for await (const event of output.completion ?? []) received.push(event);
+    })().catch((caught: unknown) => caught);
+    expect(received).toHaveLength(2);
+    expect(received[0]).toHaveProperty('trace');
+    expect(error).toBeInstanceOf(DependencyFailedException);
+    agent.destroy();
+  });
+
+  it('sends the agent-runtime exception named by the fault, typed, on RetrieveAndGenerateStream', async () => {
+    const agent = agentRuntimeClient(emulator.url);
+    const headers = extraHeaders(agent);
+    const input = {
+      input: { text: 'Where is the lighthouse?' },
+      retrieveAndGenerateConfiguration: {
+        type: 'KNOWLEDGE_BASE' as const,
+        knowledgeBaseConfiguration: {
+          knowledgeBaseId: 'KB12345678',
+          modelArn: `arn:aws:bedrock:us-east-1::foundation-model/${HAIKU}`,
+        },
+      },
+    };
+    for (const [fault, type] of [
+      ['stream-error;after=1', DependencyFailedException],
+      ['stream-error;after=1;exception=badGatewayException', BadGatewayException],
+    ] as const) {
+      headers['x-quarry-fault'] = fault;
+      const output = await agent.send(new RetrieveAndGenerateStreamCommand(input));
+      const received: unknown[] = [];
+      const error = await (async () => {
+        for await (const event of output.stream ?? []) received.push(event);
+      })().catch((caught: unknown) => caught);
+      expect(received, fault).toHaveLength(1);
+      expect(error, fault).toBeInstanceOf(type);
+    }
+    agent.destroy();
+  });
 });
 
 describe('per-model fault rules', () => {

@@ -206,7 +206,7 @@ function checkBody(
       break;
     case 'titan-image':
       expect(r['images']).toHaveLength(2);
-      expect(readPng(r['images'][0])).toEqual({ width: 320, height: 192 });
+      expect(readPng(r['images'][0])).toEqual({ width: 384, height: 576 });
       expect(r['images'][0]).not.toBe(r['images'][1]);
       break;
     case 'stability-sdxl':

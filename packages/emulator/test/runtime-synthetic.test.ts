@@ -6,6 +6,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startEmulator, type Emulator } from '../src/index.js';
+import { keywords } from '../src/synthetic/keywords.js';
 import { cosineSimilarity } from '../src/synthetic/synthetic-embedding.js';
 import { runtimeClient } from './support/clients.js';
 import { readPng } from './support/png.js';
@@ -102,10 +103,10 @@ describe('synthetic images', () => {
     const request = (seed: number) => ({
       taskType: 'TEXT_IMAGE',
       textToImageParams: { text: 'a red fox' },
-      imageGenerationConfig: { width: 384, height: 256, seed },
+      imageGenerationConfig: { width: 512, height: 320, seed },
     });
     const first = (await invoke('amazon.nova-canvas-v1:0', request(1)))['images'][0] as string;
-    expect(readPng(first)).toEqual({ width: 384, height: 256 });
+    expect(readPng(first)).toEqual({ width: 512, height: 320 });
     expect((await invoke('amazon.nova-canvas-v1:0', request(1)))['images'][0]).toBe(first);
     expect((await invoke('amazon.nova-canvas-v1:0', request(2)))['images'][0]).not.toBe(first);
   });
@@ -133,6 +134,87 @@ describe('synthetic images', () => {
     await expect(
       east.send(new InvokeModelCommand({ modelId: 'stability.stable-diffusion-xl-v1', body: request })),
     ).rejects.toBeInstanceOf(ValidationException);
+  });
+
+  const imageRequest = (imageGenerationConfig: Record<string, unknown>) => ({
+    taskType: 'TEXT_IMAGE',
+    textToImageParams: { text: 'a lighthouse' },
+    imageGenerationConfig,
+  });
+  const refusal = (modelId: string, config: Record<string, unknown>): Promise<unknown> =>
+    east
+      .send(new InvokeModelCommand({ modelId, body: body(imageRequest(config)) }))
+      .then(() => undefined)
+      .catch((caught: unknown) => caught);
+
+  it('renders only the documented Titan Image sizes, on v1 and v2', async () => {
+    for (const modelId of ['amazon.titan-image-generator-v1', 'amazon.titan-image-generator-v2:0']) {
+      const accepted = await invoke(modelId, imageRequest({ width: 1173, height: 640 }));
+      expect(readPng(accepted['images'][0]), modelId).toEqual({ width: 1173, height: 640 });
+      // On Nova Canvas's grid, but not in Titan's list; the old 4096 cap let 4096x4096 through.
+      for (const [width, height] of [
+        [1000, 1000],
+        [512, 768],
+        [4096, 4096],
+        [64, 64],
+      ]) {
+        const error = await refusal(modelId, { width, height });
+        expect(error, `${modelId} ${width}x${height}`).toBeInstanceOf(ValidationException);
+        expect((error as Error).message).toContain(
+          `#/imageGenerationConfig: the size ${width}x${height} is not supported; use one of 1024x1024, 768x768`,
+        );
+      }
+      // Only one side given: the other defaults to 1024, and 512x1024 is not on the list.
+      expect(await refusal(modelId, { width: 512 })).toBeInstanceOf(ValidationException);
+    }
+  });
+
+  it('holds Nova Canvas to its grid: 320-4096 in steps of 16, at most 4:1 and 4.2 megapixels', async () => {
+    const canvas = 'amazon.nova-canvas-v1:0';
+    const accepted = await invoke(canvas, imageRequest({ width: 1280, height: 320 }));
+    expect(readPng(accepted['images'][0])).toEqual({ width: 1280, height: 320 });
+    const cases: [Record<string, unknown>, string][] = [
+      [{ width: 304, height: 512 }, '#/imageGenerationConfig/width: 304 is not greater or equal to 320'],
+      [{ width: 512, height: 4112 }, '#/imageGenerationConfig/height: 4112 is not less or equal to 4096'],
+      [{ width: 1000, height: 1024 }, '#/imageGenerationConfig/width: 1000 is not a multiple of 16'],
+      [{ width: 1344, height: 320 }, '#/imageGenerationConfig: the aspect ratio of 1344x320 is beyond 4:1'],
+      [
+        { width: 4096, height: 2048 },
+        '#/imageGenerationConfig: 4096x2048 has 8388608 pixels, more than 4194304',
+      ],
+      [
+        { width: 512, height: 512, numberOfImages: 6 },
+        '#/imageGenerationConfig/numberOfImages: 6 is not less',
+      ],
+      [
+        { width: 512, height: 512, numberOfImages: 0 },
+        '#/imageGenerationConfig/numberOfImages: 0 is not greater',
+      ],
+    ];
+    for (const [config, message] of cases) {
+      const error = await refusal(canvas, config);
+      expect(error, JSON.stringify(config)).toBeInstanceOf(ValidationException);
+      expect((error as Error).message).toContain(message);
+    }
+    // The largest square Nova Canvas allows, and as many images as it allows.
+    const largest = await invoke(canvas, imageRequest({ width: 2048, height: 2048 }));
+    expect(readPng(largest['images'][0])).toEqual({ width: 2048, height: 2048 });
+    const most = await invoke(canvas, imageRequest({ width: 320, height: 320, numberOfImages: 5 }));
+    expect(most['images']).toHaveLength(5);
+  });
+});
+
+describe('keywords', () => {
+  it('keeps lower-cased words of three or more letters and digits, as tool choice and ranking match them', () => {
+    expect(keywords('Get the WEATHER in São-Paulo, on 2024-06-01 at 9am!')).toEqual([
+      'get',
+      'the',
+      'weather',
+      'paulo',
+      '2024',
+      '9am',
+    ]);
+    expect(keywords('a, b; of')).toEqual([]);
   });
 });
 

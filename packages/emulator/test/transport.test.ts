@@ -54,6 +54,26 @@ describe('transport', () => {
     expect(ids.size).toBe(2);
   });
 
+  it('counts unknown operations under one stats key, however many junk paths arrive', async () => {
+    const counted = await startEmulator({ latency: 'zero' });
+    try {
+      for (let index = 0; index < 20; index++) {
+        const send = index % 2 === 0 ? http1Request : http2Request;
+        const response = await send(counted.url, { method: 'POST', path: `/junk-${index}/x`, body: '{}' });
+        expect(response.status).toBe(404);
+      }
+      // A known first segment with an unknown method or shape is not an operation either.
+      await http1Request(counted.url, { method: 'DELETE', path: '/foundation-models' });
+      await http1Request(counted.url, { path: '/model/x/not-an-action' });
+      expect((await http1Request(counted.url, { path: '/foundation-models' })).status).toBe(200);
+      const { byOperation, byStatus } = counted.stats.snapshot();
+      expect(byOperation).toEqual({ unknown: 22, 'GET /foundation-models': 1 });
+      expect(byStatus).toEqual({ '404': 22, '200': 1 });
+    } finally {
+      await counted.close();
+    }
+  });
+
   it('never sends hop-by-hop headers over HTTP/2, even on event streams', async () => {
     const response = await http2Request(emulator.url, {
       method: 'POST',

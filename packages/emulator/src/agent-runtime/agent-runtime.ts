@@ -1,7 +1,7 @@
 import type { ModelCatalog } from '@quarry/core/catalog';
 
-import { dispatch } from '../control-plane/route-matcher.js';
-import type { EmulatorRequest, EmulatorResponse } from '../http/emulator-request.js';
+import { findOperation, type RouteOperation } from '../control-plane/route-matcher.js';
+import type { EmulatorRequest } from '../http/emulator-request.js';
 import { invokeAgentRoute } from './invoke-agent.js';
 import { createKnowledgeBases } from './knowledge-bases.js';
 import { retrieveRoute } from './retrieve.js';
@@ -20,8 +20,8 @@ export interface AgentRuntimeOptions {
  * malformed one is a ValidationException. Each knowledge base is a synthetic corpus derived from its ID.
  */
 export interface AgentRuntime {
-  /** Answers an agent-runtime operation; undefined when the method and path are not one. */
-  handle(request: EmulatorRequest): Promise<EmulatorResponse> | undefined;
+  /** The agent-runtime operation for the method and path, not run yet; undefined when there is none. */
+  match(request: EmulatorRequest): RouteOperation | undefined;
 }
 
 /** Stateless apart from a cache of synthetic corpora, so instances never disagree. */
@@ -32,5 +32,5 @@ export function createAgentRuntime(options: AgentRuntimeOptions): AgentRuntime {
     retrieveRoute(knowledgeBases),
     ...retrieveAndGenerateRoutes(options.catalog, knowledgeBases),
   ];
-  return { handle: (request) => dispatch(routes, request) };
+  return { match: (request) => findOperation(routes, request) };
 }

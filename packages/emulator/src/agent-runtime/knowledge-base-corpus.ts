@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 
+import { keywords } from '../synthetic/keywords.js';
 import { createSeededRandom } from '../synthetic/seeded-random.js';
 import { synthesizeText } from '../synthetic/synthetic-text.js';
 
@@ -75,10 +76,10 @@ export function knowledgeBaseCorpus(knowledgeBaseId: string): KnowledgeBaseDocum
  * score, highest first.
  */
 export function rankDocuments(documents: readonly KnowledgeBaseDocument[], query: string): ScoredDocument[] {
-  const queryWords = words(query);
+  const queryWords = new Set(keywords(query));
   return documents
     .map((document) => {
-      const documentWords = words(document.text);
+      const documentWords = new Set(keywords(document.text));
       const overlap =
         queryWords.size === 0
           ? 0
@@ -87,15 +88,6 @@ export function rankDocuments(documents: readonly KnowledgeBaseDocument[], query
       return { document, score: Math.round((0.3 + 0.5 * overlap + 0.2 * jitter) * 10_000) / 10_000 };
     })
     .sort((a, b) => b.score - a.score || a.document.documentId.localeCompare(b.document.documentId));
-}
-
-function words(text: string): Set<string> {
-  return new Set(
-    text
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter((word) => word.length > 2),
-  );
 }
 
 /** The first `length` hex digits of a SHA-256 of `seed`: stable document, chunk and data-source IDs. */

@@ -1,6 +1,6 @@
 import type { ModelCatalog } from '@quarry/core/catalog';
 
-import type { EmulatorRequest, EmulatorResponse } from '../http/emulator-request.js';
+import type { EmulatorRequest } from '../http/emulator-request.js';
 import { createAgreements } from './agreements.js';
 import type { ControlPlaneContext } from './control-plane-context.js';
 import { createCustomModels } from './custom-models.js';
@@ -11,7 +11,7 @@ import { createInvocationJobs } from './invocation-jobs.js';
 import { findInvocableModel } from './model-identifiers.js';
 import { createProvisionedThroughputs } from './provisioned-throughput.js';
 import { createResourceIds } from './resource-ids.js';
-import { dispatch } from './route-matcher.js';
+import { findOperation, type RouteOperation } from './route-matcher.js';
 
 export interface ControlPlaneOptions {
   readonly catalog: ModelCatalog;
@@ -33,8 +33,8 @@ export interface ControlPlaneOptions {
  * throughput and batch jobs. State lives in the instance; resources are regional.
  */
 export interface ControlPlane {
-  /** Answers a control-plane operation; undefined when the method and path are not one. */
-  handle(request: EmulatorRequest): Promise<EmulatorResponse> | undefined;
+  /** The control-plane operation for the method and path, not run yet; undefined when there is none. */
+  match(request: EmulatorRequest): RouteOperation | undefined;
   /** A provisioned throughput by ARN, ID or name: the base model it serves and its status (`Creating`, `InService`, `Updating`). */
   lookupProvisioned(arnOrId: string): { modelId: string; status: string } | undefined;
   /** The base model behind an application inference profile ARN (or ID). */
@@ -43,7 +43,7 @@ export interface ControlPlane {
   lookupCustomModel(arn: string): { baseModelId: string } | undefined;
   /** False only with strict access, for a catalog model that needs an agreement, until one exists for that region. */
   hasAccess(region: string, modelId: string): boolean;
-  /** Drops all state. */
+  /** Drops all state, idempotency tokens included (a replayed token would name a resource that is gone). */
   close(): void;
 }
 
@@ -80,7 +80,7 @@ export function createControlPlane(options: ControlPlaneOptions): ControlPlane {
   ];
 
   return {
-    handle: (request) => dispatch(routes, request),
+    match: (request) => findOperation(routes, request),
     lookupProvisioned: (arnOrId) => provisioned.lookup(arnOrId),
     lookupApplicationProfile: (arn) => profiles.lookupApplicationProfile(arn),
     lookupCustomModel(arn) {

@@ -309,6 +309,7 @@ export function createCustomizationJobs(
     trainingLoss,
     clear() {
       jobs.clear();
+      idempotency.clear();
     },
   };
 }

@@ -8,6 +8,8 @@ export interface IdempotencyCache<Result> {
   /** The earlier result for this token, or undefined; throws ConflictException if the parameters differ. */
   replay(region: string, token: string | undefined, request: unknown): Result | undefined;
   remember(region: string, token: string | undefined, request: unknown, result: Result): void;
+  /** Forgets every token, for when the resources they replay are dropped (ControlPlane.close). */
+  clear(): void;
 }
 
 /** Tokens are scoped per region, like the resources they create. */
@@ -28,6 +30,9 @@ export function createIdempotencyCache<Result>(): IdempotencyCache<Result> {
     remember(region, token, request, result) {
       if (token !== undefined)
         entries.set(`${region}|${token}`, { fingerprint: JSON.stringify(request), result });
+    },
+    clear() {
+      entries.clear();
     },
   };
 }

@@ -230,6 +230,7 @@ export function createInferenceProfiles(context: ControlPlaneContext): Inference
     },
     clear() {
       applications.clear();
+      idempotency.clear();
     },
   };
 }

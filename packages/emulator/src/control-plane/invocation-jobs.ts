@@ -239,6 +239,7 @@ export function createInvocationJobs(
     routes,
     clear() {
       jobs.clear();
+      idempotency.clear();
     },
   };
 }

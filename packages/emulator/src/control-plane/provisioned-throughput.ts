@@ -283,6 +283,7 @@ export function createProvisionedThroughputs(
       ),
     clear() {
       throughputs.clear();
+      idempotency.clear();
     },
   };
 }

@@ -54,18 +54,33 @@ function matchRoute(
 }
 
 /**
- * Dispatches to the matching route; the handler runs inside a promise so that a synchronous throw
- * (a BedrockHttpError from validation) becomes a rejection the transport turns into an error response.
+ * A request a route has claimed, not run yet: the router applies faults for the owning service
+ * before running it.
  */
-export function dispatch(
+export interface RouteOperation {
+  /** `METHOD /first-segment` of the route's pattern, a bounded name for stats. */
+  readonly operation: string;
+  /**
+   * Runs the handler inside a promise, so that a synchronous throw (a BedrockHttpError from
+   * validation) becomes a rejection the transport turns into an error response.
+   */
+  run(): Promise<EmulatorResponse>;
+}
+
+/** The operation of the matching route, or undefined so another component can answer. */
+export function findOperation(
   routes: readonly Route[],
   request: EmulatorRequest,
-): Promise<EmulatorResponse> | undefined {
+): RouteOperation | undefined {
   const match = matchRoute(routes, request);
   if (match === undefined) return undefined;
-  return new Promise((resolve) => {
-    resolve(match.route.handler(request, match.labels));
-  });
+  return {
+    operation: `${match.route.method} /${match.route.pattern[0] ?? ''}`,
+    run: () =>
+      new Promise((resolve) => {
+        resolve(match.route.handler(request, match.labels));
+      }),
+  };
 }
 
 function matchSegments(

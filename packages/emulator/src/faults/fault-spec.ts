@@ -14,8 +14,11 @@ export const FAULT_KINDS = [
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /**
- * In-stream exception members (lower-camel, as in `:exception-type`). `modelTimeoutException` is
- * only modeled for InvokeModelWithResponseStream: on ConverseStream the SDK throws a generic Error.
+ * In-stream exception members (lower-camel, as in `:exception-type`). Each operation's union has
+ * only some (bedrock-protocol.md §3.5, §7.1); the SDK throws any other as a generic Error:
+ * `modelTimeoutException` is only modeled for InvokeModelWithResponseStream, `modelStreamErrorException`
+ * and `serviceUnavailableException` only on the runtime, `dependencyFailedException` and
+ * `badGatewayException` only on the agent runtime (InvokeAgent, RetrieveAndGenerateStream).
  */
 export const STREAM_EXCEPTIONS = [
   'modelStreamErrorException',
@@ -24,6 +27,8 @@ export const STREAM_EXCEPTIONS = [
   'serviceUnavailableException',
   'validationException',
   'modelTimeoutException',
+  'dependencyFailedException',
+  'badGatewayException',
 ] as const;
 export type StreamException = (typeof STREAM_EXCEPTIONS)[number];
 
@@ -36,7 +41,10 @@ export interface FaultSpec {
   readonly retryAfterMs?: number;
   /** stream-error / stall / drop: event frames sent first. drop without it drops before responding. */
   readonly after?: number;
-  /** stream-error: which exception member to send. @default 'modelStreamErrorException' */
+  /**
+   * stream-error: which exception member to send. @default 'modelStreamErrorException' on the
+   * runtime, 'dependencyFailedException' on the agent runtime
+   */
   readonly exception?: StreamException;
   /** Wait before acting (any kind); for slow, the pause before every frame. @default 250 for slow */
   readonly delayMs?: number;

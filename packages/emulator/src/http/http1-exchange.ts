@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import {
@@ -9,6 +8,7 @@ import {
   type Exchange,
   type ResponseSink,
 } from './exchange.js';
+import { waitForDrain } from './wait-for-drain.js';
 
 /** Adapts a Node HTTP/1.1 request to an Exchange. Node adds `date`, keep-alive and chunking itself. */
 export function createHttp1Exchange(request: IncomingMessage, response: ServerResponse): Exchange {
@@ -29,8 +29,7 @@ export function createHttp1Exchange(request: IncomingMessage, response: ServerRe
     },
     async write(chunk) {
       if (response.destroyed) return;
-      if (!response.write(chunk, writes.track()))
-        await Promise.race([once(response, 'drain'), once(response, 'close')]);
+      if (!response.write(chunk, writes.track())) await waitForDrain(response);
     },
     end(chunk) {
       if (response.destroyed) return;

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { IncomingHttpHeaders, ServerHttp2Stream } from 'node:http2';
 
 import {
@@ -9,6 +8,7 @@ import {
   type Exchange,
   type ResponseSink,
 } from './exchange.js';
+import { waitForDrain } from './wait-for-drain.js';
 
 /**
  * Adapts an HTTP/2 stream to an Exchange. Responses never carry `connection`, `keep-alive`,
@@ -37,8 +37,7 @@ export function createHttp2Exchange(stream: ServerHttp2Stream, headers: Incoming
     },
     async write(chunk) {
       if (stream.destroyed) return;
-      if (!stream.write(chunk, writes.track()))
-        await Promise.race([once(stream, 'drain'), once(stream, 'close')]);
+      if (!stream.write(chunk, writes.track())) await waitForDrain(stream);
     },
     end(chunk) {
       if (stream.destroyed) return;

@@ -1,14 +1,16 @@
+import type { RouteOperation } from '../control-plane/route-matcher.js';
 import { applyFault } from '../faults/apply-fault.js';
 import type { FaultRegistry } from '../faults/fault-registry.js';
 import type { RuntimeRoutes } from '../runtime/runtime-routes.js';
 import { ADMIN_ROOT, handleAdmin } from './admin-routes.js';
+import type { BedrockService } from './bedrock-service.js';
 import type { RequestHandler } from './dual-protocol-server.js';
 import { BedrockHttpError, type EmulatorRequest, type EmulatorResponse } from './emulator-request.js';
 import type { StatsRecorder } from './emulator-stats.js';
 
-/** A component that answers the paths it owns and returns undefined for the rest. */
+/** A component that claims the paths it owns (undefined for the rest) without running them yet. */
 export interface PathHandler {
-  handle(request: EmulatorRequest): Promise<EmulatorResponse> | undefined;
+  match(request: EmulatorRequest): RouteOperation | undefined;
 }
 
 export interface RouterOptions {
@@ -20,38 +22,56 @@ export interface RouterOptions {
 }
 
 /**
+ * The stats key of every request no operation claims. Keying those by their path would let junk
+ * requests (scanners, typos) grow the stats map without bound.
+ */
+export const UNKNOWN_OPERATION = 'unknown';
+
+/**
  * Dispatch order: the emulator's admin endpoints, runtime model operations, then the control plane,
  * then the agent runtime; anything else is an unknown operation (404) as on AWS. Header faults
- * (`x-quarry-fault`) apply to every Bedrock operation; per-model rules only to runtime ones.
+ * (`x-quarry-fault`) apply to every Bedrock operation, answered with the exceptions of the service
+ * that owns it; per-model rules only to runtime ones.
  */
 export function createRouter(options: RouterOptions): RequestHandler {
   const { runtime, controlPlane, agentRuntime, faults, stats } = options;
 
-  const dispatchOther = (request: EmulatorRequest): Promise<EmulatorResponse> => {
-    const answer = controlPlane.handle(request) ?? agentRuntime.handle(request);
-    if (answer !== undefined) return answer;
-    return Promise.reject(
-      new BedrockHttpError(
-        404,
-        'UnknownOperationException',
-        `Unknown operation ${request.method} /${request.segments.join('/')}.`,
-      ),
-    );
+  const matchOther = (request: EmulatorRequest): OwnedOperation | undefined => {
+    const control = controlPlane.match(request);
+    if (control !== undefined) return { service: 'control-plane', operation: control };
+    const agent = agentRuntime.match(request);
+    if (agent !== undefined) return { service: 'agent-runtime', operation: agent };
+    return undefined;
+  };
+
+  const runOther = (
+    request: EmulatorRequest,
+    owned: OwnedOperation | undefined,
+  ): Promise<EmulatorResponse> => {
+    if (owned === undefined) {
+      // Before any fault: AWS routes the request nowhere, so nothing could fail on the way.
+      return Promise.reject(
+        new BedrockHttpError(
+          404,
+          'UnknownOperationException',
+          `Unknown operation ${request.method} /${request.segments.join('/')}.`,
+        ),
+      );
+    }
+    const fault = faults.select(request, undefined);
+    if (fault !== undefined) stats.recordFault();
+    return applyFault(fault, owned.service, request, () => owned.operation.run());
   };
 
   return async (request) => {
     if (request.segments[0] === ADMIN_ROOT) return handleAdmin(request, faults, stats);
-    const matched = runtime.match(request);
-    const operation = matched?.operation ?? `${request.method} /${request.segments[0] ?? ''}`;
+    const runtimeOperation = runtime.match(request);
+    const owned = runtimeOperation === undefined ? matchOther(request) : undefined;
+    const operation = runtimeOperation?.operation ?? owned?.operation.operation ?? UNKNOWN_OPERATION;
     try {
-      let response: EmulatorResponse;
-      if (matched !== undefined) {
-        response = await matched.run();
-      } else {
-        const fault = faults.select(request, undefined);
-        if (fault !== undefined) stats.recordFault();
-        response = await applyFault(fault, request, () => dispatchOther(request));
-      }
+      const response = await (runtimeOperation === undefined
+        ? runOther(request, owned)
+        : runtimeOperation.run());
       stats.recordRequest(
         operation,
         response.kind === 'drop' ? 'dropped' : response.kind === 'event-stream' ? 200 : response.status,
@@ -62,4 +82,10 @@ export function createRouter(options: RouterOptions): RequestHandler {
       throw error;
     }
   };
+}
+
+/** A control-plane or agent-runtime operation and the service whose exceptions its faults use. */
+interface OwnedOperation {
+  readonly service: BedrockService;
+  readonly operation: RouteOperation;
 }

@@ -38,16 +38,16 @@ function describeIssue(issue: z.core.$ZodIssue, body: unknown): string[] {
   const path = issue.path.map(String);
   const at = `#${path.map((segment) => `/${segment}`).join('')}`;
   const value = valueAt(body, path);
-  if (issue.code === 'invalid_type') {
-    if (value === undefined) {
-      const parent = `#${path
-        .slice(0, -1)
-        .map((segment) => `/${segment}`)
-        .join('')}`;
-      return [`${parent}: required key [${path.at(-1) ?? ''}] not found`];
-    }
-    return [`${at}: expected type: ${jsonType(issue.expected)}, found: ${typeOf(value)}`];
+  // zod reports a missing enum member as a bad value; to everit it is a missing key like any other.
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && value === undefined) {
+    const parent = `#${path
+      .slice(0, -1)
+      .map((segment) => `/${segment}`)
+      .join('')}`;
+    return [`${parent}: required key [${path.at(-1) ?? ''}] not found`];
   }
+  if (issue.code === 'invalid_type')
+    return [`${at}: expected type: ${jsonType(issue.expected)}, found: ${typeOf(value)}`];
   if (issue.code === 'unrecognized_keys')
     return issue.keys.map((key) => `${at}: extraneous key [${key}] is not permitted`);
   if (issue.code === 'too_small') return [`${at}: ${bound(value, 'minimum', issue.minimum)}`];

@@ -51,7 +51,9 @@ export function createRuntimeRoutes(context: RuntimeContext, faults: FaultRegist
           const target = resolveTarget(context.catalog, context.lookups, request.region, modelId);
           const fault = faults.select(request, [target.model.modelId, modelId]);
           if (fault !== undefined) context.stats.recordFault();
-          return applyFault(fault, request, async () => handler(context, target, request, started));
+          return applyFault(fault, 'runtime', request, async () =>
+            handler(context, target, request, started),
+          );
         },
       };
     },

@@ -1,4 +1,5 @@
 import { BedrockClient } from '@aws-sdk/client-bedrock';
+import { BedrockAgentRuntimeClient } from '@aws-sdk/client-bedrock-agent-runtime';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 
@@ -29,4 +30,9 @@ export function runtimeClient(url: string, options: RuntimeClientOptions = {}): 
 /** A real BedrockClient (control plane, HTTP/1.1 keep-alive by default). */
 export function controlClient(url: string, region = 'us-east-1'): BedrockClient {
   return new BedrockClient({ endpoint: url, region, credentials: CREDENTIALS, maxAttempts: 1 });
+}
+
+/** A real BedrockAgentRuntimeClient (HTTP/2, its default), one attempt per call. */
+export function agentRuntimeClient(url: string, region = 'us-east-1'): BedrockAgentRuntimeClient {
+  return new BedrockAgentRuntimeClient({ endpoint: url, region, credentials: CREDENTIALS, maxAttempts: 1 });
 }

@@ -80,7 +80,7 @@ export const FAMILY_CASES: readonly FamilyCase[] = [
     body: {
       taskType: 'TEXT_IMAGE',
       textToImageParams: { text: 'a lighthouse at dusk' },
-      imageGenerationConfig: { numberOfImages: 2, width: 320, height: 192 },
+      imageGenerationConfig: { numberOfImages: 2, width: 384, height: 576 },
     },
   },
   {

@@ -1,3 +1,4 @@
+import { keywords } from '../../synthetic/keywords.js';
 import { syntheticId } from '../../synthetic/synthetic-id.js';
 import { countTokens, naturalLength, synthesizeTokens } from '../../synthetic/synthetic-text.js';
 import { synthesizeToolInput } from '../../synthetic/synthetic-tool-input.js';
@@ -114,22 +115,15 @@ export function generateReply(modelId: string, prompt: ChatPrompt, options: Repl
 function chooseTool(tools: readonly ToolSpec[], name: string | undefined, request: string): ToolSpec {
   const first = tools[0] as ToolSpec;
   if (name !== undefined) return tools.find((tool) => tool.name === name) ?? first;
-  const wanted = new Set(words(request));
+  const wanted = new Set(keywords(request));
   let best = first;
   let bestScore = -1;
   for (const tool of tools) {
-    const score = words(`${tool.name} ${tool.description}`).filter((word) => wanted.has(word)).length;
+    const score = keywords(`${tool.name} ${tool.description}`).filter((word) => wanted.has(word)).length;
     if (score > bestScore) {
       best = tool;
       bestScore = score;
     }
   }
   return best;
-}
-
-function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word.length > 2);
 }

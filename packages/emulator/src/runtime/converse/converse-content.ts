@@ -1,12 +1,60 @@
 import { z } from 'zod';
 
 import type { ChatPart, ChatTurn, ToolChoice, ToolSpec } from '../chat/chat-prompt.js';
+import { StandardBase64 } from '../standard-base64.js';
+import { smithyUnion } from './smithy-union.js';
 
-/** A Converse ContentBlock union member (exactly one key on the wire); only what we read is typed. */
-export const ContentBlock = z.looseObject({
-  text: z.string().optional(),
-  toolUse: z.looseObject({ toolUseId: z.string(), name: z.string(), input: z.unknown() }).optional(),
-  toolResult: z.looseObject({ toolUseId: z.string(), content: z.array(z.looseObject({})) }).optional(),
+// The request shapes of bedrock-protocol.md §2.4, as strict as Bedrock where it refuses a body
+// (every union has exactly one known member; image formats and bytes are checked) and loose
+// elsewhere: members the emulator does not read are only checked for being objects.
+
+/** ImageFormat in the SDK model. */
+const IMAGE_FORMATS = ['png', 'jpeg', 'gif', 'webp'] as const;
+
+const S3Location = z.looseObject({ uri: z.string() });
+const Open = z.looseObject({});
+
+/** Image, video and audio sources. */
+const MediaSource = smithyUnion({ bytes: StandardBase64, s3Location: S3Location });
+
+const ImageBlock = z.looseObject({ format: z.enum(IMAGE_FORMATS), source: MediaSource });
+const MediaBlock = z.looseObject({ source: MediaSource });
+const DocumentBlock = z.looseObject({
+  source: smithyUnion({
+    bytes: StandardBase64,
+    s3Location: S3Location,
+    text: z.string(),
+    content: z.array(smithyUnion({ text: z.string() })),
+  }),
+});
+const GuardContent = smithyUnion({ text: Open, image: Open });
+
+/** ToolResultContentBlock. */
+const ToolResultContent = smithyUnion({
+  json: z.unknown(),
+  text: z.string(),
+  image: ImageBlock,
+  document: DocumentBlock,
+  video: MediaBlock,
+  searchResult: Open,
+});
+
+/** A Converse ContentBlock: exactly one of its members (bedrock-protocol.md §2.4). */
+export const ContentBlock = smithyUnion({
+  text: z.string(),
+  image: ImageBlock,
+  document: DocumentBlock,
+  video: MediaBlock,
+  audio: MediaBlock,
+  toolUse: z.looseObject({ toolUseId: z.string(), name: z.string(), input: z.unknown() }),
+  toolResult: z.looseObject({ toolUseId: z.string(), content: z.array(ToolResultContent) }),
+  reasoningContent: smithyUnion({ reasoningText: Open, redactedContent: z.string() }),
+  cachePoint: Open,
+  guardContent: GuardContent,
+  citationsContent: Open,
+  searchResult: Open,
+  toolAddition: Open,
+  toolRemoval: Open,
 });
 type ContentBlock = z.infer<typeof ContentBlock>;
 
@@ -15,29 +63,24 @@ export const Message = z.looseObject({
   content: z.array(ContentBlock),
 });
 
-export const SystemBlock = z.looseObject({ text: z.string().optional() });
+/** SystemContentBlock. */
+export const SystemBlock = smithyUnion({ text: z.string(), guardContent: GuardContent, cachePoint: Open });
 
 export const ToolConfig = z.looseObject({
   tools: z
     .array(
-      z.looseObject({
-        toolSpec: z
-          .looseObject({
-            name: z.string(),
-            description: z.string().optional(),
-            inputSchema: z.looseObject({ json: z.unknown() }),
-          })
-          .optional(),
+      smithyUnion({
+        toolSpec: z.looseObject({
+          name: z.string(),
+          description: z.string().optional(),
+          inputSchema: smithyUnion({ json: z.unknown() }),
+        }),
+        systemTool: z.looseObject({ name: z.string() }),
+        cachePoint: Open,
       }),
     )
     .optional(),
-  toolChoice: z
-    .looseObject({
-      auto: z.looseObject({}).optional(),
-      any: z.looseObject({}).optional(),
-      tool: z.looseObject({ name: z.string() }).optional(),
-    })
-    .optional(),
+  toolChoice: smithyUnion({ auto: Open, any: Open, tool: z.looseObject({ name: z.string() }) }).optional(),
 });
 
 /** Converse (and Nova's native, which copies it) messages as neutral turns. */
@@ -84,22 +127,20 @@ function blockParts(block: ContentBlock): ChatPart[] {
   if (block.toolResult !== undefined) {
     const text = block.toolResult.content
       .map((item) => {
-        if (typeof item['text'] === 'string') return item['text'];
-        return item['json'] === undefined ? '' : JSON.stringify(item['json']);
+        if (item.text !== undefined) return item.text;
+        return item.json === undefined ? '' : JSON.stringify(item.json);
       })
       .join('\n');
     return [{ type: 'tool-result', id: block.toolResult.toolUseId, text }];
   }
-  const record = block as Record<string, unknown>;
-  for (const key of ['image', 'document', 'video', 'audio']) {
-    const media = record[key] as { source?: { bytes?: unknown; text?: unknown } } | undefined;
+  for (const media of [block.image, block.document, block.video, block.audio]) {
     if (media === undefined) continue;
-    const source = media.source;
-    if (typeof source?.text === 'string') return [{ type: 'text', text: source.text }];
-    return [{ type: 'media', base64Length: typeof source?.bytes === 'string' ? source.bytes.length : 0 }];
+    const source = media.source as { bytes?: string; text?: string };
+    if (source.text !== undefined) return [{ type: 'text', text: source.text }];
+    return [{ type: 'media', base64Length: source.bytes?.length ?? 0 }];
   }
-  const guard = record['guardContent'] as { text?: { text?: unknown } } | undefined;
-  if (typeof guard?.text?.text === 'string') return [{ type: 'text', text: guard.text.text }];
+  const guard = block.guardContent?.text as { text?: unknown } | undefined;
+  if (typeof guard?.text === 'string') return [{ type: 'text', text: guard.text }];
   // reasoningContent, cachePoint, citations…: nothing the synthetic model reads.
   return [];
 }

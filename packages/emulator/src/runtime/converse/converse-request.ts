@@ -117,11 +117,11 @@ function describe(issue: z.core.$ZodIssue, body: unknown): string {
   for (const segment of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[segment];
   const constraint = (text: string): string => `Value at '${path}' failed to satisfy constraint: ${text}`;
   const sized = Array.isArray(value) || typeof value === 'string';
-  if (issue.code === 'invalid_type') {
-    return value === undefined || value === null
-      ? `Value null at '${path}' failed to satisfy constraint: Member must not be null`
-      : constraint(`Member must be of type ${issue.expected}`);
-  }
+  // zod reports a missing enum member as a bad value; to Smithy it is a null like any other.
+  const missing = value === undefined || (value === null && issue.code === 'invalid_type');
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && missing)
+    return `Value null at '${path}' failed to satisfy constraint: Member must not be null`;
+  if (issue.code === 'invalid_type') return constraint(`Member must be of type ${issue.expected}`);
   if (issue.code === 'too_small') {
     return sized
       ? constraint(`Member must have length greater than or equal to ${issue.minimum}`)

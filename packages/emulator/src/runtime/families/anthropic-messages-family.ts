@@ -4,9 +4,27 @@ import { z } from 'zod';
 import type { ChatPart, ChatPrompt, ChatTurn, ToolChoice } from '../chat/chat-prompt.js';
 import type { Reply, ReplyStopReason } from '../chat/generate-reply.js';
 import { parseNativeBody } from '../malformed-input.js';
+import { StandardBase64 } from '../standard-base64.js';
 import { groupTokens, splitJson, type ChatFamily, type NativeChunk } from './family.js';
 
-const Block = z.looseObject({ type: z.string() });
+// The image types Claude reads (Anthropic's "Vision" guide); anything else, or bytes that are not
+// base64, Bedrock refuses rather than passing a broken image on.
+const IMAGE_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const;
+const Base64Image = z.looseObject({
+  source: z.looseObject({ type: z.string(), media_type: z.enum(IMAGE_MEDIA_TYPES), data: StandardBase64 }),
+});
+
+// Blocks are open (thinking, server tools…); only images are checked, and only inline ones: other
+// source types (`url`, `file`) are left to the synthetic model, which reads none of them.
+const Block = z.looseObject({ type: z.string() }).superRefine((block, context) => {
+  if (block.type !== 'image') return;
+  const source = (block as { source?: unknown }).source;
+  if (typeof source === 'object' && source !== null && (source as { type?: unknown }).type !== 'base64')
+    return;
+  const result = Base64Image.safeParse(block);
+  // The issues keep their paths (relative to this block), so messages name the JSON pointer.
+  if (!result.success) for (const issue of result.error.issues) context.addIssue({ ...issue });
+});
 const TextBlock = z.looseObject({ type: z.literal('text'), text: z.string() });
 
 // Bedrock's Anthropic schema is closed: `model` or `stream` in the body is answered with
