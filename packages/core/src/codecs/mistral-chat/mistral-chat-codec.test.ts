@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CodecError } from '../../errors/quarry-error.js';
-import { catchError, decodeAll, defineChatCodecSuite } from '../../testing/define-codec-suite.js';
+import {
+  catchError,
+  decodeAll,
+  defineChatCodecSuite,
+  STREAM_START,
+} from '../../testing/define-codec-suite.js';
 import type { ChatRequest } from '../chat-types.js';
 import {
   mistralChatChunk,
@@ -203,7 +208,7 @@ describe('mistralChatCodec', () => {
         },
       ]);
       expect(events).toEqual([
-        { type: 'stream-start', modelId: 'test-model', requestId: 'req-1' },
+        STREAM_START,
         { type: 'text-delta', index: 0, text: 'Hi' },
         {
           type: 'stream-end',

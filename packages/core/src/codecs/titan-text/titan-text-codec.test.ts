@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogModel } from '../../catalog/catalog-model.js';
 import { CodecError, ValidationError } from '../../errors/quarry-error.js';
-import { catchError, defineChatCodecSuite } from '../../testing/define-codec-suite.js';
+import { catalogModel, catchError, defineChatCodecSuite } from '../../testing/define-codec-suite.js';
 import type { ChatRequest } from '../chat-types.js';
 import { titanTextExpressModel, titanTextFixtures } from './__fixtures__/titan-text-fixtures.js';
 import { titanTextCodec } from './titan-text-codec.js';
 
 defineChatCodecSuite(titanTextCodec, titanTextFixtures);
 
-/** A catalog entry that (wrongly) promises more than Titan can do: the codec's own checks still hold. */
+/**
+ * Titan Premier's entry made to (wrongly) promise more than Titan can do: images, tools and a
+ * maxTokens limit above its 3,072 maxTokenCount cap. The codec's own checks must still hold.
+ */
 const overPromisingModel: CatalogModel = {
-  ...titanTextExpressModel,
-  modelId: 'amazon.titan-text-premier-v1:0',
+  ...catalogModel('amazon.titan-text-premier-v1:0'),
   inputModalities: ['TEXT', 'IMAGE'],
   toolUse: true,
   maxOutputTokens: 4096,

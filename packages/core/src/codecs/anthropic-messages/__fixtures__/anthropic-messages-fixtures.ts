@@ -1,27 +1,7 @@
-import type { CatalogModel } from '../../../catalog/catalog-model.js';
-import type { ChatCodecFixtures } from '../../../testing/define-codec-suite.js';
+import { catalogModel, type ChatCodecFixtures, STREAM_START } from '../../../testing/define-codec-suite.js';
 
-/** Mirrors the catalog entry; local so these tests do not depend on the catalog module. */
-export const claude3HaikuModel: CatalogModel = {
-  modelId: 'anthropic.claude-3-haiku-20240307-v1:0',
-  modelName: 'Claude 3 Haiku',
-  provider: 'Anthropic',
-  family: 'anthropic-messages',
-  inputModalities: ['TEXT', 'IMAGE'],
-  outputModalities: ['TEXT'],
-  streaming: true,
-  inferenceTypes: ['ON_DEMAND', 'PROVISIONED'],
-  customizations: [],
-  contextWindow: 200_000,
-  maxOutputTokens: 4096,
-  toolUse: true,
-  systemPrompt: true,
-  lifecycle: 'ACTIVE',
-  regions: ['us-east-1', 'us-west-2', 'eu-central-1', 'eu-west-3', 'ap-northeast-1', 'ap-southeast-2'],
-  requiresAgreement: true,
-  pricing: { inputPer1k: 0.00025, outputPer1k: 0.00125 },
-  profiles: ['us', 'eu', 'apac'],
-};
+/** Claude 3 Haiku, as the catalog lists it. */
+export const claude3HaikuModel = catalogModel('anthropic.claude-3-haiku-20240307-v1:0');
 
 const invocationMetrics = {
   inputTokenCount: 25,
@@ -35,8 +15,6 @@ const weatherTool = {
   description: 'Current weather for a city',
   inputSchema: { type: 'object', properties: { city: { type: 'string' } } },
 } as const;
-
-const start = { type: 'stream-start', modelId: 'test-model', requestId: 'req-1' } as const;
 
 /** The bedrock-protocol.md §5.1 stream, with the tool input completed by a second fragment. */
 const toolStreamChunks = [
@@ -110,6 +88,7 @@ export function anthropicMessagesStreamOf(parts: readonly string[]): readonly un
 
 export const anthropicMessagesFixtures: ChatCodecFixtures = {
   model: claude3HaikuModel,
+  allowsAssistantPrefill: true,
   requests: [
     {
       name: 'the bedrock-protocol.md §5.1 request (text, image, options, tools)',
@@ -317,7 +296,7 @@ export const anthropicMessagesFixtures: ChatCodecFixtures = {
       name: 'the bedrock-protocol.md §5.1 stream (text then a tool call)',
       chunks: toolStreamChunks,
       events: [
-        start,
+        STREAM_START,
         { type: 'text-delta', index: 0, text: 'Let me check' },
         {
           type: 'tool-use-delta',
@@ -356,7 +335,7 @@ export const anthropicMessagesFixtures: ChatCodecFixtures = {
         { type: 'message_stop', 'amazon-bedrock-invocationMetrics': { invocationLatency: 300 } },
       ],
       events: [
-        start,
+        STREAM_START,
         { type: 'tool-use-delta', index: 0, toolUseId: 'toolu_bdrk_03', name: 'get_time', inputJson: '' },
         {
           type: 'stream-end',
@@ -392,7 +371,7 @@ export const anthropicMessagesFixtures: ChatCodecFixtures = {
         },
       ],
       events: [
-        start,
+        STREAM_START,
         { type: 'text-delta', index: 1, text: 'Hi' },
         {
           type: 'stream-end',
@@ -407,7 +386,7 @@ export const anthropicMessagesFixtures: ChatCodecFixtures = {
       name: 'a stream cut before message_delta (finish ends it with what was seen)',
       chunks: toolStreamChunks.slice(0, 3),
       events: [
-        start,
+        STREAM_START,
         { type: 'text-delta', index: 0, text: 'Let me check' },
         {
           type: 'stream-end',
@@ -420,18 +399,6 @@ export const anthropicMessagesFixtures: ChatCodecFixtures = {
     },
   ],
   invalid: [
-    {
-      name: 'a temperature above 1',
-      request: { messages: [{ role: 'user', content: 'Hi' }], temperature: 1.5 },
-      field: 'temperature',
-      message: 'between 0 and 1',
-    },
-    {
-      name: 'maxTokens above the model limit',
-      request: { messages: [{ role: 'user', content: 'Hi' }], maxTokens: 8192 },
-      field: 'maxTokens',
-      message: 'limit of 4096 output tokens; set maxTokens to 4096 or less',
-    },
     {
       name: 'an empty text part',
       request: {
@@ -473,17 +440,6 @@ export const anthropicMessagesFixtures: ChatCodecFixtures = {
       request: { messages: [{ role: 'user', content: 'Hi' }], tools: [weatherTool, weatherTool] },
       field: 'tools[1].name',
       message: 'give each tool a unique name',
-    },
-    {
-      name: 'two user messages in a row',
-      request: {
-        messages: [
-          { role: 'user', content: 'Hi' },
-          { role: 'user', content: 'Anyone?' },
-        ],
-      },
-      field: 'messages[1].role',
-      message: 'Merge consecutive messages',
     },
     {
       name: 'a toolChoice naming a missing tool',

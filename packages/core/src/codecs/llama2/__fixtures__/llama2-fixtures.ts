@@ -1,33 +1,12 @@
-import type { CatalogModel } from '../../../catalog/catalog-model.js';
-import type { ChatCodecFixtures } from '../../../testing/define-codec-suite.js';
+import { catalogModel, type ChatCodecFixtures, STREAM_START } from '../../../testing/define-codec-suite.js';
 import { llamaStreamOf } from '../../llama/__fixtures__/llama-chunks.js';
 
-/** Mirrors the catalog entry of Llama 2 Chat 13B (legacy; 4K context, max_gen_len 2,048). */
-export const llama2Model: CatalogModel = {
-  modelId: 'meta.llama2-13b-chat-v1',
-  modelName: 'Llama 2 Chat 13B',
-  provider: 'Meta',
-  family: 'llama2',
-  inputModalities: ['TEXT'],
-  outputModalities: ['TEXT'],
-  streaming: true,
-  inferenceTypes: ['ON_DEMAND', 'PROVISIONED'],
-  customizations: [],
-  contextWindow: 4096,
-  maxOutputTokens: 2048,
-  toolUse: false,
-  systemPrompt: true,
-  lifecycle: 'LEGACY',
-  regions: ['us-east-1', 'us-west-2'],
-  requiresAgreement: true,
-  pricing: { inputPer1k: 0.00075, outputPer1k: 0.001 },
-  profiles: [],
-};
-
-const start = { type: 'stream-start', modelId: 'test-model', requestId: 'req-1' } as const;
+/** Llama 2 Chat 13B (legacy; 4K context, max_gen_len 2,048). */
+export const llama2Model = catalogModel('meta.llama2-13b-chat-v1');
 
 export const llama2Fixtures: ChatCodecFixtures = {
   model: llama2Model,
+  allowsAssistantPrefill: true,
   requests: [
     {
       name: 'the reference template (system, one user turn, all options)',
@@ -108,7 +87,7 @@ export const llama2Fixtures: ChatCodecFixtures = {
       name: 'a text stream ending with invocation metrics',
       chunks: llamaStreamOf([' Bon', 'jour']),
       events: [
-        start,
+        STREAM_START,
         { type: 'text-delta', index: 0, text: ' Bon' },
         { type: 'text-delta', index: 0, text: 'jour' },
         {
@@ -139,23 +118,6 @@ export const llama2Fixtures: ChatCodecFixtures = {
       request: { messages: [{ role: 'user', content: 'Hi' }], stopSequences: ['User:'] },
       field: 'stopSequences',
       message: 'cut the text client-side',
-    },
-    {
-      name: 'maxTokens above max_gen_len 2048',
-      request: { messages: [{ role: 'user', content: 'Hi' }], maxTokens: 2049 },
-      field: 'maxTokens',
-      message: 'limit of 2048',
-    },
-    {
-      name: 'a conversation ending with two user turns',
-      request: {
-        messages: [
-          { role: 'user', content: 'a' },
-          { role: 'user', content: 'b' },
-        ],
-      },
-      field: 'messages[1].role',
-      message: 'alternate user/assistant',
     },
   ],
   malformedResponses: [

@@ -1,47 +1,17 @@
-import type { CatalogModel } from '../../../catalog/catalog-model.js';
-import type { ChatCodecFixtures } from '../../../testing/define-codec-suite.js';
+import { catalogModel, type ChatCodecFixtures, STREAM_START } from '../../../testing/define-codec-suite.js';
 import { llamaStreamOf } from '../../llama/__fixtures__/llama-chunks.js';
 
-/** Mirrors the catalog entry of Llama 3 8B Instruct (bedrock-protocol.md §8). */
-export const llama3Model: CatalogModel = {
-  modelId: 'meta.llama3-8b-instruct-v1:0',
-  modelName: 'Llama 3 8B Instruct',
-  provider: 'Meta',
-  family: 'llama3',
-  inputModalities: ['TEXT'],
-  outputModalities: ['TEXT'],
-  streaming: true,
-  inferenceTypes: ['ON_DEMAND', 'PROVISIONED'],
-  customizations: [],
-  contextWindow: 8192,
-  maxOutputTokens: 2048,
-  toolUse: false,
-  systemPrompt: true,
-  lifecycle: 'ACTIVE',
-  regions: ['us-east-1', 'us-west-2', 'ca-central-1', 'eu-west-2', 'ap-south-1'],
-  requiresAgreement: true,
-  pricing: { inputPer1k: 0.0003, outputPer1k: 0.0006 },
-  profiles: [],
-};
+/** Llama 3 8B Instruct (bedrock-protocol.md §8). */
+export const llama3Model = catalogModel('meta.llama3-8b-instruct-v1:0');
 
-/** Mirrors Llama 3.2 11B Vision Instruct: images in, profile-only. */
-export const llama32VisionModel: CatalogModel = {
-  ...llama3Model,
-  modelId: 'meta.llama3-2-11b-instruct-v1:0',
-  modelName: 'Llama 3.2 11B Vision Instruct',
-  inputModalities: ['TEXT', 'IMAGE'],
-  inferenceTypes: ['INFERENCE_PROFILE'],
-  contextWindow: 128_000,
-  regions: ['us-east-1', 'us-east-2', 'us-west-2'],
-  pricing: { inputPer1k: 0.00016, outputPer1k: 0.00016 },
-  profiles: ['us'],
-};
+/** Llama 3.2 11B Vision Instruct: images in, profile-only. */
+export const llama32VisionModel = catalogModel('meta.llama3-2-11b-instruct-v1:0');
 
 const METRICS = { invocationLatencyMs: 412, firstByteLatencyMs: 187 };
-const start = { type: 'stream-start', modelId: 'test-model', requestId: 'req-1' } as const;
 
 export const llama3Fixtures: ChatCodecFixtures = {
   model: llama3Model,
+  allowsAssistantPrefill: true,
   requests: [
     {
       name: 'the reference request (system, one user turn, all options)',
@@ -132,7 +102,7 @@ export const llama3Fixtures: ChatCodecFixtures = {
       name: 'a text stream ending with invocation metrics',
       chunks: llamaStreamOf(['Hello', '! How', ' can I help?']),
       events: [
-        start,
+        STREAM_START,
         { type: 'text-delta', index: 0, text: 'Hello' },
         { type: 'text-delta', index: 0, text: '! How' },
         { type: 'text-delta', index: 0, text: ' can I help?' },
@@ -149,7 +119,7 @@ export const llama3Fixtures: ChatCodecFixtures = {
       name: 'a stream cut at max_gen_len',
       chunks: llamaStreamOf(['Once upon'], 'length'),
       events: [
-        start,
+        STREAM_START,
         { type: 'text-delta', index: 0, text: 'Once upon' },
         {
           type: 'stream-end',
@@ -163,39 +133,10 @@ export const llama3Fixtures: ChatCodecFixtures = {
   ],
   invalid: [
     {
-      name: 'tools',
-      request: {
-        messages: [{ role: 'user', content: 'Weather?' }],
-        tools: [{ name: 'weather', inputSchema: { type: 'object' } }],
-      },
-      field: 'tools',
-      message: 'does not support tool use',
-    },
-    {
       name: 'stop sequences',
       request: { messages: [{ role: 'user', content: 'Hi' }], stopSequences: ['\n\n'] },
       field: 'stopSequences',
       message: 'takes no stop sequences',
-    },
-    {
-      name: 'maxTokens above max_gen_len 2048',
-      request: { messages: [{ role: 'user', content: 'Hi' }], maxTokens: 4096 },
-      field: 'maxTokens',
-      message: 'limit of 2048',
-    },
-    {
-      name: 'temperature above 1',
-      request: { messages: [{ role: 'user', content: 'Hi' }], temperature: 1.5 },
-      field: 'temperature',
-      message: 'between 0 and 1',
-    },
-    {
-      name: 'an image on a text-only Llama',
-      request: {
-        messages: [{ role: 'user', content: [{ type: 'image', format: 'png', data: 'iVBORw0KGgo=' }] }],
-      },
-      field: 'messages[0].content[0]',
-      message: 'accepts text only',
     },
     {
       name: 'a Llama 3 control token in user text',

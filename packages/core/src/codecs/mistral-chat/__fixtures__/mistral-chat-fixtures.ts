@@ -1,39 +1,10 @@
-import type { CatalogModel } from '../../../catalog/catalog-model.js';
-import type { ChatCodecFixtures } from '../../../testing/define-codec-suite.js';
+import { catalogModel, type ChatCodecFixtures, STREAM_START } from '../../../testing/define-codec-suite.js';
 
-/** Mirrors the catalog entry of Mistral Large (24.07): chat format, tools, 128K context. */
-export const mistralLarge2407Model: CatalogModel = {
-  modelId: 'mistral.mistral-large-2407-v1:0',
-  modelName: 'Mistral Large (24.07)',
-  provider: 'Mistral AI',
-  family: 'mistral-chat',
-  inputModalities: ['TEXT'],
-  outputModalities: ['TEXT'],
-  streaming: true,
-  inferenceTypes: ['ON_DEMAND'],
-  customizations: [],
-  contextWindow: 131_072,
-  maxOutputTokens: 8192,
-  toolUse: true,
-  systemPrompt: true,
-  lifecycle: 'ACTIVE',
-  regions: ['us-west-2'],
-  requiresAgreement: true,
-  pricing: { inputPer1k: 0.002, outputPer1k: 0.006 },
-  profiles: [],
-};
+/** Mistral Large (24.07): chat format, tools, text only. */
+export const mistralLarge2407Model = catalogModel('mistral.mistral-large-2407-v1:0');
 
-/** Mirrors Pixtral Large (25.02): images in, profile-only. */
-export const pixtralLargeModel: CatalogModel = {
-  ...mistralLarge2407Model,
-  modelId: 'mistral.pixtral-large-2502-v1:0',
-  modelName: 'Pixtral Large (25.02)',
-  inputModalities: ['TEXT', 'IMAGE'],
-  inferenceTypes: ['INFERENCE_PROFILE'],
-  maxOutputTokens: 16_384,
-  regions: ['us-east-1', 'us-east-2', 'us-west-2', 'eu-central-1', 'eu-west-1', 'eu-west-3', 'eu-north-1'],
-  profiles: ['us', 'eu'],
-};
+/** Pixtral Large (25.02): images in, profile-only. */
+export const pixtralLargeModel = catalogModel('mistral.pixtral-large-2502-v1:0');
 
 const MISTRAL_CHAT_METRICS = {
   inputTokenCount: 18,
@@ -87,11 +58,11 @@ const WEATHER_TOOL = {
   inputSchema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
 };
 
-const start = { type: 'stream-start', modelId: 'test-model', requestId: 'req-1' } as const;
 const metrics = { invocationLatencyMs: 640, firstByteLatencyMs: 233 };
 
 export const mistralChatFixtures: ChatCodecFixtures = {
   model: mistralLarge2407Model,
+  allowsAssistantPrefill: false,
   requests: [
     {
       name: 'the reference shape (system, tool call, tool result, tools, tool_choice, options)',
@@ -214,7 +185,7 @@ export const mistralChatFixtures: ChatCodecFixtures = {
       name: 'a text stream with usage on the final chunk',
       chunks: mistralChatStreamOf(['Bon', 'jour', ' !']),
       events: [
-        start,
+        STREAM_START,
         { type: 'text-delta', index: 0, text: 'Bon' },
         { type: 'text-delta', index: 0, text: 'jour' },
         { type: 'text-delta', index: 0, text: ' !' },
@@ -240,7 +211,7 @@ export const mistralChatFixtures: ChatCodecFixtures = {
         mistralChatFinalChunk('tool_calls'),
       ],
       events: [
-        start,
+        STREAM_START,
         {
           type: 'tool-use-delta',
           index: 1,
@@ -259,23 +230,6 @@ export const mistralChatFixtures: ChatCodecFixtures = {
     },
   ],
   invalid: [
-    {
-      name: 'temperature above 1',
-      request: { messages: [{ role: 'user', content: 'Hi' }], temperature: 1.5 },
-      field: 'temperature',
-      message: 'between 0 and 1',
-    },
-    {
-      name: 'an assistant prefill',
-      request: {
-        messages: [
-          { role: 'user', content: 'Hi' },
-          { role: 'assistant', content: 'Hel' },
-        ],
-      },
-      field: 'messages[1].role',
-      message: 'cannot continue an assistant message',
-    },
     {
       name: 'a tool result answering no call',
       request: {
@@ -316,14 +270,6 @@ export const mistralChatFixtures: ChatCodecFixtures = {
       },
       field: 'tools[0].name',
       message: 'rename the tool',
-    },
-    {
-      name: 'an image on the text-only Large 2407',
-      request: {
-        messages: [{ role: 'user', content: [{ type: 'image', format: 'png', data: 'iVBORw0KGgo=' }] }],
-      },
-      field: 'messages[0].content[0]',
-      message: 'accepts text only',
     },
   ],
   malformedResponses: [

@@ -1,27 +1,6 @@
-import type { CatalogModel } from '../../../catalog/catalog-model.js';
-import type { ImageCodecFixtures } from '../../../testing/define-codec-suite.js';
+import { catalogModel, type ImageCodecFixtures } from '../../../testing/define-codec-suite.js';
 
-/** Mirrors the catalog entry; local so these tests do not depend on the catalog module. */
-export const stabilitySdxlModel: CatalogModel = {
-  modelId: 'stability.stable-diffusion-xl-v1',
-  modelName: 'SDXL 1.0',
-  provider: 'Stability AI',
-  family: 'stability-sdxl',
-  inputModalities: ['TEXT', 'IMAGE'],
-  outputModalities: ['IMAGE'],
-  streaming: false,
-  inferenceTypes: ['ON_DEMAND', 'PROVISIONED'],
-  customizations: [],
-  contextWindow: null,
-  maxOutputTokens: null,
-  toolUse: false,
-  systemPrompt: false,
-  lifecycle: 'LEGACY',
-  regions: ['us-east-1', 'us-west-2'],
-  requiresAgreement: true,
-  pricing: { perImage: 0.04 },
-  profiles: [],
-};
+export const stabilitySdxlModel = catalogModel('stability.stable-diffusion-xl-v1');
 
 export const stabilitySdxlFixtures: ImageCodecFixtures = {
   model: stabilitySdxlModel,
@@ -69,7 +48,6 @@ export const stabilitySdxlFixtures: ImageCodecFixtures = {
     },
   ],
   invalid: [
-    { name: 'an empty prompt', request: { prompt: '' }, field: 'prompt', message: 'describe the image' },
     {
       name: 'a 2,001-character prompt',
       request: { prompt: 'x'.repeat(2001) },

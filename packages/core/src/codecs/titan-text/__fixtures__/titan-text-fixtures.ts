@@ -1,32 +1,7 @@
-import type { CatalogModel } from '../../../catalog/catalog-model.js';
-import type { ChatCodecFixtures } from '../../../testing/define-codec-suite.js';
+import { catalogModel, type ChatCodecFixtures, STREAM_START } from '../../../testing/define-codec-suite.js';
 
-/**
- * Mirrors the catalog entry; local so these tests do not depend on the catalog module.
- * `systemPrompt` is true because the codec folds a system prompt into `inputText`.
- */
-export const titanTextExpressModel: CatalogModel = {
-  modelId: 'amazon.titan-text-express-v1',
-  modelName: 'Titan Text G1 - Express',
-  provider: 'Amazon',
-  family: 'titan-text',
-  inputModalities: ['TEXT'],
-  outputModalities: ['TEXT'],
-  streaming: true,
-  inferenceTypes: ['ON_DEMAND', 'PROVISIONED'],
-  customizations: ['FINE_TUNING', 'CONTINUED_PRE_TRAINING'],
-  contextWindow: 8192,
-  maxOutputTokens: 8192,
-  toolUse: false,
-  systemPrompt: true,
-  lifecycle: 'ACTIVE',
-  regions: ['us-east-1', 'us-west-2', 'eu-central-1', 'ap-northeast-1'],
-  requiresAgreement: false,
-  pricing: { inputPer1k: 0.0002, outputPer1k: 0.0006 },
-  profiles: [],
-};
-
-const start = { type: 'stream-start', modelId: 'test-model', requestId: 'req-1' } as const;
+/** Titan Text Express; its `systemPrompt` is true because the codec folds a system prompt into `inputText`. */
+export const titanTextExpressModel = catalogModel('amazon.titan-text-express-v1');
 
 /** Titan's native chunks for an answer streamed as `parts`; the last one carries Bedrock's metrics. */
 export function titanTextStreamOf(parts: readonly string[]): readonly unknown[] {
@@ -52,6 +27,7 @@ export function titanTextStreamOf(parts: readonly string[]): readonly unknown[] 
 
 export const titanTextFixtures: ChatCodecFixtures = {
   model: titanTextExpressModel,
+  allowsAssistantPrefill: false,
   requests: [
     {
       name: 'the bedrock-protocol.md §5.2 request',
@@ -202,7 +178,7 @@ export const titanTextFixtures: ChatCodecFixtures = {
         },
       ],
       events: [
-        start,
+        STREAM_START,
         { type: 'text-delta', index: 0, text: 'Why' },
         { type: 'text-delta', index: 0, text: ' did the chicken cross the road?' },
         {
@@ -238,7 +214,7 @@ export const titanTextFixtures: ChatCodecFixtures = {
         },
       ],
       events: [
-        start,
+        STREAM_START,
         { type: 'text-delta', index: 0, text: 'Once' },
         {
           type: 'stream-end',
@@ -261,7 +237,7 @@ export const titanTextFixtures: ChatCodecFixtures = {
         },
       ],
       events: [
-        start,
+        STREAM_START,
         { type: 'text-delta', index: 0, text: 'Why' },
         {
           type: 'stream-end',
@@ -275,58 +251,10 @@ export const titanTextFixtures: ChatCodecFixtures = {
   ],
   invalid: [
     {
-      name: 'an image on a text-only model',
-      request: {
-        messages: [
-          {
-            role: 'user',
-            content: [
-              { type: 'text', text: 'What is this?' },
-              { type: 'image', format: 'png', data: 'iVBORw0KGgo=' },
-            ],
-          },
-        ],
-      },
-      field: 'messages[0].content[1]',
-      message: 'accepts text only',
-    },
-    {
-      name: 'tools',
-      request: {
-        messages: [{ role: 'user', content: 'Weather?' }],
-        tools: [{ name: 'get_weather', inputSchema: { type: 'object' } }],
-      },
-      field: 'tools',
-      message: 'does not support tool use',
-    },
-    {
       name: 'a toolChoice without tools',
       request: { messages: [{ role: 'user', content: 'Hi' }], toolChoice: { type: 'auto' } },
       field: 'toolChoice',
       message: 'has no tool use; remove toolChoice',
-    },
-    {
-      name: 'a temperature above 1',
-      request: { messages: [{ role: 'user', content: 'Hi' }], temperature: 1.1 },
-      field: 'temperature',
-      message: 'between 0 and 1',
-    },
-    {
-      name: 'maxTokens above the model limit',
-      request: { messages: [{ role: 'user', content: 'Hi' }], maxTokens: 9000 },
-      field: 'maxTokens',
-      message: 'set maxTokens to 8192 or less',
-    },
-    {
-      name: 'a conversation ending with the assistant',
-      request: {
-        messages: [
-          { role: 'user', content: 'Hi' },
-          { role: 'assistant', content: 'Hello' },
-        ],
-      },
-      field: 'messages[1].role',
-      message: 'end the conversation with a user message',
     },
   ],
   malformedResponses: [
