@@ -42,6 +42,29 @@ export function cpuSecondsOf(pid: number | undefined): number | undefined {
 }
 
 /**
+ * Spawns `node <NODE_FLAGS> ...args` from the repository root, pinned to `cpu` when given and
+ * possible, with the same V8 flag `pnpm start` and `pnpm emulator` use.
+ */
+function spawnNode(
+  args: readonly string[],
+  env: Record<string, string>,
+  cpu: number | undefined,
+  stdout: 'pipe' | 'ignore',
+): ChildProcess {
+  const nodeArgs = [NODE_FLAGS, ...args];
+  const pinned = cpu !== undefined && HAS_TASKSET;
+  return spawn(
+    pinned ? 'taskset' : process.execPath,
+    pinned ? ['-c', String(cpu), process.execPath, ...nodeArgs] : nodeArgs,
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      stdio: ['ignore', stdout, 'pipe'],
+    },
+  );
+}
+
+/**
  * Starts a Node program (pinned to `cpu` when given and possible) and resolves once its output
  * matches `ready`, whose first group is the URL it serves.
  */
@@ -51,28 +74,17 @@ function startProcess(
   ready: RegExp,
   cpu?: number,
 ): Promise<RunningProcess> {
-  const pinned = cpu !== undefined && HAS_TASKSET;
-  // The same V8 flag `pnpm start` and `pnpm emulator` use (see the root package.json).
-  const nodeArgs = [NODE_FLAGS, ...args];
-  const child = spawn(
-    pinned ? 'taskset' : process.execPath,
-    pinned ? ['-c', String(cpu), process.execPath, ...nodeArgs] : nodeArgs,
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawnNode(args, env, cpu, 'pipe');
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer): void => {
       output += chunk.toString('utf8');
       const match = ready.exec(output);
       if (match?.[1] === undefined) return;
-      child.stdout.off('data', onData);
+      child.stdout?.off('data', onData);
       // Drain further output unread, so a chatty child never blocks on a full pipe.
-      child.stdout.resume();
-      child.stderr.resume();
+      child.stdout?.resume();
+      child.stderr?.resume();
       resolve({
         url: match[1],
         child,
@@ -85,8 +97,8 @@ function startProcess(
           }),
       });
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');
     });
     child.once('exit', (code) => {
@@ -143,24 +155,19 @@ async function freePort(): Promise<number> {
  */
 export async function startGatewayProcess(upstream: string, cpu?: number): Promise<RunningProcess> {
   const port = await freePort();
-  const args = [NODE_FLAGS, 'apps/server/dist/main.js'];
-  const pinned = cpu !== undefined && HAS_TASKSET;
-  const child = spawn(
-    pinned ? 'taskset' : process.execPath,
-    pinned ? ['-c', String(cpu), process.execPath, ...args] : args,
+  const child = spawnNode(
+    ['apps/server/dist/main.js'],
     {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        QUARRY_UPSTREAM: upstream,
-        QUARRY_ADMIN_KEY: BENCH_ADMIN_KEY,
-        NODE_ENV: 'production',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      PORT: String(port),
+      QUARRY_UPSTREAM: upstream,
+      QUARRY_ADMIN_KEY: BENCH_ADMIN_KEY,
+      NODE_ENV: 'production',
     },
+    cpu,
+    'ignore',
   );
+  // Warnings and crashes stay visible; a pipe nobody reads would eventually block the gateway.
+  child.stderr?.pipe(process.stderr);
   const base = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt++) {
     if (child.exitCode !== null) throw new Error(`the gateway exited with ${child.exitCode}`);

@@ -1,26 +1,14 @@
 // Baseline for the gateway overhead suite: the thinnest possible service between an app and
 // Bedrock — plain node:http, one Quarry client call, JSON out — run exactly like the gateway
 // (own process, same CPU). The gateway's cost over this relay is what GraphQL/Apollo adds.
-import {
-  createBedrockClients,
-  createModelCatalog,
-  createQuarryClient,
-  defaultCodecRegistry,
-} from '@quarry/core';
+import { connectQuarryClient } from '@quarry/core';
 import { createServer } from 'node:http';
 
 const upstream = process.argv[2] ?? '';
-const bedrock = createBedrockClients({
+const client = connectQuarryClient({
   region: 'us-east-1',
   endpoint: upstream,
   credentials: { accessKeyId: 'relay', secretAccessKey: 'relay' },
-});
-const client = createQuarryClient({
-  runtime: bedrock.runtime,
-  control: bedrock.control,
-  region: bedrock.region,
-  catalog: createModelCatalog(),
-  codecs: defaultCodecRegistry(),
 });
 
 const server = createServer((request, response) => {
@@ -56,7 +44,7 @@ server.listen(0, '127.0.0.1', () => {
     console.log(`listening on http://127.0.0.1:${address.port}`);
 });
 process.once('SIGTERM', () => {
-  bedrock.destroy();
+  client.close();
   server.close();
   server.closeAllConnections();
 });

@@ -1,12 +1,5 @@
 // Composition root: the only module that reads the environment, builds clients and picks implementations.
-import {
-  createBedrockClients,
-  createModelCatalog,
-  createQuarryClient,
-  createRetryBudget,
-  defaultCodecRegistry,
-  type BedrockConnectionOptions,
-} from '@quarry/core';
+import { connectQuarryClient, createRetryBudget, type BedrockConnectionOptions } from '@quarry/core';
 import { startEmulator, type Emulator } from '@quarry/emulator';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -68,16 +61,10 @@ async function main(): Promise<void> {
     );
   }
 
-  // One streaming socket per allowed stream, so the stream cap, not the pool, is what refuses.
-  const bedrock = createBedrockClients({ ...connection, maxStreamSockets: config.limits.streams });
-  const catalog = createModelCatalog();
-  const client = createQuarryClient({
-    runtime: bedrock.runtime,
-    streamingRuntime: bedrock.streamingRuntime,
-    control: bedrock.control,
-    region: bedrock.region,
-    catalog,
-    codecs: defaultCodecRegistry(),
+  const client = connectQuarryClient({
+    ...connection,
+    // One streaming socket per allowed stream, so the stream cap, not the pool, is what refuses.
+    maxStreamSockets: config.limits.streams,
     budget: createRetryBudget(),
     logger: logger.child({ component: 'core' }),
     streamIdleTimeoutMs: config.streamIdleTimeoutMs,
@@ -89,7 +76,7 @@ async function main(): Promise<void> {
       host: config.host,
       port: config.port,
       client,
-      catalog,
+      catalog: client.catalog,
       logger,
       limits: config.limits,
       adminKey: config.adminKey,
@@ -103,7 +90,7 @@ async function main(): Promise<void> {
     const code = (error as { code?: unknown }).code;
     const hint = code === 'EADDRINUSE' ? ` Port ${config.port} is taken: set PORT to a free port.` : '';
     logger.fatal({ event: 'gateway.start-failed', err: error }, `Quarry could not start.${hint}`);
-    bedrock.destroy();
+    client.close();
     await emulator?.close();
     process.exitCode = 1;
     return;
@@ -118,7 +105,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceMs + 5_000).unref();
     await server.stop();
-    bedrock.destroy();
+    client.close();
     await emulator?.close();
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

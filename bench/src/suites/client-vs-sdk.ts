@@ -1,12 +1,5 @@
 import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
-import {
-  createBedrockClients,
-  createModelCatalog,
-  createQuarryClient,
-  defaultCodecRegistry,
-  type BedrockTransport,
-  type ChatRequest,
-} from '@quarry/core';
+import { connectQuarryClient, type BedrockTransport, type ChatRequest } from '@quarry/core';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { readCounters } from '../emulator-admin.js';
 import { round, throughput } from '../measure.js';
@@ -74,24 +67,17 @@ export async function clientVsSdk(durationMs: number, rounds: number): Promise<S
       };
     };
     const quarry = (transport: BedrockTransport): Contender => {
-      const bedrock = createBedrockClients({
+      const client = connectQuarryClient({
         region: 'us-east-1',
         endpoint: emulator.url,
         credentials: CREDENTIALS,
         transport,
       });
-      const client = createQuarryClient({
-        runtime: bedrock.runtime,
-        control: bedrock.control,
-        region: bedrock.region,
-        catalog: createModelCatalog(),
-        codecs: defaultCodecRegistry(),
-      });
       return {
         name: `Quarry client, ${transport}`,
         call: () => client.invoke(MODEL, REQUEST),
         close: () => {
-          bedrock.destroy();
+          client.close();
         },
       };
     };

@@ -1,4 +1,5 @@
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
+import { jsonPoster } from '../http-post.js';
 import { round, throughput } from '../measure.js';
 import {
   cpuSecondsOf,
@@ -28,29 +29,10 @@ export async function emulatorThroughput(durationMs: number, rounds: number): Pr
   const pinned = pinSelf('1');
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   try {
-    const post = (base: string) => {
-      const url = new URL('/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke', base);
-      return () =>
-        new Promise<void>((resolve, reject) => {
-          const outgoing = request(
-            url,
-            {
-              method: 'POST',
-              agent,
-              headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) },
-            },
-            (response) => {
-              response.resume();
-              response.on('end', () => {
-                if (response.statusCode === 200) resolve();
-                else reject(new Error(`HTTP ${String(response.statusCode)}`));
-              });
-            },
-          );
-          outgoing.on('error', reject);
-          outgoing.end(BODY);
-        });
-    };
+    const post = (base: string) =>
+      jsonPoster(new URL('/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke', base).href, BODY, {
+        agent,
+      });
     const options = { concurrency: 64, durationMs };
     await throughput(post(emulator.url), { concurrency: 64, durationMs: 2_000 });
     await throughput(post(baseline.url), { concurrency: 64, durationMs: 2_000 });

@@ -1,10 +1,6 @@
-import {
-  createBedrockClients,
-  createModelCatalog,
-  createQuarryClient,
-  defaultCodecRegistry,
-} from '@quarry/core';
-import { Agent, request } from 'node:http';
+import { connectQuarryClient } from '@quarry/core';
+import { Agent } from 'node:http';
+import { jsonPoster } from '../http-post.js';
 import { round, summarize, timed, type LatencySummary } from '../measure.js';
 import {
   BENCH_ADMIN_KEY,
@@ -20,41 +16,6 @@ const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 const PROMPT = 'Hello, gateway.';
 const QUERY = `mutation ($input: InvokeInput!) { invoke(input: $input) { text stopReason usage { inputTokens outputTokens totalTokens } latencyMs } }`;
 
-/** POSTs `body` and resolves when a 200 answer without GraphQL errors has been read. */
-function poster(
-  url: string,
-  body: string,
-  headers: Record<string, string>,
-  agent: Agent,
-): () => Promise<void> {
-  return () =>
-    new Promise<void>((resolve, reject) => {
-      const outgoing = request(
-        url,
-        {
-          method: 'POST',
-          agent,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            ...headers,
-          },
-        },
-        (response) => {
-          let text = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (text += chunk));
-          response.on('end', () => {
-            if (response.statusCode === 200 && !text.includes('"errors"')) resolve();
-            else reject(new Error(`answered ${String(response.statusCode)}: ${text.slice(0, 200)}`));
-          });
-        },
-      );
-      outgoing.on('error', reject);
-      outgoing.end(body);
-    });
-}
-
 /**
  * Latency the gateway adds to `invoke`, side by side with two baselines, alternating call by call:
  * - direct: the core client in this process calling the emulator (what an app would do itself);
@@ -68,35 +29,27 @@ export async function gatewayOverhead(iterations: number): Promise<SuiteResult> 
   const gateway = await startGatewayProcess(emulator.url, 1);
   const relay = await startRelayProcess(emulator.url, 1);
   pinSelf('1');
-  const bedrock = createBedrockClients({
+  const client = connectQuarryClient({
     region: 'us-east-1',
     endpoint: emulator.url,
     credentials: { accessKeyId: 'b', secretAccessKey: 'b' },
-  });
-  const client = createQuarryClient({
-    runtime: bedrock.runtime,
-    control: bedrock.control,
-    region: bedrock.region,
-    catalog: createModelCatalog(),
-    codecs: defaultCodecRegistry(),
   });
   const agent = new Agent({ keepAlive: true, maxSockets: 4 });
   const contenders: [string, () => Promise<unknown>][] = [
     ['direct', () => client.invoke(MODEL, { messages: [{ role: 'user', content: PROMPT }], maxTokens: 32 })],
     [
       'relay',
-      poster(relay.url, JSON.stringify({ modelId: MODEL, prompt: PROMPT, maxTokens: 32 }), {}, agent),
+      jsonPoster(relay.url, JSON.stringify({ modelId: MODEL, prompt: PROMPT, maxTokens: 32 }), { agent }),
     ],
     [
       'gateway',
-      poster(
+      jsonPoster(
         gateway.url,
         JSON.stringify({
           query: QUERY,
           variables: { input: { modelId: MODEL, prompt: PROMPT, maxTokens: 32 } },
         }),
-        { authorization: `Bearer ${BENCH_ADMIN_KEY}` },
-        agent,
+        { agent, headers: { authorization: `Bearer ${BENCH_ADMIN_KEY}` }, noGraphQLErrors: true },
       ),
     ],
   ];
@@ -146,7 +99,7 @@ export async function gatewayOverhead(iterations: number): Promise<SuiteResult> 
   } finally {
     unpinSelf();
     agent.destroy();
-    bedrock.destroy();
+    client.close();
     await Promise.all([gateway.stop(), relay.stop()]);
     await emulator.stop();
   }

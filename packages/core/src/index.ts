@@ -86,6 +86,8 @@ export type {
   BedrockTransport,
 } from './client/bedrock-clients.js';
 export { createQuarryClient } from './client/quarry-client.js';
+export { connectQuarryClient } from './client/connect-quarry-client.js';
+export type { ConnectedQuarryClient, QuarryConnectionOptions } from './client/connect-quarry-client.js';
 export type { QuarryClient, QuarryClientDeps } from './client/quarry-client.js';
 export type {
   CallMeta,

@@ -1,5 +1,5 @@
 import type { InferenceProfileSummary } from '@aws-sdk/client-bedrock';
-import { QuarryError, type ModelCatalog, type QuarryClient } from '@quarry/core';
+import type { QuarryClient } from '@quarry/core';
 import type { ModelView } from './model-view.js';
 
 /** The models and profiles the upstream offers, joined with the catalog and cached for a TTL. */
@@ -14,7 +14,6 @@ export interface ModelDirectory {
 
 export interface ModelDirectoryDeps {
   readonly client: QuarryClient;
-  readonly catalog: ModelCatalog;
   readonly ttlMs: number;
   readonly now: () => number;
 }
@@ -62,19 +61,10 @@ export function createModelDirectory(deps: ModelDirectoryDeps): ModelDirectory {
       const listed = await list();
       const exact = listed.find((view) => view.summary?.modelId === id || view.summary?.modelArn === id);
       if (exact !== undefined) return exact;
-      let model;
-      try {
-        model = (await deps.client.resolveModel(id, { signal })).model;
-      } catch (error) {
-        // Unknown or malformed IDs answer null, as the contract says; upstream failures still fail.
-        if (
-          error instanceof QuarryError &&
-          (error.code === 'MODEL_NOT_FOUND' || error.code === 'BAD_USER_INPUT')
-        ) {
-          return undefined;
-        }
-        throw error;
-      }
+      // Unknown or malformed IDs answer null, as the contract says; upstream failures still fail.
+      const resolved = await deps.client.tryResolveModel(id, { signal });
+      if (resolved === undefined) return undefined;
+      const model = resolved.model;
       return (
         listed.find((view) => view.summary?.modelId === model.modelId) ?? {
           catalog: model,

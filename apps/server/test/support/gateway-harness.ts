@@ -1,11 +1,4 @@
-import {
-  createBedrockClients,
-  createModelCatalog,
-  createQuarryClient,
-  defaultCodecRegistry,
-  type QuarryClient,
-  type QuarryClientDeps,
-} from '@quarry/core';
+import { connectQuarryClient, type QuarryClient, type QuarryConnectionOptions } from '@quarry/core';
 import { startEmulator, type Emulator, type EmulatorOptions } from '@quarry/emulator';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -40,7 +33,7 @@ export interface GraphQLBody<T> {
 export interface GatewayHarnessOptions {
   readonly emulator?: EmulatorOptions;
   readonly server?: Partial<ServerOptions>;
-  readonly client?: Partial<QuarryClientDeps>;
+  readonly client?: Partial<QuarryConnectionOptions>;
   /** Replaces client methods, e.g. to observe the signal a resolver passes or to fail on purpose. */
   readonly wrapClient?: (client: QuarryClient) => QuarryClient;
 }
@@ -48,20 +41,11 @@ export interface GatewayHarnessOptions {
 /** Emulator → real SDK clients → Quarry client → the real gateway on an ephemeral port. */
 export async function startGateway(options: GatewayHarnessOptions = {}): Promise<GatewayHarness> {
   const emulator = await startEmulator({ port: 0, latency: 'zero', ...options.emulator });
-  const bedrock = createBedrockClients({
+  const silent = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
+  const client = connectQuarryClient({
     region: 'us-east-1',
     endpoint: emulator.url,
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
-  const catalog = createModelCatalog();
-  const silent = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
-  const client = createQuarryClient({
-    runtime: bedrock.runtime,
-    streamingRuntime: bedrock.streamingRuntime,
-    control: bedrock.control,
-    region: bedrock.region,
-    catalog,
-    codecs: defaultCodecRegistry(),
     retry: { baseDelayMs: 1, throttleBaseDelayMs: 2, maxDelayMs: 200 },
     streamIdleTimeoutMs: 2_000,
     ...options.client,
@@ -70,7 +54,7 @@ export async function startGateway(options: GatewayHarnessOptions = {}): Promise
     host: '127.0.0.1',
     port: 0,
     client: options.wrapClient?.(client) ?? client,
-    catalog,
+    catalog: client.catalog,
     logger: silent,
     limits: DEFAULT_LIMITS,
     adminKey: undefined,
@@ -113,7 +97,7 @@ export async function startGateway(options: GatewayHarnessOptions = {}): Promise
         }),
       );
       await server.stop();
-      bedrock.destroy();
+      client.close();
       await emulator.close();
     },
   };

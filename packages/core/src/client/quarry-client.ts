@@ -59,6 +59,8 @@ export interface QuarryClient extends ControlPlaneApi {
   readonly catalog: ModelCatalog;
   /** Resolves a base ID, profile ID or ARN to its catalog entry (asks Bedrock about opaque ARNs). */
   resolveModel(modelId: string, options?: CallOptions): Promise<ResolvedModel>;
+  /** Like resolveModel, but undefined for unknown or malformed IDs; other failures still throw. */
+  tryResolveModel(modelId: string, options?: CallOptions): Promise<ResolvedModel | undefined>;
   /**
    * Resolves the model and runs the family's validation without calling Bedrock: lets a caller
    * refuse bad input before opening a stream. Throws ValidationError / ModelNotFoundError.
@@ -108,6 +110,7 @@ export function createQuarryClient(deps: QuarryClientDeps): QuarryClient {
     region: deps.region,
     catalog: deps.catalog,
     resolveModel: (modelId, options = {}) => context.resolver.resolve(modelId, options.signal),
+    tryResolveModel: (modelId, options = {}) => context.resolver.tryResolve(modelId, options.signal),
     async validateChat(modelId, request, options = {}) {
       const resolved = await context.resolver.resolve(modelId, options.signal);
       chatCodecFor(context, resolved).validate(resolved.model, request);

@@ -1,12 +1,9 @@
 import {
-  createBedrockClients,
-  createModelCatalog,
-  createQuarryClient,
-  defaultCodecRegistry,
+  connectQuarryClient,
   type BedrockClients,
   type BedrockTransport,
   type QuarryClient,
-  type QuarryClientDeps,
+  type QuarryConnectionOptions,
 } from '@quarry/core';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/index.js';
 import { CREDENTIALS } from '../support/clients.js';
@@ -25,27 +22,19 @@ export interface HarnessOptions {
   readonly region?: string;
   readonly maxSockets?: number;
   readonly maxStreamSockets?: number;
-  readonly client?: Partial<QuarryClientDeps>;
+  readonly client?: Partial<QuarryConnectionOptions>;
 }
 
 /** The in-process emulator plus a Quarry client built exactly as an application would build one. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const emulator = await startEmulator({ port: 0, latency: 'zero', ...options.emulator });
-  const bedrock = createBedrockClients({
+  const quarry = connectQuarryClient({
     region: options.region ?? 'us-east-1',
     endpoint: emulator.url,
     credentials: CREDENTIALS,
     transport: options.transport ?? 'http1',
     maxSockets: options.maxSockets,
     maxStreamSockets: options.maxStreamSockets,
-  });
-  const quarry = createQuarryClient({
-    runtime: bedrock.runtime,
-    streamingRuntime: bedrock.streamingRuntime,
-    control: bedrock.control,
-    region: bedrock.region,
-    catalog: createModelCatalog(),
-    codecs: defaultCodecRegistry(),
     // Short real waits keep fault tests fast while still exercising the backoff path.
     retry: { baseDelayMs: 5, throttleBaseDelayMs: 10, maxDelayMs: 2_000 },
     streamIdleTimeoutMs: 2_000,
@@ -53,10 +42,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   return {
     emulator,
-    bedrock,
+    bedrock: quarry.bedrock,
     quarry,
     async close() {
-      bedrock.destroy();
+      quarry.close();
       await emulator.close();
     },
   };

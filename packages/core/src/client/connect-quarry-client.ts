@@ -1,0 +1,44 @@
+import { createModelCatalog } from '../catalog/model-catalog.js';
+import { defaultCodecRegistry } from '../codecs/default-codec-registry.js';
+import {
+  createBedrockClients,
+  type BedrockClients,
+  type BedrockConnectionOptions,
+} from './bedrock-clients.js';
+import { createQuarryClient, type QuarryClient, type QuarryClientDeps } from './quarry-client.js';
+
+/** Where to reach Bedrock, plus any client setting to override (catalog, codecs, retry, logger, …). */
+export type QuarryConnectionOptions = BedrockConnectionOptions &
+  Partial<Omit<QuarryClientDeps, 'runtime' | 'streamingRuntime' | 'control' | 'region'>>;
+
+export interface ConnectedQuarryClient extends QuarryClient {
+  /** The SDK clients underneath, for calls Quarry does not wrap. */
+  readonly bedrock: BedrockClients;
+  /** Closes every pooled connection. */
+  close(): void;
+}
+
+/**
+ * The one-call setup: SDK clients with Quarry's transport (see createBedrockClients) and a Quarry
+ * client over them with the built-in catalog and codecs unless overridden. Use createQuarryClient
+ * directly to inject SDK clients you built yourself.
+ */
+export function connectQuarryClient(options: QuarryConnectionOptions): ConnectedQuarryClient {
+  const bedrock = createBedrockClients(options);
+  const client = createQuarryClient({
+    ...options,
+    catalog: options.catalog ?? createModelCatalog(),
+    codecs: options.codecs ?? defaultCodecRegistry(),
+    runtime: bedrock.runtime,
+    streamingRuntime: bedrock.streamingRuntime,
+    control: bedrock.control,
+    region: bedrock.region,
+  });
+  return {
+    ...client,
+    bedrock,
+    close: () => {
+      bedrock.destroy();
+    },
+  };
+}
