@@ -11,44 +11,18 @@ import {
   ResourceNotFoundException,
   StopModelCustomizationJobCommand,
   ValidationException,
-  type CreateModelCustomizationJobCommandInput,
 } from '@aws-sdk/client-bedrock';
 import { createModelCatalog, parseModelId } from '@quarry/core/catalog';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { BASE_MODEL, customizationJobInput } from './support-control/customization-job-input.js';
 import {
   ACCOUNT_ID,
   JOB_DURATION_MS,
   startControlHarness,
   type ControlHarness,
 } from './support-control/start-control-harness.js';
-
-const BASE_MODEL = 'amazon.titan-text-express-v1';
-
-function jobInput(
-  name: string,
-  overrides: Partial<CreateModelCustomizationJobCommandInput> = {},
-): CreateModelCustomizationJobCommandInput {
-  return {
-    jobName: `${name}-job`,
-    customModelName: `${name}-model`,
-    roleArn: `arn:aws:iam::${ACCOUNT_ID}:role/BedrockTuning`,
-    baseModelIdentifier: BASE_MODEL,
-    trainingDataConfig: { s3Uri: 's3://training-bucket/data/train.jsonl' },
-    outputDataConfig: { s3Uri: 's3://training-bucket/output/' },
-    hyperParameters: { epochCount: '2', batchSize: '1', learningRate: '0.00001' },
-    ...overrides,
-  };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  const outcome = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (!(outcome instanceof Error)) throw new Error('expected the call to fail');
-  return outcome;
-}
+import { rejection } from './support/rejection.js';
 
 describe('control plane: customization jobs and custom models', () => {
   let harness: ControlHarness;
@@ -59,7 +33,9 @@ describe('control plane: customization jobs and custom models', () => {
 
   it('runs a job InProgress → Completed and then produces a custom model', async () => {
     const client = harness.bedrock();
-    const created = await client.send(new CreateModelCustomizationJobCommand(jobInput('support')));
+    const created = await client.send(
+      new CreateModelCustomizationJobCommand(customizationJobInput('support')),
+    );
     expect(created.$metadata.httpStatusCode).toBe(201);
     expect(created.jobArn).toMatch(
       new RegExp(
@@ -120,7 +96,7 @@ describe('control plane: customization jobs and custom models', () => {
 
   it('replays a create with the same clientRequestToken instead of creating a second job', async () => {
     const client = harness.bedrock();
-    const input = jobInput('replay', { clientRequestToken: 'token-1' });
+    const input = customizationJobInput('replay', { clientRequestToken: 'token-1' });
     const first = await client.send(new CreateModelCustomizationJobCommand(input));
     const second = await client.send(new CreateModelCustomizationJobCommand(input));
     expect(second.jobArn).toBe(first.jobArn);
@@ -132,10 +108,12 @@ describe('control plane: customization jobs and custom models', () => {
 
   it('refuses a duplicate job name with ConflictException', async () => {
     const client = harness.bedrock();
-    await client.send(new CreateModelCustomizationJobCommand(jobInput('dup')));
+    await client.send(new CreateModelCustomizationJobCommand(customizationJobInput('dup')));
     const error = await rejection(
       client.send(
-        new CreateModelCustomizationJobCommand(jobInput('dup', { customModelName: 'other-model' })),
+        new CreateModelCustomizationJobCommand(
+          customizationJobInput('dup', { customModelName: 'other-model' }),
+        ),
       ),
     );
     expect(error).toBeInstanceOf(ConflictException);
@@ -149,7 +127,9 @@ describe('control plane: customization jobs and custom models', () => {
     ['baseModelIdentifier', { baseModelIdentifier: 'acme.unknown-v1' }],
   ] as const)('answers ValidationException naming %s', async (field, overrides) => {
     const error = await rejection(
-      harness.bedrock().send(new CreateModelCustomizationJobCommand({ ...jobInput('bad'), ...overrides })),
+      harness
+        .bedrock()
+        .send(new CreateModelCustomizationJobCommand({ ...customizationJobInput('bad'), ...overrides })),
     );
     expect(error).toBeInstanceOf(ValidationException);
     expect(error.message).toContain(field);
@@ -161,7 +141,7 @@ describe('control plane: customization jobs and custom models', () => {
         .bedrock()
         .send(
           new CreateModelCustomizationJobCommand(
-            jobInput('cpt', { baseModelIdentifier: 'amazon.titan-embed-text-v2:0' }),
+            customizationJobInput('cpt', { baseModelIdentifier: 'amazon.titan-embed-text-v2:0' }),
           ),
         ),
     );
@@ -171,7 +151,7 @@ describe('control plane: customization jobs and custom models', () => {
 
   it('refuses hyperparameters that are not strings', async () => {
     const body = {
-      ...jobInput('hp'),
+      ...customizationJobInput('hp'),
       hyperParameters: { epochCount: 2 } as unknown as Record<string, string>,
     };
     const error = await rejection(harness.bedrock().send(new CreateModelCustomizationJobCommand(body)));
@@ -181,7 +161,9 @@ describe('control plane: customization jobs and custom models', () => {
 
   it('stops a running job, which then never produces a model', async () => {
     const client = harness.bedrock();
-    const { jobArn } = await client.send(new CreateModelCustomizationJobCommand(jobInput('stopme')));
+    const { jobArn } = await client.send(
+      new CreateModelCustomizationJobCommand(customizationJobInput('stopme')),
+    );
     harness.clock.advance(1_000);
     await client.send(new StopModelCustomizationJobCommand({ jobIdentifier: jobArn }));
     harness.clock.advance(JOB_DURATION_MS * 2);
@@ -198,11 +180,11 @@ describe('control plane: customization jobs and custom models', () => {
   it('pages, filters and sorts jobs and custom models', async () => {
     const client = harness.bedrock();
     for (let index = 0; index < 5; index++) {
-      await client.send(new CreateModelCustomizationJobCommand(jobInput(`batch${index}`)));
+      await client.send(new CreateModelCustomizationJobCommand(customizationJobInput(`batch${index}`)));
       harness.clock.advance(1_000);
     }
     harness.clock.advance(JOB_DURATION_MS);
-    await client.send(new CreateModelCustomizationJobCommand(jobInput('late')));
+    await client.send(new CreateModelCustomizationJobCommand(customizationJobInput('late')));
 
     const jobNames: string[] = [];
     for await (const page of paginateListModelCustomizationJobs(
@@ -245,7 +227,7 @@ describe('control plane: customization jobs and custom models', () => {
 
   it('deletes a custom model', async () => {
     const client = harness.bedrock();
-    await client.send(new CreateModelCustomizationJobCommand(jobInput('gone')));
+    await client.send(new CreateModelCustomizationJobCommand(customizationJobInput('gone')));
     harness.clock.advance(JOB_DURATION_MS);
     await client.send(new DeleteCustomModelCommand({ modelIdentifier: 'gone-model' }));
     await expect(
@@ -254,7 +236,9 @@ describe('control plane: customization jobs and custom models', () => {
   });
 
   it('keeps jobs regional', async () => {
-    await harness.bedrock('us-west-2').send(new CreateModelCustomizationJobCommand(jobInput('west')));
+    await harness
+      .bedrock('us-west-2')
+      .send(new CreateModelCustomizationJobCommand(customizationJobInput('west')));
     const east = await harness.bedrock('us-east-1').send(new ListModelCustomizationJobsCommand({}));
     expect(east.modelCustomizationJobSummaries).toEqual([]);
     await expect(

@@ -11,10 +11,12 @@ import {
   ResourceNotFoundException,
   UpdateProvisionedModelThroughputCommand,
   ValidationException,
+  type CreateProvisionedModelThroughputCommandInput,
 } from '@aws-sdk/client-bedrock';
 import { ModelNotReadyException } from '@aws-sdk/client-bedrock-runtime';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { BASE_MODEL, customizationJobInput } from './support-control/customization-job-input.js';
 import {
   ACCOUNT_ID,
   JOB_DURATION_MS,
@@ -22,17 +24,21 @@ import {
   startControlHarness,
   type ControlHarness,
 } from './support-control/start-control-harness.js';
+import { rejection } from './support/rejection.js';
 
-const BASE_MODEL = 'amazon.titan-text-express-v1';
 const BASE_ARN = `arn:aws:bedrock:us-east-1::foundation-model/${BASE_MODEL}`;
 
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  const outcome = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (!(outcome instanceof Error)) throw new Error('expected the call to fail');
-  return outcome;
+/** CreateProvisionedModelThroughput of one unit of BASE_MODEL named `name`, unless `overrides` say otherwise. */
+function provision(
+  name: string,
+  overrides: Partial<CreateProvisionedModelThroughputCommandInput> = {},
+): CreateProvisionedModelThroughputCommand {
+  return new CreateProvisionedModelThroughputCommand({
+    modelId: BASE_MODEL,
+    modelUnits: 1,
+    provisionedModelName: name,
+    ...overrides,
+  });
 }
 
 describe('control plane: provisioned throughput', () => {
@@ -44,30 +50,15 @@ describe('control plane: provisioned throughput', () => {
 
   async function customModel(name: string): Promise<string> {
     const client = harness.bedrock();
-    await client.send(
-      new CreateModelCustomizationJobCommand({
-        jobName: `${name}-job`,
-        customModelName: name,
-        roleArn: `arn:aws:iam::${ACCOUNT_ID}:role/Tuning`,
-        baseModelIdentifier: BASE_MODEL,
-        trainingDataConfig: { s3Uri: 's3://bucket/train.jsonl' },
-        outputDataConfig: { s3Uri: 's3://bucket/out/' },
-      }),
-    );
+    await client.send(new CreateModelCustomizationJobCommand(customizationJobInput(name)));
     harness.clock.advance(JOB_DURATION_MS);
-    const { modelArn } = await client.send(new GetCustomModelCommand({ modelIdentifier: name }));
+    const { modelArn } = await client.send(new GetCustomModelCommand({ modelIdentifier: `${name}-model` }));
     return modelArn ?? '';
   }
 
   it('moves Creating → InService and serves the base model', async () => {
     const client = harness.bedrock();
-    const created = await client.send(
-      new CreateProvisionedModelThroughputCommand({
-        modelId: BASE_MODEL,
-        modelUnits: 2,
-        provisionedModelName: 'prod',
-      }),
-    );
+    const created = await client.send(provision('prod', { modelUnits: 2 }));
     expect(created.$metadata.httpStatusCode).toBe(201);
     const arn = created.provisionedModelArn ?? '';
     expect(arn).toMatch(
@@ -98,12 +89,7 @@ describe('control plane: provisioned throughput', () => {
     const first = await customModel('tuned-a');
     const second = await customModel('tuned-b');
     const { provisionedModelArn } = await client.send(
-      new CreateProvisionedModelThroughputCommand({
-        modelId: first,
-        modelUnits: 1,
-        provisionedModelName: 'custom',
-        commitmentDuration: 'OneMonth',
-      }),
+      provision('custom', { modelId: first, commitmentDuration: 'OneMonth' }),
     );
     harness.clock.advance(PROVISIONING_DURATION_MS);
 
@@ -146,39 +132,17 @@ describe('control plane: provisioned throughput', () => {
 
   it('validates the model and the units', async () => {
     const client = harness.bedrock();
-    const zeroUnits = await rejection(
-      client.send(
-        new CreateProvisionedModelThroughputCommand({
-          modelId: BASE_MODEL,
-          modelUnits: 0,
-          provisionedModelName: 'z',
-        }),
-      ),
-    );
+    const zeroUnits = await rejection(client.send(provision('z', { modelUnits: 0 })));
     expect(zeroUnits).toBeInstanceOf(ValidationException);
     expect(zeroUnits.message).toContain('modelUnits');
 
     const profileOnly = await rejection(
-      client.send(
-        new CreateProvisionedModelThroughputCommand({
-          modelId: 'meta.llama3-2-1b-instruct-v1:0',
-          modelUnits: 1,
-          provisionedModelName: 'p',
-        }),
-      ),
+      client.send(provision('p', { modelId: 'meta.llama3-2-1b-instruct-v1:0' })),
     );
     expect(profileOnly).toBeInstanceOf(ValidationException);
     expect(profileOnly.message).toContain('provisioned throughput');
 
-    const unknown = await rejection(
-      client.send(
-        new CreateProvisionedModelThroughputCommand({
-          modelId: 'acme.x-v1',
-          modelUnits: 1,
-          provisionedModelName: 'u',
-        }),
-      ),
-    );
+    const unknown = await rejection(client.send(provision('u', { modelId: 'acme.x-v1' })));
     expect(unknown).toBeInstanceOf(ValidationException);
     expect(unknown.message).toContain('modelId');
   });
@@ -186,33 +150,11 @@ describe('control plane: provisioned throughput', () => {
   it('lists with filters and pages, and deletes', async () => {
     const client = harness.bedrock();
     for (const name of ['alpha', 'beta', 'gamma']) {
-      await client.send(
-        new CreateProvisionedModelThroughputCommand({
-          modelId: BASE_MODEL,
-          modelUnits: 1,
-          provisionedModelName: name,
-        }),
-      );
+      await client.send(provision(name));
       harness.clock.advance(PROVISIONING_DURATION_MS);
     }
-    await client.send(
-      new CreateProvisionedModelThroughputCommand({
-        modelId: BASE_MODEL,
-        modelUnits: 1,
-        provisionedModelName: 'delta',
-      }),
-    );
-    expect(
-      await rejection(
-        client.send(
-          new CreateProvisionedModelThroughputCommand({
-            modelId: BASE_MODEL,
-            modelUnits: 1,
-            provisionedModelName: 'delta',
-          }),
-        ),
-      ),
-    ).toBeInstanceOf(ConflictException);
+    await client.send(provision('delta'));
+    expect(await rejection(client.send(provision('delta')))).toBeInstanceOf(ConflictException);
 
     const names: string[] = [];
     for await (const page of paginateListProvisionedModelThroughputs(

@@ -6,6 +6,7 @@ import { customizationJobArn, customModelArn, foundationModelArn, parseBedrockAr
 import { conflictError, notFoundError, validationError } from './bedrock-errors.js';
 import type { ControlPlaneContext } from './control-plane-context.js';
 import { createIdempotencyCache } from './idempotency.js';
+import { jobProgress, stopJob } from './job-clock.js';
 import {
   clientRequestTokenSchema,
   jobNameSchema,
@@ -111,8 +112,7 @@ export function createCustomizationJobs(
    */
   const state = (job: CustomizationJob): JobState => {
     const duration = context.jobDurationMs;
-    const completesAt = job.createdAt + duration;
-    const observedAt = Math.min(context.now(), job.stoppedAt ?? Number.POSITIVE_INFINITY);
+    const { observedAt, ended } = jobProgress(job, context.now(), duration);
     const statusDetails: Record<string, unknown> = {};
     let lastModifiedTime = job.createdAt;
     for (const [index, phase] of PHASES.entries()) {
@@ -130,12 +130,9 @@ export function createCustomizationJobs(
         }),
       };
     }
-    if (job.stoppedAt !== undefined) {
-      return { status: 'Stopped', lastModifiedTime: job.stoppedAt, endTime: job.stoppedAt, statusDetails };
-    }
-    if (context.now() < completesAt)
-      return { status: 'InProgress', lastModifiedTime, endTime: undefined, statusDetails };
-    return { status: 'Completed', lastModifiedTime: completesAt, endTime: completesAt, statusDetails };
+    if (ended !== undefined)
+      return { status: ended.status, lastModifiedTime: ended.at, endTime: ended.at, statusDetails };
+    return { status: 'InProgress', lastModifiedTime, endTime: undefined, statusDetails };
   };
 
   const trainingLoss = (job: CustomizationJob): number =>
@@ -291,13 +288,8 @@ export function createCustomizationJobs(
     ),
     route('POST', '/model-customization-jobs/:jobIdentifier/stop', (request, labels) => {
       const job = require(labels.get('jobIdentifier'), request.region);
-      const { status } = state(job);
-      if (status !== 'InProgress') {
-        throw validationError(
-          `The model customization job ${job.request.jobName} is ${status} and cannot be stopped.`,
-        );
-      }
-      job.stoppedAt = context.now();
+      const what = `model customization job ${job.request.jobName}`;
+      stopJob(job, state(job).status, ['InProgress'], what, context.now());
       return jsonResponse(200, {});
     }),
   ];

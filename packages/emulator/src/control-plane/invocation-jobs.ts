@@ -7,6 +7,7 @@ import { invocationJobArn, parseBedrockArn } from './arns.js';
 import { conflictError, notFoundError, validationError } from './bedrock-errors.js';
 import type { ControlPlaneContext } from './control-plane-context.js';
 import { createIdempotencyCache } from './idempotency.js';
+import { jobProgress, stopJob } from './job-clock.js';
 import {
   clientRequestTokenSchema,
   jobNameSchema,
@@ -106,19 +107,15 @@ export function createInvocationJobs(
   ): { status: Status; processed: number; changedAt: number; endTime?: number } => {
     const duration = context.jobDurationMs;
     const startsAt = job.createdAt + duration * SUBMITTED_SHARE;
-    const completesAt = job.createdAt + duration;
-    const observedAt = Math.min(context.now(), job.stoppedAt ?? Number.POSITIVE_INFINITY);
+    const { observedAt, completesAt, ended } = jobProgress(job, context.now(), duration);
     const processed =
       observedAt >= completesAt
         ? job.totalRecordCount
         : observedAt < startsAt
           ? 0
           : Math.floor((job.totalRecordCount * (observedAt - startsAt)) / (completesAt - startsAt));
-    if (job.stoppedAt !== undefined) {
-      return { status: 'Stopped', processed, changedAt: job.stoppedAt, endTime: job.stoppedAt };
-    }
-    if (observedAt >= completesAt)
-      return { status: 'Completed', processed, changedAt: completesAt, endTime: completesAt };
+    if (ended !== undefined)
+      return { status: ended.status, processed, changedAt: ended.at, endTime: ended.at };
     if (observedAt >= startsAt) return { status: 'InProgress', processed, changedAt: Math.floor(startsAt) };
     return { status: 'Submitted', processed, changedAt: job.createdAt };
   };
@@ -208,13 +205,8 @@ export function createInvocationJobs(
     ),
     route('POST', '/model-invocation-job/:jobIdentifier/stop', (request, labels) => {
       const job = require(labels.get('jobIdentifier'), request.region);
-      const { status } = state(job);
-      if (status !== 'Submitted' && status !== 'InProgress') {
-        throw validationError(
-          `The model invocation job ${job.request.jobName} is ${status} and cannot be stopped.`,
-        );
-      }
-      job.stoppedAt = context.now();
+      const what = `model invocation job ${job.request.jobName}`;
+      stopJob(job, state(job).status, ['Submitted', 'InProgress'], what, context.now());
       return jsonResponse(200, {});
     }),
     route('GET', '/model-invocation-jobs', (request) => {

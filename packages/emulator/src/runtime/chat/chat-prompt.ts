@@ -107,11 +107,18 @@ export function digestPrompt(modelId: string, prompt: ChatPrompt): PromptDigest 
 /** A prompt of one user turn holding raw text (Titan, Llama, Mistral text formats). */
 export function rawTextPrompt(
   text: string,
-  options: { readonly maxTokens: number | undefined; readonly stopSequences?: readonly string[] },
+  options: {
+    readonly maxTokens: number | undefined;
+    readonly stopSequences?: readonly string[];
+    /** Base64 images sent next to the prompt (Llama 3.2 vision); they follow the text in the turn. */
+    readonly images?: readonly string[] | undefined;
+  },
 ): ChatPrompt {
+  const parts: ChatPart[] = [{ type: 'text', text }];
+  for (const image of options.images ?? []) parts.push({ type: 'media', base64Length: image.length });
   return {
     system: [],
-    turns: [{ role: 'user', parts: [{ type: 'text', text }] }],
+    turns: [{ role: 'user', parts }],
     tools: [],
     toolChoice: { type: 'auto' },
     maxTokens: options.maxTokens,

@@ -28,6 +28,14 @@ export interface Reply {
   readonly stopSequence: string | undefined;
 }
 
+/**
+ * Whether a reply's content opens with a text block: every format drops it from a reply that only
+ * calls tools, and keeps it, empty or not, otherwise.
+ */
+export function hasTextBlock(reply: Reply): boolean {
+  return reply.toolCalls.length === 0 || reply.text !== '';
+}
+
 export interface ReplyOptions {
   /** Cap when the request sets none: the model's maxOutputTokens. */
   readonly defaultMaxTokens: number;

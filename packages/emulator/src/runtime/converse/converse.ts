@@ -6,19 +6,18 @@ import {
 } from '../../http/emulator-request.js';
 import { eventMessage } from '../../http/event-stream-encoder.js';
 import { sleep } from '../../latency.js';
-import type { Reply, ReplyStopReason } from '../chat/generate-reply.js';
+import { hasTextBlock, type Reply } from '../chat/generate-reply.js';
 import { groupTokens, splitJson } from '../families/family.js';
 import { parseJsonBody } from '../malformed-input.js';
 import type { InvocationTarget } from '../resolve-target.js';
 import { elapsedMs, padding, replyTo, type RuntimeContext } from '../runtime-context.js';
+import {
+  CONVERSE_STOP_REASONS,
+  converseContentBlocks,
+  converseToolUseId,
+  converseUsage,
+} from './converse-output.js';
 import { conversePrompt, parseConverseRequest, type ConverseRequest } from './converse-request.js';
-
-const STOP_REASONS = {
-  end_turn: 'end_turn',
-  max_tokens: 'max_tokens',
-  stop_sequence: 'stop_sequence',
-  tool_use: 'tool_use',
-} as const satisfies Record<ReplyStopReason, string>;
 
 /** Converse (bedrock-protocol.md §2.4–2.5): one request shape for every text model. */
 export async function converse(
@@ -34,9 +33,9 @@ export async function converse(
     kind: 'json',
     status: 200,
     body: {
-      output: { message: { role: 'assistant', content: contentBlocks(reply) } },
-      stopReason: STOP_REASONS[reply.stopReason],
-      usage: usage(reply),
+      output: { message: { role: 'assistant', content: converseContentBlocks(reply) } },
+      stopReason: CONVERSE_STOP_REASONS[reply.stopReason],
+      usage: converseUsage(reply),
       metrics: { latencyMs: elapsedMs(started) },
       ...additionalFields(body, reply),
     },
@@ -85,7 +84,7 @@ async function* streamEvents(
     { type: 'messageStart', payload: { role: 'assistant' }, tokens: 0 },
   ];
   let index = 0;
-  if (reply.toolCalls.length === 0 || reply.text !== '') {
+  if (hasTextBlock(reply)) {
     for (const group of groupTokens(reply.tokens, 2)) {
       events.push({
         type: 'contentBlockDelta',
@@ -101,7 +100,7 @@ async function* streamEvents(
       type: 'contentBlockStart',
       payload: {
         contentBlockIndex: index,
-        start: { toolUse: { toolUseId: `tooluse_${call.id}`, name: call.name } },
+        start: { toolUse: { toolUseId: converseToolUseId(call.id), name: call.name } },
       },
       tokens: 0,
     });
@@ -118,7 +117,7 @@ async function* streamEvents(
   }
   events.push({
     type: 'messageStop',
-    payload: { stopReason: STOP_REASONS[reply.stopReason], ...additionalFields(body, reply) },
+    payload: { stopReason: CONVERSE_STOP_REASONS[reply.stopReason], ...additionalFields(body, reply) },
     tokens: 0,
   });
 
@@ -134,27 +133,10 @@ async function* streamEvents(
     yield eventMessage(event.type, { ...event.payload, p: padding(position) });
   }
   yield eventMessage('metadata', {
-    usage: usage(reply),
+    usage: converseUsage(reply),
     metrics: { latencyMs: elapsedMs(started) },
     p: padding(events.length),
   });
-}
-
-function contentBlocks(reply: Reply): unknown[] {
-  return [
-    ...(reply.toolCalls.length === 0 || reply.text !== '' ? [{ text: reply.text }] : []),
-    ...reply.toolCalls.map((call) => ({
-      toolUse: { toolUseId: `tooluse_${call.id}`, name: call.name, input: call.input },
-    })),
-  ];
-}
-
-function usage(reply: Reply): Record<string, number> {
-  return {
-    inputTokens: reply.inputTokens,
-    outputTokens: reply.outputTokens,
-    totalTokens: reply.inputTokens + reply.outputTokens,
-  };
 }
 
 /** Honours `additionalModelResponseFieldPaths: ["/stop_sequence"]`, the one path callers commonly ask for. */

@@ -1,50 +1,28 @@
 import type { CatalogModel } from '@quarry/core/catalog';
 import { z } from 'zod';
 
-import type { Reply, ReplyStopReason } from '../chat/generate-reply.js';
-import { malformedInput, parseNativeBody } from '../malformed-input.js';
+import type { Reply } from '../chat/generate-reply.js';
+import { parseNativeBody } from '../malformed-input.js';
 import { groupTokens, type ChatFamily, type NativeChunk } from './family.js';
-import {
-  ChatMessage,
-  FunctionTool,
-  functionToolChoice,
-  functionTools,
-  splitChatMessages,
-} from './openai-style-messages.js';
+import { OPENAI_FINISH_REASONS, openAIChatPrompt, openAIChatRequestShape } from './openai-style-messages.js';
 
 const JambaRequest = z.looseObject({
-  messages: z.array(ChatMessage).min(1),
-  tools: z.array(FunctionTool).optional(),
-  tool_choice: z.unknown().optional(),
-  max_tokens: z.int().min(1).optional(),
+  ...openAIChatRequestShape,
   temperature: z.number().min(0).max(2).optional(),
   top_p: z.number().min(0).max(1).optional(),
   stop: z.union([z.string(), z.array(z.string())]).optional(),
   n: z.int().min(1).max(16).optional(),
 });
 
-const FINISH_REASONS = {
-  end_turn: 'stop',
-  max_tokens: 'length',
-  stop_sequence: 'stop',
-  tool_use: 'tool_calls',
-} as const satisfies Record<ReplyStopReason, string>;
-
 /** AI21 Jamba 1.5: OpenAI-style chat completions (bedrock-protocol.md §5.9). */
 export const ai21JambaFamily: ChatFamily = {
   kind: 'chat',
   parseRequest(body) {
     const request = parseNativeBody(JambaRequest, body);
-    const { system, turns } = splitChatMessages(request.messages);
-    if (turns.length === 0) throw malformedInput(['#/messages: expected at least one user message']);
-    return {
-      system,
-      turns,
-      tools: functionTools(request.tools),
-      toolChoice: functionToolChoice(request.tool_choice),
-      maxTokens: request.max_tokens,
-      stopSequences: typeof request.stop === 'string' ? [request.stop] : (request.stop ?? []),
-    };
+    return openAIChatPrompt(
+      request,
+      typeof request.stop === 'string' ? [request.stop] : (request.stop ?? []),
+    );
   },
   renderResponse(reply, model) {
     return {
@@ -54,7 +32,7 @@ export const ai21JambaFamily: ChatFamily = {
         {
           index: 0,
           message: { role: 'assistant', content: reply.text, tool_calls: toolCalls(reply) },
-          finish_reason: FINISH_REASONS[reply.stopReason],
+          finish_reason: OPENAI_FINISH_REASONS[reply.stopReason],
         },
       ],
       usage: usage(reply),
@@ -77,7 +55,7 @@ export const ai21JambaFamily: ChatFamily = {
       chunks.push({ body: chunk({ tool_calls: calls }, null), outputTokens: reply.outputTokens });
     // Usage rides on the last chunk only.
     chunks.push({
-      body: { ...chunk({}, FINISH_REASONS[reply.stopReason]), usage: usage(reply) },
+      body: { ...chunk({}, OPENAI_FINISH_REASONS[reply.stopReason]), usage: usage(reply) },
       outputTokens: 0,
     });
     return chunks;

@@ -2,7 +2,7 @@ import type { CatalogModel } from '@quarry/core/catalog';
 import { z } from 'zod';
 
 import type { ChatPart, ChatPrompt, ChatTurn, ToolChoice } from '../chat/chat-prompt.js';
-import type { Reply, ReplyStopReason } from '../chat/generate-reply.js';
+import { hasTextBlock, type Reply, type ReplyStopReason } from '../chat/generate-reply.js';
 import { parseNativeBody } from '../malformed-input.js';
 import { StandardBase64 } from '../standard-base64.js';
 import { groupTokens, splitJson, type ChatFamily, type NativeChunk } from './family.js';
@@ -102,7 +102,7 @@ export const anthropicMessagesFamily: ChatFamily = {
     return {
       ...messageHead(reply, model),
       content: [
-        ...(reply.toolCalls.length === 0 || reply.text !== '' ? [{ type: 'text', text: reply.text }] : []),
+        ...(hasTextBlock(reply) ? [{ type: 'text', text: reply.text }] : []),
         ...reply.toolCalls.map((call) => ({
           type: 'tool_use',
           id: toolUseId(call.id),
@@ -132,7 +132,7 @@ export const anthropicMessagesFamily: ChatFamily = {
       },
     ];
     let index = 0;
-    if (reply.toolCalls.length === 0 || reply.text !== '') {
+    if (hasTextBlock(reply)) {
       chunks.push({
         body: { type: 'content_block_start', index, content_block: { type: 'text', text: '' } },
         outputTokens: 0,

@@ -1,10 +1,11 @@
 import type { CatalogModel } from '@quarry/core/catalog';
 import { z } from 'zod';
 
-import type { ChatPart } from '../chat/chat-prompt.js';
+import { rawTextPrompt } from '../chat/chat-prompt.js';
 import type { ReplyStopReason } from '../chat/generate-reply.js';
 import { parseNativeBody } from '../malformed-input.js';
-import { groupTokens, type ChatFamily, type NativeChunk } from './family.js';
+import type { ChatFamily } from './family.js';
+import { textCompletionChunks } from './text-completion-chunks.js';
 
 const LlamaRequest = z.looseObject({
   prompt: z.string(),
@@ -30,17 +31,11 @@ export const llamaFamily: ChatFamily = {
   kind: 'chat',
   parseRequest(body, model: CatalogModel) {
     const request = parseNativeBody(LlamaRequest, body);
-    const parts: ChatPart[] = [{ type: 'text', text: request.prompt }];
-    for (const image of request.images ?? []) parts.push({ type: 'media', base64Length: image.length });
-    return {
-      system: [],
-      turns: [{ role: 'user', parts }],
-      tools: [],
-      toolChoice: { type: 'auto' },
+    return rawTextPrompt(request.prompt, {
       maxTokens:
         request.max_gen_len ?? Math.min(DEFAULT_MAX_GEN_LEN, model.maxOutputTokens ?? DEFAULT_MAX_GEN_LEN),
-      stopSequences: [],
-    };
+      images: request.images,
+    });
   },
   renderResponse(reply) {
     return {
@@ -51,21 +46,11 @@ export const llamaFamily: ChatFamily = {
     };
   },
   renderChunks(reply) {
-    const groups = groupTokens(reply.tokens, 1);
-    if (groups.length === 0) groups.push({ text: '', tokens: 0 });
-    let sent = 0;
-    return groups.map((group, index): NativeChunk => {
-      const last = index === groups.length - 1;
-      sent += group.tokens;
-      return {
-        body: {
-          generation: group.text,
-          prompt_token_count: index === 0 ? reply.inputTokens : null,
-          generation_token_count: last ? reply.outputTokens : sent,
-          stop_reason: last ? STOP_REASONS[reply.stopReason] : null,
-        },
-        outputTokens: group.tokens,
-      };
-    });
+    return textCompletionChunks(reply, 1, (piece) => ({
+      generation: piece.text,
+      prompt_token_count: piece.first ? reply.inputTokens : null,
+      generation_token_count: piece.last ? reply.outputTokens : piece.sent,
+      stop_reason: piece.last ? STOP_REASONS[reply.stopReason] : null,
+    }));
   },
 };

@@ -1,48 +1,23 @@
 import { z } from 'zod';
 
-import type { Reply, ReplyStopReason } from '../chat/generate-reply.js';
-import { malformedInput, parseNativeBody } from '../malformed-input.js';
+import type { Reply } from '../chat/generate-reply.js';
+import { parseNativeBody } from '../malformed-input.js';
 import { groupTokens, type ChatFamily, type NativeChunk } from './family.js';
-import {
-  ChatMessage,
-  FunctionTool,
-  functionToolChoice,
-  functionTools,
-  splitChatMessages,
-} from './openai-style-messages.js';
+import { OPENAI_FINISH_REASONS, openAIChatPrompt, openAIChatRequestShape } from './openai-style-messages.js';
 
 const MistralChatRequest = z.looseObject({
-  messages: z.array(ChatMessage).min(1),
-  tools: z.array(FunctionTool).optional(),
-  tool_choice: z.unknown().optional(),
-  max_tokens: z.int().min(1).optional(),
+  ...openAIChatRequestShape,
   temperature: z.number().min(0).max(1).optional(),
   top_p: z.number().min(0).max(1).optional(),
   stop: z.array(z.string()).optional(),
 });
-
-const STOP_REASONS = {
-  end_turn: 'stop',
-  max_tokens: 'length',
-  stop_sequence: 'stop',
-  tool_use: 'tool_calls',
-} as const satisfies Record<ReplyStopReason, string>;
 
 /** Mistral Large 2407 and Pixtral Large: OpenAI-like chat messages (bedrock-protocol.md §5.7). */
 export const mistralChatFamily: ChatFamily = {
   kind: 'chat',
   parseRequest(body) {
     const request = parseNativeBody(MistralChatRequest, body);
-    const { system, turns } = splitChatMessages(request.messages);
-    if (turns.length === 0) throw malformedInput(['#/messages: expected at least one user message']);
-    return {
-      system,
-      turns,
-      tools: functionTools(request.tools),
-      toolChoice: functionToolChoice(request.tool_choice),
-      maxTokens: request.max_tokens,
-      stopSequences: request.stop ?? [],
-    };
+    return openAIChatPrompt(request, request.stop ?? []);
   },
   renderResponse(reply) {
     return {
@@ -50,7 +25,7 @@ export const mistralChatFamily: ChatFamily = {
         {
           index: 0,
           message: { role: 'assistant', content: reply.text, ...toolCalls(reply) },
-          stop_reason: STOP_REASONS[reply.stopReason],
+          stop_reason: OPENAI_FINISH_REASONS[reply.stopReason],
         },
       ],
     };
@@ -72,7 +47,7 @@ export const mistralChatFamily: ChatFamily = {
       });
     }
     chunks.push({
-      body: chunk({ role: 'assistant', content: '' }, STOP_REASONS[reply.stopReason]),
+      body: chunk({ role: 'assistant', content: '' }, OPENAI_FINISH_REASONS[reply.stopReason]),
       outputTokens: 0,
     });
     return chunks;

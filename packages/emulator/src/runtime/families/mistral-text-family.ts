@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { rawTextPrompt } from '../chat/chat-prompt.js';
 import type { ReplyStopReason } from '../chat/generate-reply.js';
 import { parseNativeBody } from '../malformed-input.js';
-import { groupTokens, type ChatFamily, type NativeChunk } from './family.js';
+import type { ChatFamily } from './family.js';
+import { textCompletionChunks } from './text-completion-chunks.js';
 
 const MistralTextRequest = z.looseObject({
   prompt: z.string(),
@@ -16,6 +17,8 @@ const MistralTextRequest = z.looseObject({
 
 const DEFAULT_MAX_TOKENS = 512;
 
+// Mistral's own spelling (a matched stop sequence also reads `stop`); it agrees with Llama's today,
+// but the two formats are documented separately, so each keeps its table.
 const STOP_REASONS = {
   end_turn: 'stop',
   max_tokens: 'length',
@@ -37,18 +40,8 @@ export const mistralTextFamily: ChatFamily = {
     return { outputs: [{ text: reply.text, stop_reason: STOP_REASONS[reply.stopReason] }] };
   },
   renderChunks(reply) {
-    const groups = groupTokens(reply.tokens, 1);
-    if (groups.length === 0) groups.push({ text: '', tokens: 0 });
-    return groups.map((group, index): NativeChunk => ({
-      body: {
-        outputs: [
-          {
-            text: group.text,
-            stop_reason: index === groups.length - 1 ? STOP_REASONS[reply.stopReason] : null,
-          },
-        ],
-      },
-      outputTokens: group.tokens,
+    return textCompletionChunks(reply, 1, (piece) => ({
+      outputs: [{ text: piece.text, stop_reason: piece.last ? STOP_REASONS[reply.stopReason] : null }],
     }));
   },
 };

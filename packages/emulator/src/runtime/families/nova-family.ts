@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import type { Reply, ReplyStopReason } from '../chat/generate-reply.js';
+import { hasTextBlock, type Reply } from '../chat/generate-reply.js';
 import {
   converseSystem,
   converseTools,
@@ -9,6 +9,12 @@ import {
   SystemBlock,
   ToolConfig,
 } from '../converse/converse-content.js';
+import {
+  CONVERSE_STOP_REASONS,
+  converseContentBlocks,
+  converseToolUseId,
+  converseUsage,
+} from '../converse/converse-output.js';
 import { malformedInput, parseNativeBody } from '../malformed-input.js';
 import { groupTokens, type ChatFamily, type NativeChunk } from './family.js';
 
@@ -30,13 +36,6 @@ const NovaRequest = z.looseObject({
   toolConfig: ToolConfig.optional(),
 });
 
-const STOP_REASONS = {
-  end_turn: 'end_turn',
-  max_tokens: 'max_tokens',
-  stop_sequence: 'stop_sequence',
-  tool_use: 'tool_use',
-} as const satisfies Record<ReplyStopReason, string>;
-
 /** Amazon Nova understanding models: a Converse-shaped native body (bedrock-protocol.md §5.5). */
 export const novaFamily: ChatFamily = {
   kind: 'chat',
@@ -56,15 +55,15 @@ export const novaFamily: ChatFamily = {
   },
   renderResponse(reply) {
     return {
-      output: { message: { role: 'assistant', content: content(reply) } },
-      stopReason: STOP_REASONS[reply.stopReason],
+      output: { message: { role: 'assistant', content: converseContentBlocks(reply) } },
+      stopReason: CONVERSE_STOP_REASONS[reply.stopReason],
       usage: usage(reply),
     };
   },
   renderChunks(reply) {
     const chunks: NativeChunk[] = [{ body: { messageStart: { role: 'assistant' } }, outputTokens: 0 }];
     let index = 0;
-    if (reply.toolCalls.length === 0 || reply.text !== '') {
+    if (hasTextBlock(reply)) {
       for (const group of groupTokens(reply.tokens, 3)) {
         chunks.push({
           body: { contentBlockDelta: { delta: { text: group.text }, contentBlockIndex: index } },
@@ -79,7 +78,7 @@ export const novaFamily: ChatFamily = {
         {
           body: {
             contentBlockStart: {
-              start: { toolUse: { toolUseId: `tooluse_${call.id}`, name: call.name } },
+              start: { toolUse: { toolUseId: converseToolUseId(call.id), name: call.name } },
               contentBlockIndex: index,
             },
           },
@@ -99,27 +98,17 @@ export const novaFamily: ChatFamily = {
       index++;
     }
     chunks.push(
-      { body: { messageStop: { stopReason: STOP_REASONS[reply.stopReason] } }, outputTokens: 0 },
+      { body: { messageStop: { stopReason: CONVERSE_STOP_REASONS[reply.stopReason] } }, outputTokens: 0 },
       { body: { metadata: { usage: usage(reply), metrics: {}, trace: {} } }, outputTokens: 0 },
     );
     return chunks;
   },
 };
 
-function content(reply: Reply): unknown[] {
-  return [
-    ...(reply.toolCalls.length === 0 || reply.text !== '' ? [{ text: reply.text }] : []),
-    ...reply.toolCalls.map((call) => ({
-      toolUse: { toolUseId: `tooluse_${call.id}`, name: call.name, input: call.input },
-    })),
-  ];
-}
-
+/** Converse's usage plus the prompt-cache counters Nova's native body reports (always 0 here). */
 function usage(reply: Reply): Record<string, number> {
   return {
-    inputTokens: reply.inputTokens,
-    outputTokens: reply.outputTokens,
-    totalTokens: reply.inputTokens + reply.outputTokens,
+    ...converseUsage(reply),
     cacheReadInputTokenCount: 0,
     cacheWriteInputTokenCount: 0,
   };

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
-import type { ChatPart, ChatTurn, ToolChoice, ToolSpec } from '../chat/chat-prompt.js';
+import type { ChatPart, ChatPrompt, ChatTurn, ToolChoice, ToolSpec } from '../chat/chat-prompt.js';
+import type { ReplyStopReason } from '../chat/generate-reply.js';
+import { malformedInput } from '../malformed-input.js';
 
 /** The OpenAI-like message shape Mistral's chat format and AI21 Jamba share (§5.7, §5.9). */
-export const ChatMessage = z.looseObject({
+const ChatMessage = z.looseObject({
   role: z.enum(['system', 'user', 'assistant', 'tool']),
   content: z.union([z.string(), z.null(), z.array(z.looseObject({}))]).optional(),
   tool_calls: z
@@ -18,13 +20,52 @@ export const ChatMessage = z.looseObject({
 });
 type ChatMessage = z.infer<typeof ChatMessage>;
 
-export const FunctionTool = z.looseObject({
+const FunctionTool = z.looseObject({
   type: z.string().optional(),
   function: z.looseObject({ name: z.string(), description: z.string().optional(), parameters: z.unknown() }),
 });
 
+/**
+ * The request members both OpenAI-style formats read the same way. Spread first into each family's
+ * `z.looseObject`, so the members keep their order and violations are listed in the same order.
+ */
+export const openAIChatRequestShape = {
+  messages: z.array(ChatMessage).min(1),
+  tools: z.array(FunctionTool).optional(),
+  tool_choice: z.unknown().optional(),
+  max_tokens: z.int().min(1).optional(),
+};
+
+/** OpenAI's finish reasons: Jamba sends them as `finish_reason`, Mistral chat as `stop_reason`. */
+export const OPENAI_FINISH_REASONS = {
+  end_turn: 'stop',
+  max_tokens: 'length',
+  stop_sequence: 'stop',
+  tool_use: 'tool_calls',
+} as const satisfies Record<ReplyStopReason, string>;
+
+/**
+ * The prompt of a parsed OpenAI-style chat body. `stopSequences` comes from the caller because the
+ * formats disagree on `stop` (Jamba also takes a single string).
+ */
+export function openAIChatPrompt(
+  request: z.infer<z.ZodObject<typeof openAIChatRequestShape>>,
+  stopSequences: readonly string[],
+): ChatPrompt {
+  const { system, turns } = splitChatMessages(request.messages);
+  if (turns.length === 0) throw malformedInput(['#/messages: expected at least one user message']);
+  return {
+    system,
+    turns,
+    tools: functionTools(request.tools),
+    toolChoice: functionToolChoice(request.tool_choice),
+    maxTokens: request.max_tokens,
+    stopSequences,
+  };
+}
+
 /** System messages become the system prompt; `tool` messages become tool results in a user turn. */
-export function splitChatMessages(messages: readonly ChatMessage[]): { system: string[]; turns: ChatTurn[] } {
+function splitChatMessages(messages: readonly ChatMessage[]): { system: string[]; turns: ChatTurn[] } {
   const system: string[] = [];
   const turns: { role: 'user' | 'assistant'; parts: ChatPart[] }[] = [];
   const append = (role: 'user' | 'assistant', parts: ChatPart[]): void => {
@@ -60,7 +101,7 @@ export function splitChatMessages(messages: readonly ChatMessage[]): { system: s
   return { system, turns };
 }
 
-export function functionTools(tools: readonly z.infer<typeof FunctionTool>[] | undefined): ToolSpec[] {
+function functionTools(tools: readonly z.infer<typeof FunctionTool>[] | undefined): ToolSpec[] {
   return (tools ?? []).map((tool) => ({
     name: tool.function.name,
     description: tool.function.description ?? '',
@@ -69,7 +110,7 @@ export function functionTools(tools: readonly z.infer<typeof FunctionTool>[] | u
 }
 
 /** `auto` / `any` / `none` (Mistral), `required` (OpenAI's spelling of any), or a named function. */
-export function functionToolChoice(choice: unknown): ToolChoice {
+function functionToolChoice(choice: unknown): ToolChoice {
   if (choice === 'any' || choice === 'required') return { type: 'any' };
   if (choice === 'none') return { type: 'none' };
   const name = (choice as { function?: { name?: unknown } } | null | undefined)?.function?.name;

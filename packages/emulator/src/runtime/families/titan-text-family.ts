@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { ReplyStopReason } from '../chat/generate-reply.js';
 import { rawTextPrompt } from '../chat/chat-prompt.js';
 import { parseNativeBody } from '../malformed-input.js';
-import { groupTokens, type ChatFamily, type NativeChunk } from './family.js';
+import type { ChatFamily } from './family.js';
+import { textCompletionChunks } from './text-completion-chunks.js';
 
 const TitanTextRequest = z.looseObject({
   inputText: z.string(),
@@ -52,22 +53,12 @@ export const titanTextFamily: ChatFamily = {
   },
   renderChunks(reply) {
     // Titan streams in coarse pieces; the input count rides on the first chunk only.
-    const groups = groupTokens(reply.tokens, 8);
-    if (groups.length === 0) groups.push({ text: '', tokens: 0 });
-    let sent = 0;
-    return groups.map((group, index): NativeChunk => {
-      const last = index === groups.length - 1;
-      sent += group.tokens;
-      return {
-        body: {
-          outputText: group.text,
-          index: 0,
-          totalOutputTextTokenCount: last ? reply.outputTokens : sent,
-          completionReason: last ? COMPLETION_REASONS[reply.stopReason] : null,
-          inputTextTokenCount: index === 0 ? reply.inputTokens : null,
-        },
-        outputTokens: group.tokens,
-      };
-    });
+    return textCompletionChunks(reply, 8, (piece) => ({
+      outputText: piece.text,
+      index: 0,
+      totalOutputTextTokenCount: piece.last ? reply.outputTokens : piece.sent,
+      completionReason: piece.last ? COMPLETION_REASONS[reply.stopReason] : null,
+      inputTextTokenCount: piece.first ? reply.inputTokens : null,
+    }));
   },
 };
