@@ -59,7 +59,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const now = (): number => performance.now();
   const { logger, limits } = options;
   const schema = buildSchema(options.catalog);
-  const models = createModelDirectory({ client: options.client, ttlMs: options.modelCacheTtlMs, now: Date.now });
+  const models = createModelDirectory({
+    client: options.client,
+    ttlMs: options.modelCacheTtlMs,
+    now: Date.now,
+  });
   const httpOperations = createOperationRegistry();
   const wsOperations = createOperationRegistry();
   const streams = createStreamSlots(limits.streams);
