@@ -15,7 +15,6 @@ export interface GatewayContext {
    * disconnects, a graphql-ws socket closes, or the server shuts down.
    */
   readonly signal: AbortSignal;
-  readonly now: () => number;
   /** The gateway-wide cap on concurrent streams. */
   readonly streams: StreamSlots;
   /** Most texts one embed call may carry. */

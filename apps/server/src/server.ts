@@ -56,7 +56,6 @@ export interface RunningServer {
 
 /** One HTTP server carrying Apollo Server (queries, mutations) and graphql-ws (subscriptions) on one path. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const now = (): number => performance.now();
   const { logger, limits } = options;
   const schema = buildSchema(options.catalog);
   const models = createModelDirectory({
@@ -79,7 +78,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     requestId: randomUUID(),
     signal,
-    now,
     streams,
     maxEmbedTexts: limits.embedTexts,
     format,

@@ -48,6 +48,8 @@ describe('Subscription.invokeStream', () => {
     expect(events.filter((event) => event.__typename === 'StreamEnd')).toHaveLength(1);
     const end = events.at(-1);
     expect(end).toMatchObject({ __typename: 'StreamEnd', cost: { priced: true } });
+    expect(end?.['latencyMs']).toEqual(expect.any(Number));
+    expect((end?.['cost'] as { totalUsd: number }).totalUsd).toBeGreaterThan(0);
     const text = events
       .map((event) => (event.__typename === 'TextDelta' ? String(event['text']) : ''))
       .join('');

@@ -54,7 +54,13 @@ export type { EmbedRules } from './codecs/validate-embed-request.js';
 export { validateImageRequest } from './codecs/validate-image-request.js';
 export type { ImageRules, ImageSize } from './codecs/validate-image-request.js';
 export { assertNever, isContentEvent } from './stream/stream-event.js';
-export type { InvocationMetrics, StreamEvent, StreamEventType, TokenStream } from './stream/stream-event.js';
+export type {
+  InvocationMetrics,
+  StreamEndEvent,
+  StreamEvent,
+  StreamEventType,
+  TokenStream,
+} from './stream/stream-event.js';
 export { CORE_ERROR_CODES } from './errors/error-codes.js';
 export type { ErrorCode } from './errors/error-codes.js';
 export {
@@ -92,6 +98,9 @@ export type { QuarryClient, QuarryClientDeps } from './client/quarry-client.js';
 export type {
   CallMeta,
   CallOptions,
+  CallStreamEnd,
+  CallStreamEvent,
+  CallTokenStream,
   EmbedResponse,
   EmbeddingFormat,
   EmbeddingItem,

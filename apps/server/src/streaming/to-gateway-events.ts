@@ -1,15 +1,12 @@
-import { costOfUsage, type CatalogModel, type StreamEvent, type ToolCall } from '@quarry/core';
+import type { CallStreamEvent, ToolCall } from '@quarry/core';
 import type { GatewayStreamEvent } from './gateway-stream-event.js';
 
 /**
- * Passes core's events through and completes `stream-end` with what subscribers need at the end:
- * tool calls assembled from their JSON fragments, the cost, and the wall time since `startedAt`.
+ * Passes core's events through and completes `stream-end` with the tool calls assembled from
+ * their JSON fragments, so subscribers get parsed arguments without buffering deltas themselves.
  */
 export async function* toGatewayEvents(
-  events: AsyncIterable<StreamEvent>,
-  model: CatalogModel,
-  startedAt: number,
-  now: () => number,
+  events: AsyncIterable<CallStreamEvent>,
 ): AsyncGenerator<GatewayStreamEvent, void, undefined> {
   const tools = new Map<number, { toolUseId: string; name: string; json: string }>();
   for await (const event of events) {
@@ -27,9 +24,9 @@ export async function* toGatewayEvents(
       stopReason: event.stopReason,
       rawStopReason: event.rawStopReason,
       usage: event.usage,
-      latencyMs: now() - startedAt,
+      latencyMs: event.latencyMs,
       toolCalls: [...tools.entries()].sort(([a], [b]) => a - b).map(([, tool]) => toToolCall(tool)),
-      cost: costOfUsage(model, event.usage),
+      cost: event.cost,
     };
   }
 }

@@ -1,6 +1,7 @@
 import type { ChatResult, Usage } from '../codecs/chat-types.js';
 import type { Cost } from '../cost/cost.js';
 import type { QuarryError } from '../errors/quarry-error.js';
+import type { StreamEndEvent, StreamEvent } from '../stream/stream-event.js';
 
 /** Per-call options shared by every client method. */
 export interface CallOptions {
@@ -26,6 +27,23 @@ export interface CallMeta {
 }
 
 export interface InvokeResult extends ChatResult, CallMeta {}
+
+/** A client stream's last event: the model's totals plus what the whole call took and cost. */
+export interface CallStreamEnd extends StreamEndEvent {
+  /** Bedrock's `x-amzn-requestid` of the attempt that streamed. */
+  readonly requestId: string | undefined;
+  /** Wall time from the first `next()` (resolution, retries and all) to the end of the stream. */
+  readonly latencyMs: number;
+  /** HTTP attempts made (retries happen only before the first content event). */
+  readonly attempts: number;
+  readonly cost: Cost;
+}
+
+/** What `stream` and `converseStream` yield: core's StreamEvent with a completed `stream-end`. */
+export type CallStreamEvent = Exclude<StreamEvent, StreamEndEvent> | CallStreamEnd;
+
+/** Yields data events and ends with exactly one CallStreamEnd; failures are thrown as QuarryError. */
+export type CallTokenStream = AsyncIterable<CallStreamEvent>;
 
 export interface InvokeRawResult extends CallMeta {
   /** The family's native response body, parsed. */
@@ -64,4 +82,6 @@ export interface GeneratedImage {
 
 export interface ImageResponse extends CallMeta {
   readonly images: readonly GeneratedImage[];
+  /** From Bedrock's token-count headers (prompt tokens); zeros when the upstream sent none. */
+  readonly usage: Usage;
 }

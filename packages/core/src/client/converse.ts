@@ -9,12 +9,13 @@ import { createConverseStreamDecoder, fromConverseResponse } from '../codecs/con
 import { costOfUsage } from '../cost/cost.js';
 import { retryStream } from '../retry/retry-stream.js';
 import { withRetry } from '../retry/with-retry.js';
-import { isContentEvent, type TokenStream } from '../stream/stream-event.js';
+import { isContentEvent } from '../stream/stream-event.js';
 import { instrumentCommand } from './call-middleware.js';
 import { chatCodecFor, type ClientContext } from './client-context.js';
-import type { CallOptions, InvokeResult } from './client-types.js';
+import type { CallOptions, CallTokenStream, InvokeResult } from './client-types.js';
 import { abortOptions } from './linked-abort.js';
 import { readEventStream } from './read-event-stream.js';
+import { withStreamTotals } from './stream-totals.js';
 
 /** Chat through Bedrock's Converse API: one request shape for every model that supports it. */
 export async function converse(
@@ -68,15 +69,18 @@ export function converseStream(
   modelId: string,
   request: ChatRequest,
   options: CallOptions = {},
-): TokenStream {
+): CallTokenStream {
   return {
     async *[Symbol.asyncIterator]() {
+      const started = context.now();
       const resolved = await context.resolver.resolve(modelId, options.signal);
       chatCodecFor(context, resolved).validate(resolved.model, request);
       const fields = toConverseRequest(request);
-      yield* retryStream(
-        (_attempt, signal) =>
-          readEventStream<ConverseStreamOutput>({
+      let attempts = 0;
+      const events = retryStream(
+        (attempt, signal) => {
+          attempts = attempt;
+          return readEventStream<ConverseStreamOutput>({
             open: async (abortSignal) => {
               const command = new ConverseStreamCommand({ modelId, ...fields });
               instrumentCommand(command, options.headers);
@@ -86,11 +90,19 @@ export function converseStream(
             createDecoder: (requestId) => createConverseStreamDecoder({ modelId, requestId }),
             idleMs: context.streamIdleTimeoutMs,
             signal,
-          }),
+          });
+        },
         isContentEvent,
         context.retry,
         { signal: options.signal, context: { modelId, region: context.region, operation: 'ConverseStream' } },
       );
+      yield* withStreamTotals(context, events, {
+        model: resolved.model,
+        modelId,
+        operation: 'ConverseStream',
+        started,
+        attempts: () => attempts,
+      });
     },
   };
 }

@@ -1,5 +1,7 @@
 import type { ImageRequest } from '../codecs/chat-types.js';
+import { usageOf } from '../codecs/usage.js';
 import { costOfImages } from '../cost/cost.js';
+import { usageFromHeaders } from './call-middleware.js';
 import { imageCodecFor, type ClientContext } from './client-context.js';
 import type { CallOptions, ImageResponse } from './client-types.js';
 import { sendInvoke } from './send-invoke.js';
@@ -29,6 +31,8 @@ export async function generateImage(
     'image done',
   );
   return {
+    // Image models are billed per image; token counts appear only when Bedrock sends them.
+    usage: usageFromHeaders(sent.capture.headers) ?? usageOf(0, 0),
     images: result.images.map((base64, index) => ({ base64, seed: result.seeds[index] })),
     modelId,
     baseModelId: resolved.model.modelId,

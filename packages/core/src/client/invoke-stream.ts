@@ -2,12 +2,13 @@ import { InvokeModelWithResponseStreamCommand, type ResponseStream } from '@aws-
 import type { ChatRequest } from '../codecs/chat-types.js';
 import type { ChatCodec, StreamDecoder } from '../codecs/codec.js';
 import { retryStream } from '../retry/retry-stream.js';
-import { isContentEvent, type TokenStream } from '../stream/stream-event.js';
+import { isContentEvent } from '../stream/stream-event.js';
 import { instrumentCommand } from './call-middleware.js';
 import { chatCodecFor, type ClientContext } from './client-context.js';
-import type { CallOptions } from './client-types.js';
+import type { CallOptions, CallTokenStream } from './client-types.js';
 import { readEventStream } from './read-event-stream.js';
 import { parseJsonBody } from './send-invoke.js';
+import { withStreamTotals } from './stream-totals.js';
 
 /**
  * Streams a chat completion through InvokeModelWithResponseStream. Resolution and validation run
@@ -20,16 +21,19 @@ export function stream(
   modelId: string,
   request: ChatRequest,
   options: CallOptions = {},
-): TokenStream {
+): CallTokenStream {
   return {
     async *[Symbol.asyncIterator]() {
+      const started = context.now();
       const resolved = await context.resolver.resolve(modelId, options.signal);
       const codec = chatCodecFor(context, resolved);
       codec.validate(resolved.model, request);
       const body = JSON.stringify(codec.encodeRequest(request));
-      yield* retryStream(
-        (_attempt, signal) =>
-          readEventStream<ResponseStream>({
+      let attempts = 0;
+      const events = retryStream(
+        (attempt, signal) => {
+          attempts = attempt;
+          return readEventStream<ResponseStream>({
             open: async (abortSignal) => {
               const command = new InvokeModelWithResponseStreamCommand({
                 modelId,
@@ -44,7 +48,8 @@ export function stream(
             createDecoder: (requestId) => chunkDecoder(codec, modelId, requestId),
             idleMs: context.streamIdleTimeoutMs,
             signal,
-          }),
+          });
+        },
         isContentEvent,
         context.retry,
         {
@@ -52,6 +57,13 @@ export function stream(
           context: { modelId, region: context.region, operation: 'InvokeModelWithResponseStream' },
         },
       );
+      yield* withStreamTotals(context, events, {
+        model: resolved.model,
+        modelId,
+        operation: 'InvokeModelWithResponseStream',
+        started,
+        attempts: () => attempts,
+      });
     },
   };
 }

@@ -5,12 +5,12 @@ import type { ModelCatalog, ResolvedModel } from '../catalog/model-catalog.js';
 import type { ChatRequest, EmbedRequest, ImageRequest } from '../codecs/chat-types.js';
 import type { CodecRegistry } from '../codecs/codec-registry.js';
 import { createSilentLogger, type Logger } from '../logging/logger.js';
-import type { RetryBudget } from '../retry/retry-budget.js';
+import { createRetryBudget, type RetryBudget } from '../retry/retry-budget.js';
 import { checkRetryPolicy, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry/retry-policy.js';
-import type { TokenStream } from '../stream/stream-event.js';
 import { chatCodecFor, type ClientContext } from './client-context.js';
 import type {
   CallOptions,
+  CallTokenStream,
   EmbedResponse,
   EmbeddingFormat,
   ImageResponse,
@@ -37,8 +37,11 @@ export interface QuarryClientDeps {
   readonly codecs: CodecRegistry;
   /** Merged over DEFAULT_RETRY_POLICY and checked; a bad value throws RangeError. */
   readonly retry?: Partial<RetryPolicy> | undefined;
-  /** Shared retry budget; omit for none. */
-  readonly budget?: RetryBudget | undefined;
+  /**
+   * The token bucket all of this client's retries draw from, so a struggling upstream is not
+   * hammered. @default createRetryBudget() (one per client); `false` retries without a budget.
+   */
+  readonly budget?: RetryBudget | false | undefined;
   /** @default a silent logger */
   readonly logger?: Logger | undefined;
   /** @default Math.random */
@@ -67,9 +70,9 @@ export interface QuarryClient extends ControlPlaneApi {
    */
   validateChat(modelId: string, request: ChatRequest, options?: CallOptions): Promise<ResolvedModel>;
   invoke(modelId: string, request: ChatRequest, options?: CallOptions): Promise<InvokeResult>;
-  stream(modelId: string, request: ChatRequest, options?: CallOptions): TokenStream;
+  stream(modelId: string, request: ChatRequest, options?: CallOptions): CallTokenStream;
   converse(modelId: string, request: ChatRequest, options?: CallOptions): Promise<InvokeResult>;
-  converseStream(modelId: string, request: ChatRequest, options?: CallOptions): TokenStream;
+  converseStream(modelId: string, request: ChatRequest, options?: CallOptions): CallTokenStream;
   embed<F extends EmbeddingFormat = 'array'>(
     modelId: string,
     request: EmbedRequest,
@@ -86,9 +89,9 @@ export function createQuarryClient(deps: QuarryClientDeps): QuarryClient {
   const logger = deps.logger ?? createSilentLogger();
   const retry = {
     policy,
-    budget: deps.budget,
+    budget: deps.budget === false ? undefined : (deps.budget ?? createRetryBudget()),
     random: deps.random ?? Math.random,
-    sleep: deps.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal })),
+    sleep: deps.sleep ?? sleepUnlessAborted,
     logger,
   };
   const context: ClientContext = {
@@ -131,4 +134,14 @@ function checkPositiveInteger(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 1)
     throw new RangeError(`${name} must be a positive integer, got ${value}`);
   return value;
+}
+
+/** timers/promises rejects an aborted wait with its own AbortError; callers are promised the signal's reason. */
+async function sleepUnlessAborted(ms: number, signal?: AbortSignal): Promise<void> {
+  try {
+    await delay(ms, undefined, { signal });
+  } catch (error) {
+    signal?.throwIfAborted();
+    throw error;
+  }
 }

@@ -57,6 +57,21 @@ describe('fromBedrockException', () => {
     expect(error.message).toContain('eu-west-1');
   });
 
+  it('names the IAM action, not model access, when a control-plane read is denied', () => {
+    const sdk = new AccessDeniedException({ message: 'not authorized', $metadata: metadata });
+    const error = fromBedrockException(sdk, { operation: 'ListFoundationModels', region: 'us-west-2' });
+    expect(error.code).toBe('MODEL_ACCESS_DENIED');
+    expect(error.message).toContain('bedrock:ListFoundationModels');
+    expect(error.message).not.toContain('Model access');
+  });
+
+  it('keeps the Retry-After hint of any retryable exception, such as ModelNotReady', () => {
+    const sdk = withHeaders(new ModelNotReadyException({ message: 'warming up', $metadata: metadata }), {
+      'x-amz-retry-after': '250',
+    });
+    expect(fromBedrockException(sdk)).toMatchObject({ code: 'MODEL_NOT_READY', retryAfterMs: 250 });
+  });
+
   it('marks ModelNotReady retryable and says it will retry', () => {
     const error = fromBedrockException(
       new ModelNotReadyException({ message: 'warming up', $metadata: metadata }),

@@ -34,6 +34,15 @@ const BY_EXCEPTION = {
 
 type BedrockExceptionName = keyof typeof BY_EXCEPTION;
 
+/** Runtime operations that run a model; their AccessDenied usually means model access is not enabled. */
+const INVOKE_OPERATIONS = new Set([
+  'InvokeModel',
+  'InvokeModelWithResponseStream',
+  'Converse',
+  'ConverseStream',
+  'CountTokens',
+]);
+
 /**
  * Throttling by another name (smithy's THROTTLING classifier list): proxies and older services
  * use these, and any 429 counts as throttling too (bedrock-protocol.md §4.4).
@@ -80,7 +89,13 @@ export function fromBedrockException(error: unknown, context: ExceptionContext =
   if (name !== undefined && Object.hasOwn(BY_EXCEPTION, name)) {
     const exception = name as BedrockExceptionName;
     const [code, retryable] = BY_EXCEPTION[exception];
-    const options = { retryable, cause: error, exception, ...(requestId !== undefined && { requestId }) };
+    const options = {
+      retryable,
+      cause: error,
+      exception,
+      ...(requestId !== undefined && { requestId }),
+      ...(retryable && { retryAfterMs: retryAfterOf(error) }),
+    };
     const message = describe(exception, upstream, context, error);
     if (code === 'THROTTLED') {
       return new ThrottledError(message, retryAfterOf(error), options);
@@ -117,7 +132,12 @@ export function fromBedrockException(error: unknown, context: ExceptionContext =
     return new QuarryError(
       'UPSTREAM_UNAVAILABLE',
       `Bedrock answered HTTP ${status} (${upstream}). Quarry retries this automatically.`,
-      { retryable: true, cause: error, ...(requestId !== undefined && { requestId }) },
+      {
+        retryable: true,
+        cause: error,
+        retryAfterMs: retryAfterOf(error),
+        ...(requestId !== undefined && { requestId }),
+      },
     );
   }
   return new QuarryError('INTERNAL_SERVER_ERROR', `Unexpected failure calling Bedrock: ${upstream}`, {
@@ -142,8 +162,13 @@ function describe(
   const region = context.region === undefined ? '' : ` in ${context.region}`;
   switch (exception) {
     case 'AccessDeniedException': {
+      const operation = context.operation ?? 'InvokeModel';
+      // Control-plane reads are plain IAM questions; "Model access" only matters for invocations.
+      if (!INVOKE_OPERATIONS.has(operation)) {
+        return `Access denied to ${operation}${region}: ${upstream} Make sure the caller's IAM policy allows bedrock:${operation}.`;
+      }
       const action =
-        context.operation === 'InvokeModelWithResponseStream' || context.operation === 'ConverseStream'
+        operation === 'InvokeModelWithResponseStream' || operation === 'ConverseStream'
           ? 'bedrock:InvokeModelWithResponseStream'
           : 'bedrock:InvokeModel';
       return (

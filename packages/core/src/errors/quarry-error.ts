@@ -7,6 +7,8 @@ export interface QuarryErrorOptions {
   readonly exception?: string;
   /** Upstream request id, for support tickets and log correlation. */
   readonly requestId?: string;
+  /** The server's back-off hint (`retry-after` / `x-amz-retry-after`), for any retryable failure. */
+  readonly retryAfterMs?: number | undefined;
 }
 
 /** Every failure Quarry reports. `code` is stable and public; `message` says what to do. */
@@ -15,6 +17,8 @@ export class QuarryError extends Error {
   readonly retryable: boolean;
   readonly exception: string | undefined;
   readonly requestId: string | undefined;
+  /** How long the server asked us to wait before retrying; undefined when it gave no hint. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(
     readonly code: ErrorCode,
@@ -25,6 +29,7 @@ export class QuarryError extends Error {
     this.retryable = options.retryable ?? false;
     this.exception = options.exception;
     this.requestId = options.requestId;
+    this.retryAfterMs = options.retryAfterMs;
   }
 }
 
@@ -34,10 +39,10 @@ export class ThrottledError extends QuarryError {
   constructor(
     message: string,
     /** From `retry-after` / `x-amz-retry-after`; undefined when the server gave no hint. */
-    readonly retryAfterMs: number | undefined,
+    retryAfterMs: number | undefined,
     options: QuarryErrorOptions = {},
   ) {
-    super('THROTTLED', message, options);
+    super('THROTTLED', message, { ...options, retryAfterMs });
   }
 }
 

@@ -57,6 +57,11 @@ describe('decideRetry', () => {
     expect(decideRetry(DEFAULT_RETRY_POLICY, 1, error, () => 0)).toEqual({ retry: true, delayMs: 1_500 });
   });
 
+  it('honours a Retry-After hint on any retryable error, not only throttles', () => {
+    const notReady = new QuarryError('MODEL_NOT_READY', 'warming up', { retryable: true, retryAfterMs: 700 });
+    expect(decideRetry(DEFAULT_RETRY_POLICY, 1, notReady, () => 0)).toEqual({ retry: true, delayMs: 700 });
+  });
+
   it('gives up instead of waiting beyond maxDelayMs for a Retry-After hint', () => {
     const error = new ThrottledError('slow down', 60_000, { retryable: true });
     expect(decideRetry(DEFAULT_RETRY_POLICY, 1, error, () => 0)).toEqual({
@@ -76,14 +81,14 @@ describe('decideRetry', () => {
         (policy, attempt, randomValue, hint, throttled) => {
           const error = throttled
             ? new ThrottledError('t', hint, { retryable: true })
-            : new QuarryError('MODEL_NOT_READY', 'n', { retryable: true });
+            : new QuarryError('MODEL_NOT_READY', 'n', { retryable: true, retryAfterMs: hint });
           const decision = decideRetry(policy, attempt, error, () => randomValue);
           if (attempt >= policy.maxAttempts) expect(decision.retry).toBe(false);
           if (decision.retry) {
             expect(decision.delayMs).toBeGreaterThanOrEqual(0);
             expect(decision.delayMs).toBeLessThanOrEqual(policy.maxDelayMs);
             expect(Number.isInteger(decision.delayMs)).toBe(true);
-            if (throttled && hint !== undefined) expect(decision.delayMs).toBeGreaterThanOrEqual(hint);
+            if (hint !== undefined) expect(decision.delayMs).toBeGreaterThanOrEqual(hint);
           }
         },
       ),

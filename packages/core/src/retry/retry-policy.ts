@@ -1,4 +1,4 @@
-import { ThrottledError, type QuarryError } from '../errors/quarry-error.js';
+import type { QuarryError } from '../errors/quarry-error.js';
 
 /** Bounds of the single retry layer. SDK clients run with `maxAttempts: 1` so attempts never multiply. */
 export interface RetryPolicy {
@@ -44,7 +44,8 @@ export function decideRetry(
   const base = error.code === 'THROTTLED' ? policy.throttleBaseDelayMs : policy.baseDelayMs;
   const ceiling = Math.min(policy.maxDelayMs, base * 2 ** (attempt - 1));
   const jitter = Math.floor(clampUnit(random()) * ceiling);
-  const hint = error instanceof ThrottledError ? error.retryAfterMs : undefined;
+  // Any retryable answer may carry a hint: throttles, ModelNotReady and 503s alike.
+  const hint = error.retryAfterMs;
   if (hint === undefined) return { retry: true, delayMs: jitter };
   // Waiting less than the server asked only earns another throttle; waiting longer than our cap
   // holds the caller hostage, so hand the hint back to them instead.

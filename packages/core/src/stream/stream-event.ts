@@ -22,13 +22,16 @@ export type StreamEvent =
       /** A fragment of the tool input's JSON; concatenate fragments of one index. */
       readonly inputJson: string;
     }
-  | {
-      readonly type: 'stream-end';
-      readonly stopReason: StopReason;
-      readonly rawStopReason: string;
-      readonly usage: Usage;
-      readonly metrics: InvocationMetrics | undefined;
-    };
+  | StreamEndEvent;
+
+/** The last event of a stream: why the model stopped and what it counted. */
+export interface StreamEndEvent {
+  readonly type: 'stream-end';
+  readonly stopReason: StopReason;
+  readonly rawStopReason: string;
+  readonly usage: Usage;
+  readonly metrics: InvocationMetrics | undefined;
+}
 
 export type StreamEventType = StreamEvent['type'];
 

@@ -1,3 +1,4 @@
+import { CreateInferenceProfileCommand } from '@aws-sdk/client-bedrock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './quarry-harness.js';
 
@@ -85,6 +86,72 @@ describe('QuarryClient control plane against the emulator', () => {
     expect(
       (await harness.quarry.listProvisionedThroughputs()).some((pt) => pt.provisionedModelArn === arn),
     ).toBe(true);
+  });
+
+  it('gets one inference profile by ID', async () => {
+    const profile = await harness.quarry.getInferenceProfile('us.anthropic.claude-3-haiku-20240307-v1:0');
+    expect(profile.type).toBe('SYSTEM_DEFINED');
+    expect(profile.models?.length).toBeGreaterThan(1);
+  });
+
+  it('resolves an application inference profile ARN through Bedrock and invokes through it', async () => {
+    const created = await harness.bedrock.control.send(
+      new CreateInferenceProfileCommand({
+        inferenceProfileName: 'client-app-profile',
+        modelSource: { copyFrom: 'arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-express-v1' },
+      }),
+    );
+    const arn = created.inferenceProfileArn ?? '';
+    expect(arn).toContain(':application-inference-profile/');
+    // An opaque ARN: only GetInferenceProfile can say which catalog model (and price) is behind it.
+    const resolved = await harness.quarry.resolveModel(arn);
+    expect(resolved.model.modelId).toBe('amazon.titan-text-express-v1');
+    const result = await harness.quarry.invoke(arn, {
+      messages: [{ role: 'user', content: 'hello' }],
+      maxTokens: 12,
+    });
+    expect(result.baseModelId).toBe('amazon.titan-text-express-v1');
+    expect(result.cost.priced).toBe(true);
+  });
+
+  it('gets a custom model, and stops a running customization job', async () => {
+    const jobArn = await harness.quarry.createCustomizationJob({
+      jobName: 'tune-stop',
+      customModelName: 'never-finished',
+      roleArn: 'arn:aws:iam::123456789012:role/Bedrock',
+      baseModelIdentifier: 'amazon.titan-text-express-v1',
+      trainingDataConfig: { s3Uri: 's3://bucket/train.jsonl' },
+      outputDataConfig: { s3Uri: 's3://bucket/out/' },
+    });
+    await harness.quarry.stopCustomizationJob(jobArn);
+    clock += 61_000;
+    expect((await harness.quarry.getCustomizationJob(jobArn)).status).toBe('Stopped');
+    const models = await harness.quarry.listCustomModels();
+    expect(models.some((model) => model.modelName === 'never-finished')).toBe(false);
+    const tuned = models.find((model) => model.modelName === 'titan-tuned');
+    const detail = await harness.quarry.getCustomModel(tuned?.modelArn ?? 'missing');
+    expect(detail.modelName).toBe('titan-tuned');
+    expect(detail.baseModelArn).toContain('amazon.titan-text-express-v1');
+  });
+
+  it('submits a batch job and follows it', async () => {
+    const jobArn = await harness.quarry.createBatchJob({
+      jobName: 'nightly-client',
+      roleArn: 'arn:aws:iam::123456789012:role/BedrockBatch',
+      modelId: 'amazon.titan-text-express-v1',
+      inputDataConfig: { s3InputDataConfig: { s3Uri: 's3://batch-in/nightly/', s3InputFormat: 'JSONL' } },
+      outputDataConfig: { s3OutputDataConfig: { s3Uri: 's3://batch-out/nightly/' } },
+    });
+    expect((await harness.quarry.getBatchJob(jobArn)).jobName).toBe('nightly-client');
+    expect((await harness.quarry.listBatchJobs()).some((job) => job.jobArn === jobArn)).toBe(true);
+  });
+
+  it('names the missing resource when a control-plane read finds nothing', async () => {
+    await expect(
+      harness.quarry.getCustomizationJob(
+        'arn:aws:bedrock:us-east-1:123456789012:model-customization-job/nope',
+      ),
+    ).rejects.toMatchObject({ code: 'MODEL_NOT_FOUND' });
   });
 
   it('pages through every custom model', async () => {

@@ -124,6 +124,9 @@ describe('QuarryClient.generateImage against the emulator', () => {
     expect(png.readUInt32BE(16)).toBe(size.width);
     expect(png.readUInt32BE(20)).toBe(size.height);
     expect(response.cost.totalUsd).toBeGreaterThan(0);
+    // The prompt's token count comes from Bedrock's headers; images produce no output tokens.
+    expect(response.usage.inputTokens).toBeGreaterThan(0);
+    expect(response.usage).toMatchObject({ outputTokens: 0, totalTokens: response.usage.inputTokens });
   });
 
   it('maps a 16:9 size onto SD3.5 Large in a region that serves it', async () => {

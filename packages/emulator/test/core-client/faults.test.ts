@@ -1,4 +1,4 @@
-import { QuarryError, ThrottledError, type StreamEvent } from '@quarry/core';
+import { createRetryBudget, QuarryError, ThrottledError, type StreamEvent } from '@quarry/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, fault, startHarness, type Harness } from './quarry-harness.js';
 
@@ -34,6 +34,61 @@ async function streamFailure(
 }
 
 describe('QuarryClient retries against emulator faults', () => {
+  it('waits at least the Retry-After hint of a ModelNotReady answer', async () => {
+    const started = performance.now();
+    const result = await harness.quarry.invoke(
+      MODEL,
+      hello,
+      fault('model-not-ready;count=1;retry-after-ms=300'),
+    );
+    expect(result.attempts).toBe(2);
+    // A lower bound only: the hint must be honoured, however slow the machine.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(295);
+  });
+
+  it("rejects with the caller's abort reason when cancelled during the back-off", async () => {
+    const controller = new AbortController();
+    const reason = new Error('the user gave up');
+    const pending = harness.quarry.invoke(MODEL, hello, {
+      ...fault('model-not-ready;count=1;retry-after-ms=1500'),
+      signal: controller.signal,
+    });
+    setTimeout(() => {
+      controller.abort(reason);
+    }, 100);
+    await expect(pending).rejects.toBe(reason);
+  });
+
+  it('stops retrying once the shared retry budget is spent, and says so', async () => {
+    const warnings: string[] = [];
+    const logger = {
+      debug: () => undefined,
+      info: () => undefined,
+      error: () => undefined,
+      warn: (fields: Readonly<Record<string, unknown>>) => {
+        warnings.push(String(fields['event']));
+      },
+      child: () => logger,
+    };
+    // Room for exactly two throttle retries (5 tokens each), shared by every call of this client.
+    const budgeted = await startHarness({
+      client: { budget: createRetryBudget({ capacity: 10, throttleRetryCost: 5 }), logger },
+    });
+    try {
+      const spec = 'throttle;count=10;retry-after-ms=1';
+      const first = await failure(budgeted.quarry.invoke(MODEL, hello, fault(spec)));
+      expect(first.code).toBe('THROTTLED');
+      expect(budgeted.emulator.stats.snapshot().byOperation['InvokeModel']).toBe(3);
+      const second = await failure(budgeted.quarry.invoke(MODEL, hello, fault(spec)));
+      expect(second.code).toBe('THROTTLED');
+      // No tokens left: the second call fails after its first attempt instead of adding load.
+      expect(budgeted.emulator.stats.snapshot().byOperation['InvokeModel']).toBe(4);
+      expect(warnings.filter((event) => event === 'bedrock.retry.budget-exhausted')).toHaveLength(1);
+    } finally {
+      await budgeted.close();
+    }
+  });
+
   it('retries throttling twice and then succeeds', async () => {
     const result = await harness.quarry.invoke(MODEL, hello, fault('throttle;count=2;retry-after-ms=20'));
     expect(result.attempts).toBe(3);
@@ -92,7 +147,7 @@ describe('QuarryClient streams against emulator faults', () => {
       ),
     );
     expect(events.filter((event) => event.type === 'stream-start')).toHaveLength(1);
-    expect(events.at(-1)?.type).toBe('stream-end');
+    expect(events.at(-1)).toMatchObject({ type: 'stream-end', attempts: 2 });
   });
 
   it('surfaces an in-stream exception after content as a typed error without retrying', async () => {

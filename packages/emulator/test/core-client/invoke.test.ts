@@ -173,6 +173,11 @@ describe('QuarryClient.converse against the emulator', () => {
       harness.quarry.converseStream('anthropic.claude-3-haiku-20240307-v1:0', hello),
     );
     expectWellFormed(events);
+    const end = events.at(-1);
+    if (end?.type !== 'stream-end') throw new Error('no stream-end');
+    expect(end.cost.priced).toBe(true);
+    expect(end.cost.totalUsd).toBeGreaterThan(0);
+    expect(end.attempts).toBe(1);
   });
 });
 
@@ -186,6 +191,22 @@ describe('QuarryClient.stream against the emulator', () => {
     const end = events.at(-1);
     expect(end?.type === 'stream-end' && end.usage.outputTokens).toBe(whole.usage.outputTokens);
   });
+
+  it.each(TEXT_MODELS)(
+    'ends %s with the call totals: request id, latency, attempts and cost',
+    async (modelId) => {
+      const events = await collect(harness.quarry.stream(modelId, hello));
+      const start = events[0];
+      const end = events.at(-1);
+      if (end?.type !== 'stream-end' || start?.type !== 'stream-start') throw new Error('malformed stream');
+      expect(end.requestId).toBe(start.requestId);
+      expect(end.attempts).toBe(1);
+      expect(end.latencyMs).toBeGreaterThanOrEqual(0);
+      const whole = await harness.quarry.invoke(modelId, hello);
+      expect(end.cost).toEqual(whole.cost);
+      expect(end.cost.totalUsd).toBeGreaterThan(0);
+    },
+  );
 
   it('assembles tool-use deltas into the complete JSON input', async () => {
     const events = await collect(

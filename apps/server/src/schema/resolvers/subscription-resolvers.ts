@@ -12,28 +12,19 @@ export function createSubscriptionResolvers(): SubscriptionResolvers {
       // immediate error instead of a stream that fails on its first event.
       subscribe: async (_root, { input }, context) => {
         const request = toChatRequest(input);
-        const { model } = await context.client.validateChat(input.modelId, request, {
-          signal: context.signal,
-        });
+        await context.client.validateChat(input.modelId, request, { signal: context.signal });
         if (!context.streams.tryAcquire()) {
           throw new GatewayError(
             'RATE_LIMITED',
             `The gateway is serving its maximum of ${context.streams.limit} concurrent streams; retry shortly or use the invoke mutation.`,
           );
         }
-        const startedAt = context.now();
         context.logger.debug(
           { event: 'gateway.stream.open', modelId: input.modelId, requestId: context.requestId },
           'stream open',
         );
         return abortableIterator(
-          (signal) =>
-            toGatewayEvents(
-              context.client.stream(input.modelId, request, { signal }),
-              model,
-              startedAt,
-              context.now,
-            ),
+          (signal) => toGatewayEvents(context.client.stream(input.modelId, request, { signal })),
           context.signal,
           () => {
             context.streams.release();
