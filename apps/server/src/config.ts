@@ -16,7 +16,12 @@ export interface RequestLimits {
 }
 
 export type Upstream =
-  | { readonly kind: 'emulator'; readonly latency: 'zero' | 'realistic' }
+  | {
+      readonly kind: 'emulator';
+      readonly latency: 'zero' | 'realistic';
+      /** The region clients sign for: the emulator serves any, with per-region models and access. */
+      readonly region: string;
+    }
   | { readonly kind: 'aws'; readonly region: string }
   | {
       readonly kind: 'url';
@@ -100,7 +105,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const region = e.AWS_REGION ?? 'us-east-1';
   const upstream: Upstream =
     e.QUARRY_UPSTREAM === 'emulator'
-      ? { kind: 'emulator', latency: e.QUARRY_EMULATOR_LATENCY }
+      ? { kind: 'emulator', latency: e.QUARRY_EMULATOR_LATENCY, region }
       : e.QUARRY_UPSTREAM === 'aws'
         ? { kind: 'aws', region }
         : {

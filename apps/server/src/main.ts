@@ -1,5 +1,5 @@
 // Composition root: the only module that reads the environment, builds clients and picks implementations.
-import { connectQuarryClient, createRetryBudget, type BedrockConnectionOptions } from '@quarry/core';
+import { connectQuarryClient, type BedrockConnectionOptions } from '@quarry/core';
 import { startEmulator, type Emulator } from '@quarry/emulator';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -37,8 +37,12 @@ async function main(): Promise<void> {
           logger.error({ event: 'emulator.internal-error', err: error }, 'emulator bug');
         },
       });
-      connection = { region: 'us-east-1', endpoint: emulator.url, credentials: EMULATOR_CREDENTIALS };
-      upstream = `emulator (in-process at ${emulator.url}, latency ${config.upstream.latency}) us-east-1`;
+      connection = {
+        region: config.upstream.region,
+        endpoint: emulator.url,
+        credentials: EMULATOR_CREDENTIALS,
+      };
+      upstream = `emulator (in-process at ${emulator.url}, latency ${config.upstream.latency}) ${config.upstream.region}`;
       break;
     case 'aws':
       connection = { region: config.upstream.region };
@@ -65,7 +69,6 @@ async function main(): Promise<void> {
     ...connection,
     // One streaming socket per allowed stream, so the stream cap, not the pool, is what refuses.
     maxStreamSockets: config.limits.streams,
-    budget: createRetryBudget(),
     logger: logger.child({ component: 'core' }),
     streamIdleTimeoutMs: config.streamIdleTimeoutMs,
   });

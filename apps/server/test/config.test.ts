@@ -7,7 +7,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       port: 4000,
       host: '127.0.0.1',
-      upstream: { kind: 'emulator', latency: 'realistic' },
+      upstream: { kind: 'emulator', latency: 'realistic', region: 'us-east-1' },
       production: false,
     });
     expect(config.limits).toMatchObject({
@@ -34,6 +34,14 @@ describe('loadConfig', () => {
     expect(message).toContain('PORT');
     expect(message).toContain('LOG_LEVEL');
     expect(message).toContain('QUARRY_UPSTREAM');
+  });
+
+  it('gives the in-process emulator the configured AWS_REGION', () => {
+    expect(loadConfig({ AWS_REGION: 'eu-west-1' }).upstream).toEqual({
+      kind: 'emulator',
+      latency: 'realistic',
+      region: 'eu-west-1',
+    });
   });
 
   it('requires AWS_REGION and an admin key for the aws upstream', () => {

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_THROTTLED_RETRY_AFTER_MS } from '../src/errors/format-error.js';
 import { startGateway, subscribeAll, type GatewayHarness } from './support/gateway-harness.js';
 
 let gateway: GatewayHarness;
@@ -124,6 +125,26 @@ describe('subscription errors', () => {
     const { errors } = await subscribeAll(gateway.ws(), STREAM, { input: { modelId: TITAN, prompt: 'x' } });
     const [error] = errors as { extensions?: Record<string, unknown> }[];
     expect(error?.extensions).toMatchObject({ code: 'THROTTLED', retryAfterMs: 25 });
+  });
+
+  it('delivers THROTTLED with the default retryAfterMs for a throttle inside the stream', async () => {
+    // An in-stream exception is an event-stream frame: no headers, so no upstream hint.
+    gateway.emulator.faults.add({
+      modelId: TITAN,
+      fault: 'stream-error;after=2;exception=throttlingException',
+    });
+    const { results, errors } = await subscribeAll<{ invokeStream: { __typename: string } }>(
+      gateway.ws(),
+      STREAM,
+      { input: { modelId: TITAN, prompt: 'tell me a story', maxTokens: 60 } },
+    );
+    expect(results.some((result) => result.invokeStream.__typename === 'TextDelta')).toBe(true);
+    const [error] = errors as { extensions?: Record<string, unknown> }[];
+    expect(error?.extensions).toMatchObject({
+      code: 'THROTTLED',
+      retryAfterMs: DEFAULT_THROTTLED_RETRY_AFTER_MS,
+    });
+    expect(typeof error?.extensions?.['retryAfterMs']).toBe('number');
   });
 });
 

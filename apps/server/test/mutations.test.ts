@@ -193,6 +193,37 @@ describe('Mutation.embed', () => {
     expect(body.data?.embed.usage.inputTokens).toBeGreaterThan(0);
   });
 
+  it('returns decodable little-endian floats when only base64 is selected', async () => {
+    const input = {
+      modelId: 'amazon.titan-embed-text-v2:0',
+      texts: ['one river', 'two bridges'],
+      dimensions: 512,
+      normalize: true,
+    };
+    const base64Only = await gateway.gql<{
+      embed: { embeddings: { index: number; dimensions: number; base64: string }[] };
+    }>(`mutation ($input: EmbedInput!) { embed(input: $input) { embeddings { index dimensions base64 } } }`, {
+      input,
+    });
+    const valuesOnly = await gateway.gql<{ embed: { embeddings: { values: number[] }[] } }>(
+      `mutation ($input: EmbedInput!) { embed(input: $input) { embeddings { values } } }`,
+      { input },
+    );
+    expect(base64Only.body.errors).toBeUndefined();
+    const embeddings = base64Only.body.data?.embed.embeddings ?? [];
+    expect(embeddings).toHaveLength(2);
+    for (const [index, embedding] of embeddings.entries()) {
+      const bytes = Buffer.from(embedding.base64, 'base64');
+      expect(bytes.byteLength).toBe(512 * 4);
+      expect(embedding.dimensions).toBe(512);
+      // Read explicitly as little-endian, whatever this machine's byte order.
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const decoded = Array.from({ length: 512 }, (_, at) => view.getFloat32(at * 4, true));
+      expect(Math.hypot(...decoded)).toBeCloseTo(1, 5);
+      expect(decoded).toEqual(valuesOnly.body.data?.embed.embeddings[index]?.values);
+    }
+  });
+
   it('reports a failing text as its own error and embeds the rest', async () => {
     const { body } = await gateway.gql<{
       embed: { embeddings: { dimensions: number; error: { code: string } | null }[] };

@@ -2,6 +2,7 @@ import type { QuarryClient } from '@quarry/core';
 import { request } from 'node:http';
 import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_RATE_LIMITED_RETRY_AFTER_MS } from '../src/errors/format-error.js';
 import { DEFAULT_LIMITS, startGateway, subscribeAll } from './support/gateway-harness.js';
 
 const INVOKE = `mutation { invoke(input: { modelId: "amazon.titan-text-lite-v1", prompt: "hi" }) { text } }`;
@@ -111,6 +112,26 @@ describe('limits and contract edges', () => {
     }
   });
 
+  it('answers a query too large to cache over graphql-ws, every time', async () => {
+    const gateway = await startGateway();
+    try {
+      // Whitespace is no token, so this stays under the token limit while exceeding the 8 KiB the
+      // document cache keeps: each send is parsed and validated afresh.
+      const query = `{ model(id: "amazon.titan-text-lite-v1") { modelId } }${' '.repeat(64 * 1024)}`;
+      for (let round = 0; round < 2; round++) {
+        const { results, errors } = await subscribeAll<{ model: { modelId: string } }>(
+          gateway.ws(),
+          query,
+          {},
+        );
+        expect(errors).toBeUndefined();
+        expect(results).toEqual([{ model: { modelId: 'amazon.titan-text-lite-v1' } }]);
+      }
+    } finally {
+      await gateway.close();
+    }
+  });
+
   it('refuses more directives than the limit', async () => {
     const gateway = await startGateway({ server: { limits: { ...DEFAULT_LIMITS, directives: 2 } } });
     try {
@@ -149,7 +170,11 @@ describe('limits and contract edges', () => {
         );
       });
       const { errors } = await subscribeAll(gateway.ws(), STREAM, {});
-      expect(JSON.stringify(errors)).toContain('RATE_LIMITED');
+      const [refused] = errors as { extensions?: Record<string, unknown> }[];
+      expect(refused?.extensions).toEqual({
+        code: 'RATE_LIMITED',
+        retryAfterMs: DEFAULT_RATE_LIMITED_RETRY_AFTER_MS,
+      });
       await first.dispose();
       await waitFor(() => gateway.emulator.stats.snapshot().activeStreams === 0);
       // The slot is released with the first stream: a new one is accepted again.
@@ -195,6 +220,19 @@ describe('limits and contract edges', () => {
       );
       expect(body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
       expect(body.errors?.[0]?.message).toContain('64 levels');
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('reports /ready 200 when the upstream answers', async () => {
+    const gateway = await startGateway();
+    try {
+      const answer = await fetch(gateway.url.replace('/graphql', '/ready'));
+      expect(answer.status).toBe(200);
+      const body = (await answer.json()) as { status: string; upstream: string; models: number };
+      expect(body).toMatchObject({ status: 'ready', upstream: 'emulator (test)' });
+      expect(body.models).toBeGreaterThan(0);
     } finally {
       await gateway.close();
     }

@@ -1,7 +1,12 @@
 import { QuarryError, ThrottledError, ValidationError } from '@quarry/core';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
-import { formatError, publicError } from './format-error.js';
+import {
+  DEFAULT_RATE_LIMITED_RETRY_AFTER_MS,
+  DEFAULT_THROTTLED_RETRY_AFTER_MS,
+  formatError,
+  publicError,
+} from './format-error.js';
 import { GatewayError } from './gateway-error.js';
 
 const options = (production: boolean) => ({ production, onInternalError: vi.fn() });
@@ -23,6 +28,20 @@ describe('formatError', () => {
       code: 'BAD_USER_INPUT',
       field: 'maxTokens',
     });
+  });
+
+  it('suggests a default retryAfterMs for THROTTLED when the upstream gave no hint', () => {
+    const hintless = new ThrottledError('slow down', undefined, { retryable: true });
+    expect(formatError(formatted('x'), hintless, options(true)).extensions).toEqual({
+      code: 'THROTTLED',
+      retryable: true,
+      retryAfterMs: DEFAULT_THROTTLED_RETRY_AFTER_MS,
+    });
+    // A quota throttle is THROTTLED too, even as a plain QuarryError.
+    const quota = new QuarryError('THROTTLED', 'quota exceeded');
+    expect(formatError(formatted('x'), quota, options(true)).extensions?.['retryAfterMs']).toBe(
+      DEFAULT_THROTTLED_RETRY_AFTER_MS,
+    );
   });
 
   it('masks core INTERNAL_SERVER_ERROR in production and logs it', () => {
@@ -54,7 +73,7 @@ describe('formatError', () => {
   it('passes gateway codes and framework codes through', () => {
     expect(formatError(formatted('x'), new GatewayError('RATE_LIMITED', 'too many'), options(true))).toEqual({
       message: 'too many',
-      extensions: { code: 'RATE_LIMITED' },
+      extensions: { code: 'RATE_LIMITED', retryAfterMs: DEFAULT_RATE_LIMITED_RETRY_AFTER_MS },
     });
     expect(formatError(formatted('Syntax Error', 'GRAPHQL_PARSE_FAILED'), undefined, options(true))).toEqual(
       formatted('Syntax Error', 'GRAPHQL_PARSE_FAILED'),

@@ -1,4 +1,4 @@
-import { ModelNotFoundError, QuarryError, ThrottledError, ValidationError } from '@quarry/core';
+import { ModelNotFoundError, QuarryError, ValidationError } from '@quarry/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { GatewayError } from './gateway-error.js';
 
@@ -14,6 +14,22 @@ const FRAMEWORK_CODES = new Set([
 ]);
 
 const MASKED = 'Internal server error';
+
+/**
+ * `retryAfterMs` for a THROTTLED error whose upstream gave no hint (throttles inside an event
+ * stream never carry headers; many 429s carry none either). SPEC promises the field on every
+ * THROTTLED error, so clients can always back off without guessing. One second is as long as
+ * core's last default back-off step (throttleBaseDelayMs 500 doubled), so a client that follows it
+ * does not repeat at once what core's own retries just failed to get through.
+ */
+export const DEFAULT_THROTTLED_RETRY_AFTER_MS = 1_000;
+
+/**
+ * `retryAfterMs` for the gateway's own RATE_LIMITED (stream or subscription caps): a slot frees
+ * as soon as any stream ends, and most streams last a few seconds, so a short pause usually finds one.
+ */
+export const DEFAULT_RATE_LIMITED_RETRY_AFTER_MS = 1_000;
+
 // graphql-js "Did you mean …?" hints reveal schema names; production hides them on both transports.
 const SUGGESTION = / ?Did you mean .+\?$/;
 
@@ -43,7 +59,7 @@ export function formatError(
     return { ...base, message, extensions: quarryExtensions(original) };
   }
   if (original instanceof GatewayError) {
-    return { ...base, message: original.message, extensions: { code: original.code } };
+    return { ...base, message: original.message, extensions: gatewayExtensions(original) };
   }
   const code = formatted.extensions?.['code'];
   const message = options.production ? formatted.message.replace(SUGGESTION, '') : formatted.message;
@@ -77,14 +93,22 @@ export function publicError(error: QuarryError, options: FormatOptions): { code:
 }
 
 function quarryExtensions(error: QuarryError): Record<string, unknown> {
+  const retryAfterMs =
+    error.retryAfterMs ?? (error.code === 'THROTTLED' ? DEFAULT_THROTTLED_RETRY_AFTER_MS : undefined);
   return {
     code: error.code,
     retryable: error.retryable,
-    ...(error instanceof ThrottledError &&
-      error.retryAfterMs !== undefined && { retryAfterMs: error.retryAfterMs }),
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
     ...(error instanceof ValidationError && { field: error.field }),
     ...(error instanceof ModelNotFoundError && { suggestions: error.suggestions }),
     ...(error.requestId !== undefined && { upstreamRequestId: error.requestId }),
+  };
+}
+
+function gatewayExtensions(error: GatewayError): Record<string, unknown> {
+  return {
+    code: error.code,
+    ...(error.code === 'RATE_LIMITED' && { retryAfterMs: DEFAULT_RATE_LIMITED_RETRY_AFTER_MS }),
   };
 }
 

@@ -24,36 +24,34 @@ interface Cached<T> {
 }
 
 export function createModelDirectory(deps: ModelDirectoryDeps): ModelDirectory {
-  let models: Cached<ModelView[]> | undefined;
-  let profiles: Cached<InferenceProfileSummary[]> | undefined;
-
   // One upstream call per TTL however many requests ask at once; a failure is not cached.
-  function cached<T>(
-    current: Cached<T> | undefined,
-    load: () => Promise<T>,
-    store: (entry: Cached<T> | undefined) => void,
-  ): Promise<T> {
-    if (current !== undefined && current.expires > deps.now()) return current.value;
-    const value = load();
-    store({ expires: deps.now() + deps.ttlMs, value });
-    value.catch(() => {
-      store(undefined);
-    });
-    return value;
+  function cached<T>(load: () => Promise<T>): () => Promise<T> {
+    let current: Cached<T> | undefined;
+    return () => {
+      if (current !== undefined && current.expires > deps.now()) return current.value;
+      const entry = { expires: deps.now() + deps.ttlMs, value: load() };
+      current = entry;
+      entry.value.catch(() => {
+        // A slow failure must not evict an answer a later load has stored meanwhile.
+        if (current === entry) current = undefined;
+      });
+      return entry.value;
+    };
   }
 
-  const list = (): Promise<ModelView[]> =>
-    cached(
-      models,
-      async () => {
-        // No caller signal: the answer is shared, so one caller leaving must not fail the others.
-        const listed = await deps.client.listModels();
-        return listed.map(({ summary, catalog }) => ({ summary, catalog, region: deps.client.region }));
-      },
-      (entry) => {
-        models = entry;
-      },
-    );
+  const list = cached(async (): Promise<ModelView[]> => {
+    // No caller signal: the answer is shared, so one caller leaving must not fail the others.
+    const listed = await deps.client.listModels();
+    return listed.map(({ summary, catalog }) => ({ summary, catalog, region: deps.client.region }));
+  });
+
+  const profiles = cached(async (): Promise<InferenceProfileSummary[]> => {
+    const [system, application] = await Promise.all([
+      deps.client.listInferenceProfiles({ type: 'SYSTEM_DEFINED' }),
+      deps.client.listInferenceProfiles({ type: 'APPLICATION' }),
+    ]);
+    return [...system, ...application];
+  });
 
   return {
     list,
@@ -73,19 +71,6 @@ export function createModelDirectory(deps: ModelDirectoryDeps): ModelDirectory {
         }
       );
     },
-    profiles: () =>
-      cached(
-        profiles,
-        async () => {
-          const [system, application] = await Promise.all([
-            deps.client.listInferenceProfiles({ type: 'SYSTEM_DEFINED' }),
-            deps.client.listInferenceProfiles({ type: 'APPLICATION' }),
-          ]);
-          return [...system, ...application];
-        },
-        (entry) => {
-          profiles = entry;
-        },
-      ),
+    profiles,
   };
 }

@@ -18,6 +18,7 @@ import { GatewayError } from '../errors/gateway-error.js';
 import { formatError, type FormatOptions } from '../errors/format-error.js';
 import { isAuthorized } from '../http/auth.js';
 import type { OperationRegistry } from '../operations/operation-registry.js';
+import { createDocumentCache } from './document-cache.js';
 
 export interface GraphQLWsOptions {
   readonly httpServer: Server;
@@ -42,8 +43,13 @@ export interface GraphQLWsServer {
   close(graceMs: number): Promise<void>;
 }
 
-/** Parsed-and-validated documents by query text, as Apollo's document store does for HTTP. */
-const DOCUMENT_CACHE_SIZE = 1_000;
+/**
+ * Parsed-and-validated documents by query text, as Apollo's document store does for HTTP (which is
+ * bounded by size too). Real apps repeat a few small operations, so 1 MiB of text holds them all;
+ * anything over 8 KiB is rare enough to prepare each time. Bounded by bytes, not entries: a
+ * count alone would let 1,000 maximum-size messages pin a gigabyte.
+ */
+const DOCUMENT_CACHE = { maxBytes: 1_048_576, maxEntryBytes: 8_192 } as const;
 
 /** graphql-ws on the same HTTP server and path as Apollo, with the same limits and error format. */
 export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
@@ -58,7 +64,7 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
     // Apollo turns introspection off in production on HTTP; the socket must not be a side door.
     ...(options.format.production ? [NoSchemaIntrospectionCustomRule] : []),
   ];
-  const documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
+  const documents = createDocumentCache<DocumentNode | readonly GraphQLError[]>(DOCUMENT_CACHE);
   const operations = new WeakMap<Context, Map<string, AbortController>>();
   const formatAll = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((error) => formatError(error.toJSON(), error.originalError ?? error, options.format));
@@ -80,7 +86,6 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
         ),
       ];
     }
-    if (documents.size >= DOCUMENT_CACHE_SIZE) documents.delete(documents.keys().next().value as string);
     documents.set(query, result);
     return result;
   };

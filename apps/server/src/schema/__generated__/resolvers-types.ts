@@ -708,7 +708,11 @@ export type StreamEnd = {
 /** One event of `invokeStream`: StreamStart first, then TextDelta and ToolUseDelta, then StreamEnd last. */
 export type StreamEvent = StreamEnd | StreamStart | TextDelta | ToolUseDelta;
 
-/** The first event of a stream, sent when the upstream accepts the request. */
+/**
+ * The first event of a stream, sent just before its first content event (TextDelta or ToolUseDelta),
+ * or before StreamEnd when there is no content. Retries of a failed opening happen before it, so a
+ * stream that fails before any content ends with an error and no StreamStart.
+ */
 export type StreamStart = {
   __typename?: 'StreamStart';
   /** The model ID as requested. */

@@ -142,7 +142,12 @@ export function createMutationResolvers(): MutationResolvers {
     },
 
     acceptAgreement: async (_root, { modelId, offerToken }, context) => {
-      const accepted = await context.client.createAgreement(modelId, offerToken, { signal: context.signal });
+      // Agreements belong to base models: resolve profile IDs and ARNs as agreementOffers does, so
+      // a token listed for `us.…` is accepted for the same ID.
+      const resolved = await context.client.resolveModel(modelId, { signal: context.signal });
+      const accepted = await context.client.createAgreement(resolved.model.modelId, offerToken, {
+        signal: context.signal,
+      });
       return { modelId: accepted, accepted: true };
     },
 

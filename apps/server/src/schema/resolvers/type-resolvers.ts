@@ -1,15 +1,12 @@
 import { publicError } from '../../errors/format-error.js';
+import { float32ToBase64LE } from '../../mapping/float32-base64.js';
 import type { EmbeddingResolvers, StreamEventResolvers } from '../__generated__/resolvers-types.js';
 
 /** `values` and `base64` are computed only when selected: base64 is the cheap path for big batches. */
 export const embeddingResolvers: EmbeddingResolvers = {
   index: (view) => view.index,
   values: (view) => (view.vector === undefined ? [] : Array.from(view.vector)),
-  // Float32Array is little-endian on every platform Node supports (x64, arm64).
-  base64: (view) =>
-    view.vector === undefined
-      ? ''
-      : Buffer.from(view.vector.buffer, view.vector.byteOffset, view.vector.byteLength).toString('base64'),
+  base64: (view) => (view.vector === undefined ? '' : float32ToBase64LE(view.vector)),
   dimensions: (view) => view.vector?.length ?? 0,
   // Item errors skip formatError, so they get the same masking here.
   error: (view, _args, context) =>

@@ -1,0 +1,123 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { afterEach, describe, expect, it } from 'vitest';
+
+// The real entry point in its own process: env parsing, signals and exit codes only exist there.
+const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
+/** tsx transpiles every workspace source on startup, which takes a few seconds on a small machine. */
+const STARTUP_MS = 30_000;
+
+interface GatewayProcess {
+  readonly child: ChildProcess;
+  readonly stdout: () => string;
+  readonly stderr: () => string;
+  readonly exited: Promise<number | null>;
+}
+
+const started: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of started.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+function spawnGateway(env: Record<string, string>): GatewayProcess {
+  // Only what Node needs: no inherited QUARRY_* or AWS_* settings from the developer's shell.
+  // The sources, not dist/, so this never tests a stale build; tsx runs TypeScript on Node 20.
+  const child = spawn(process.execPath, ['--conditions=@quarry/source', '--import', 'tsx', 'src/main.ts'], {
+    cwd: SERVER_DIR,
+    env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  return { child, stdout: () => stdout, stderr: () => stderr, exited };
+}
+
+/** pino lines on stdout, parsed. */
+function logLines(stdout: string): Record<string, unknown>[] {
+  return stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+async function waitForLog(gateway: GatewayProcess, event: string): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + STARTUP_MS;
+  for (;;) {
+    const line = logLines(gateway.stdout()).find((entry) => entry['event'] === event);
+    if (line !== undefined) return line;
+    if (gateway.child.exitCode !== null || Date.now() > deadline) {
+      throw new Error(`no ${event} log line; stdout:\n${gateway.stdout()}\nstderr:\n${gateway.stderr()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('gateway process', () => {
+  it(
+    'ends open streams and exits 0 within the grace period on SIGTERM',
+    async () => {
+      const graceMs = 2_000;
+      const gateway = spawnGateway({
+        PORT: '0',
+        AWS_REGION: 'eu-west-1',
+        // Realistic timing keeps the stream open (Titan Lite: ~90 tokens/s for 500 tokens).
+        QUARRY_EMULATOR_LATENCY: 'realistic',
+        QUARRY_SHUTDOWN_GRACE_MS: String(graceMs),
+      });
+      const upstream = await waitForLog(gateway, 'gateway.upstream');
+      expect(upstream['region']).toBe('eu-west-1');
+      expect(upstream['msg']).toContain('eu-west-1');
+      const listening = await waitForLog(gateway, 'gateway.listening');
+      const url = String(listening['url']);
+
+      const client = createClient({
+        url: url.replace('http://', 'ws://'),
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+      });
+      let firstEvent: () => void = () => undefined;
+      const streaming = new Promise<void>((resolve) => (firstEvent = resolve));
+      const ended = new Promise<string>((resolve) => {
+        client.subscribe(
+          {
+            query: `subscription { invokeStream(input: { modelId: "amazon.titan-text-lite-v1", prompt: "a long story", maxTokens: 500 }) { __typename } }`,
+          },
+          {
+            next: () => firstEvent(),
+            error: () => resolve('error'),
+            complete: () => resolve('complete'),
+          },
+        );
+      });
+      await streaming;
+
+      const signalledAt = Date.now();
+      gateway.child.kill('SIGTERM');
+      // Either ending is fine; what matters is that the client is not left hanging.
+      expect(['error', 'complete']).toContain(await ended);
+      expect(await gateway.exited).toBe(0);
+      expect(Date.now() - signalledAt).toBeLessThan(graceMs);
+      expect(logLines(gateway.stdout()).some((entry) => entry['event'] === 'gateway.stopped')).toBe(true);
+      await client.dispose();
+    },
+    STARTUP_MS + 10_000,
+  );
+
+  it(
+    'exits 2 naming the variable when the environment is invalid',
+    async () => {
+      const gateway = spawnGateway({ PORT: 'abc' });
+      expect(await gateway.exited).toBe(2);
+      expect(gateway.stderr()).toContain('Quarry cannot start');
+      expect(gateway.stderr()).toContain('PORT');
+    },
+    STARTUP_MS,
+  );
+});
