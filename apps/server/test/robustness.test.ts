@@ -61,6 +61,26 @@ describe('cancellation reaches the upstream call', () => {
       await gateway.close();
     }
   });
+
+  it('aborts a mutation sent over graphql-ws when the client completes it', async () => {
+    let aborted: unknown;
+    const gateway = await startGateway({ wrapClient: hangingInvoke((reason) => (aborted = reason)) });
+    const client = gateway.ws();
+    try {
+      const unsubscribe = client.subscribe(
+        { query: INVOKE },
+        { next: () => undefined, error: () => undefined, complete: () => undefined },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(aborted).toBeUndefined();
+      unsubscribe(); // sends `complete`; the socket stays open
+      await waitFor(() => aborted !== undefined);
+      expect(String(aborted)).toContain('completed by the client');
+    } finally {
+      await client.dispose();
+      await gateway.close();
+    }
+  });
 });
 
 describe('masking over both transports', () => {

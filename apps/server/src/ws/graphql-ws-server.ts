@@ -11,13 +11,14 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { Context } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { GatewayContext } from '../context.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import { formatError, type FormatOptions } from '../errors/format-error.js';
 import { isAuthorized } from '../http/auth.js';
 import type { OperationRegistry } from '../operations/operation-registry.js';
+import { completedOperationId } from './completed-operation-id.js';
 import { createDocumentCache } from './document-cache.js';
 
 export interface GraphQLWsOptions {
@@ -65,7 +66,10 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
     ...(options.format.production ? [NoSchemaIntrospectionCustomRule] : []),
   ];
   const documents = createDocumentCache<DocumentNode | readonly GraphQLError[]>(DOCUMENT_CACHE);
-  const operations = new WeakMap<Context, Map<string, AbortController>>();
+  // Running operations by socket and id: a client `complete` or a closed socket cancels them.
+  const operations = new WeakMap<WebSocket, Map<string, AbortController>>();
+  const operationsOf = (ctx: Context<Record<string, unknown> | undefined, Extra>) =>
+    operations.get(ctx.extra.socket);
   const formatAll = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((error) => formatError(error.toJSON(), error.originalError ?? error, options.format));
 
@@ -90,12 +94,20 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
     return result;
   };
 
-  const finish = (ctx: Context, id: string): void => {
-    const controller = operations.get(ctx)?.get(id);
+  const finish = (ctx: Context<Record<string, unknown> | undefined, Extra>, id: string): void => {
+    const controller = operationsOf(ctx)?.get(id);
     if (controller === undefined) return;
-    operations.get(ctx)?.delete(id);
+    operationsOf(ctx)?.delete(id);
     options.operations.finish(controller);
   };
+
+  wsServer.on('connection', (socket: WebSocket) => {
+    socket.on('message', (data) => {
+      const id = completedOperationId(data);
+      if (id !== undefined)
+        operations.get(socket)?.get(id)?.abort(new Error('graphql-ws operation completed by the client'));
+    });
+  });
 
   const cleanup = useServer(
     {
@@ -113,10 +125,10 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
         const document = prepare(payload.query);
         if (isErrorList(document)) return document;
         const controller = options.operations.start();
-        let byId = operations.get(ctx);
+        let byId = operationsOf(ctx);
         if (byId === undefined) {
           byId = new Map();
-          operations.set(ctx, byId);
+          operations.set(ctx.extra.socket, byId);
         }
         byId.set(id, controller);
         return {
@@ -132,7 +144,7 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
       },
       // A closed socket cancels what it started: queries and mutations included, not only streams.
       onClose: (ctx) => {
-        for (const [id, controller] of operations.get(ctx) ?? []) {
+        for (const [id, controller] of operationsOf(ctx) ?? []) {
           controller.abort(new Error('graphql-ws socket closed'));
           finish(ctx, id);
         }
