@@ -62,14 +62,18 @@ describe('createControlPlane', () => {
     });
     const arn = String(provisionedModelArn);
     expect(arn.startsWith(`arn:aws:bedrock:us-east-1:${ACCOUNT_ID}:provisioned-model/`)).toBe(true);
-    expect(controlPlane.lookupProvisioned(arn)).toEqual({
+    expect(controlPlane.lookupProvisioned('us-east-1', arn)).toEqual({
       modelId: 'amazon.titan-text-express-v1',
       status: 'Creating',
     });
     clock.advance(500);
-    expect(controlPlane.lookupProvisioned(arn.split('/')[1] ?? '')?.status).toBe('InService');
-    expect(controlPlane.lookupProvisioned('pt')?.status).toBe('InService');
-    expect(controlPlane.lookupProvisioned('missing')).toBeUndefined();
+    expect(controlPlane.lookupProvisioned('us-east-1', arn.split('/')[1] ?? '')?.status).toBe('InService');
+    expect(controlPlane.lookupProvisioned('us-east-1', 'pt')?.status).toBe('InService');
+    expect(controlPlane.lookupProvisioned('us-east-1', 'missing')).toBeUndefined();
+    // Resources are regional: another region's lookup does not see it, by ARN, ID or name.
+    expect(controlPlane.lookupProvisioned('eu-west-1', arn)).toBeUndefined();
+    expect(controlPlane.lookupProvisioned('eu-west-1', arn.split('/')[1] ?? '')).toBeUndefined();
+    expect(controlPlane.lookupProvisioned('eu-west-1', 'pt')).toBeUndefined();
   });
 
   it('looks up custom models only once their job completes, and application profiles', async () => {
@@ -82,20 +86,22 @@ describe('createControlPlane', () => {
       trainingDataConfig: { s3Uri: 's3://bucket/train.jsonl' },
       outputDataConfig: { s3Uri: 's3://bucket/out/' },
     });
-    expect(controlPlane.lookupCustomModel('m')).toBeUndefined();
+    expect(controlPlane.lookupCustomModel('us-east-1', 'm')).toBeUndefined();
     clock.advance(1_000);
     const job = await call('GET', `/model-customization-jobs/${encodeURIComponent(String(jobArn))}`);
-    expect(controlPlane.lookupCustomModel(String(job['outputModelArn']))).toEqual({
+    expect(controlPlane.lookupCustomModel('us-east-1', String(job['outputModelArn']))).toEqual({
       baseModelId: 'amazon.nova-micro-v1:0',
     });
+    expect(controlPlane.lookupCustomModel('eu-west-1', String(job['outputModelArn']))).toBeUndefined();
 
     const { inferenceProfileArn } = await call('POST', '/inference-profiles', {
       inferenceProfileName: 'app',
       modelSource: { copyFrom: 'arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-micro-v1:0' },
     });
-    expect(controlPlane.lookupApplicationProfile(String(inferenceProfileArn))).toEqual({
+    expect(controlPlane.lookupApplicationProfile('us-east-1', String(inferenceProfileArn))).toEqual({
       modelId: 'amazon.nova-micro-v1:0',
     });
+    expect(controlPlane.lookupApplicationProfile('eu-west-1', String(inferenceProfileArn))).toBeUndefined();
   });
 
   it('grants access per region once an agreement exists, only in strict mode', async () => {
@@ -125,7 +131,7 @@ describe('createControlPlane', () => {
       provisionedModelName: 'pt',
     });
     controlPlane.close();
-    expect(controlPlane.lookupProvisioned('pt')).toBeUndefined();
+    expect(controlPlane.lookupProvisioned('us-east-1', 'pt')).toBeUndefined();
   });
 
   it('forgets idempotency tokens on close, so a reused token creates a live resource', async () => {
@@ -157,10 +163,12 @@ describe('createControlPlane', () => {
       ],
     );
     expect(secondThroughput).not.toBe(firstThroughput);
-    expect(controlPlane.lookupProvisioned(secondThroughput)).toMatchObject({ status: 'Creating' });
+    expect(controlPlane.lookupProvisioned('us-east-1', secondThroughput)).toMatchObject({
+      status: 'Creating',
+    });
     const secondProfile = String((await call('POST', '/inference-profiles', profile))['inferenceProfileArn']);
     expect(secondProfile).not.toBe(firstProfile);
-    expect(controlPlane.lookupApplicationProfile(secondProfile)).toEqual({
+    expect(controlPlane.lookupApplicationProfile('us-east-1', secondProfile)).toEqual({
       modelId: 'amazon.nova-micro-v1:0',
     });
   });

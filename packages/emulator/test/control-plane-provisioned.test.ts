@@ -112,6 +112,10 @@ describe('control plane: provisioned throughput', () => {
       commitmentDuration: 'OneMonth',
     });
     expect(updating.commitmentExpirationTime).toBeInstanceOf(Date);
+    // A model switch keeps the throughput serving; only Creating refuses with ModelNotReady.
+    await expect(harness.converse(provisionedModelArn ?? '')).resolves.toMatchObject({
+      stopReason: 'end_turn',
+    });
 
     harness.clock.advance(PROVISIONING_DURATION_MS);
     const updated = await client.send(

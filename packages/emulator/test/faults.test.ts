@@ -31,7 +31,7 @@ import {
 } from '@aws-sdk/client-bedrock-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startEmulator, type Emulator } from '../src/index.js';
+import { startEmulator, type Emulator, type FaultRule } from '../src/index.js';
 import { agentRuntimeClient, controlClient, runtimeClient, type Transport } from './support/clients.js';
 import { body, captureHeaders, decodeBody, extraHeaders, type LooseJson } from './support/sdk-helpers.js';
 
@@ -66,6 +66,25 @@ const streamClaude = (client: BedrockRuntimeClient, signal?: AbortSignal) =>
     signal === undefined ? {} : { abortSignal: signal },
   );
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Streams a Claude reply to its end: the error thrown on the way (by send() or the iterator), if any. */
+const streamOutcome = async (client: BedrockRuntimeClient): Promise<unknown> => {
+  try {
+    const output = await streamClaude(client);
+    for await (const event of output.body ?? []) expect(event).toBeDefined();
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+};
+/** Adds a per-model rule for the duration of `run`, so later tests see the shared emulator unchanged. */
+const withRule = async (rule: FaultRule, run: () => Promise<void>): Promise<void> => {
+  const id = emulator.faults.add(rule);
+  try {
+    await run();
+  } finally {
+    emulator.faults.remove(id);
+  }
+};
 
 describe('x-quarry-fault', () => {
   it('throttles the next N calls with back-off headers, then succeeds', async () => {
@@ -127,6 +146,17 @@ describe('x-quarry-fault', () => {
     const error = await converse(client);
     expect(error).toBeInstanceOf(ValidationException);
     expect((error as Error).message).toContain('unknown fault kind "explode"');
+    client.destroy();
+  });
+
+  it('does not spend a stream fault on calls that cannot stream', async () => {
+    const client = runtimeClient(emulator.url);
+    extraHeaders(client)['x-quarry-fault'] = 'stream-error;count=1;key=unreached';
+    // Neither answer is an event stream, so neither uses up the count.
+    expect(await invoke(client)).toMatchObject({ contentType: 'application/json' });
+    expect(await converse(client)).toMatchObject({ stopReason: 'end_turn' });
+    expect(await streamOutcome(client)).toBeInstanceOf(ModelStreamErrorException);
+    expect(await streamOutcome(client)).toBeUndefined();
     client.destroy();
   });
 
@@ -356,6 +386,92 @@ describe('per-model fault rules', () => {
     expect(emulator.faults.list().find((rule) => rule.id === id)).toMatchObject({ remaining: 0, hits: 1 });
     expect(await invoke(client)).toMatchObject({ contentType: 'application/json' });
     expect(emulator.faults.remove(id)).toBe(true);
+    client.destroy();
+  });
+
+  it('does not spend a stream rule on calls it cannot reach', async () => {
+    const client = runtimeClient(emulator.url);
+    await withRule({ modelId: HAIKU, fault: 'stream-error;count=1' }, async () => {
+      expect(await invoke(client)).toMatchObject({ contentType: 'application/json' });
+      expect(await converse(client, HAIKU)).toMatchObject({ stopReason: 'end_turn' });
+      expect(emulator.faults.list().find((rule) => rule.modelId === HAIKU)).toMatchObject({
+        remaining: 1,
+        hits: 0,
+      });
+      expect(await streamOutcome(client)).toBeInstanceOf(ModelStreamErrorException);
+      expect(await streamOutcome(client)).toBeUndefined();
+    });
+    client.destroy();
+  });
+
+  it('ends a ConverseStream with an in-stream exception after K events (stream-error rule)', async () => {
+    const client = runtimeClient(emulator.url);
+    await withRule(
+      {
+        modelId: NOVA,
+        fault: { kind: 'stream-error', after: 2, count: 1, exception: 'throttlingException' },
+      },
+      async () => {
+        const output = await client.send(
+          new ConverseStreamCommand({
+            modelId: NOVA,
+            messages: [{ role: 'user', content: [{ text: 'Hi' }] }],
+          }),
+        );
+        const received: unknown[] = [];
+        const error = await (async () => {
+          for await (const event of output.stream ?? []) received.push(event);
+        })().catch((caught: unknown) => caught);
+        expect(received).toHaveLength(2);
+        expect(error).toBeInstanceOf(ThrottlingException);
+      },
+    );
+    client.destroy();
+  });
+
+  it('stalls a stream after K chunks (stall rule)', async () => {
+    const client = runtimeClient(emulator.url);
+    await withRule({ modelId: HAIKU, fault: 'stall;after=1;count=1' }, async () => {
+      const controller = new AbortController();
+      const output = await streamClaude(client, controller.signal);
+      const iterator = output.body![Symbol.asyncIterator]();
+      expect((await iterator.next()).done).toBe(false);
+      const next = iterator.next();
+      expect(await Promise.race([next.then(() => 'event'), sleep(300).then(() => 'silence')])).toBe(
+        'silence',
+      );
+      controller.abort();
+      await expect(next).resolves.toMatchObject({ done: true });
+    });
+    expect(await streamOutcome(client)).toBeUndefined();
+    client.destroy();
+  });
+
+  it('slows every frame of a stream down (slow rule)', async () => {
+    const client = runtimeClient(emulator.url);
+    await withRule({ modelId: HAIKU, fault: 'slow;delay-ms=20;count=1' }, async () => {
+      const started = performance.now();
+      const output = await streamClaude(client);
+      let chunks = 0;
+      for await (const event of output.body ?? []) if (event.chunk !== undefined) chunks++;
+      expect(chunks).toBeGreaterThan(3);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(chunks * 20 - 5);
+    });
+    client.destroy();
+  });
+
+  it('drops the connection after K chunks (drop rule)', async () => {
+    const client = runtimeClient(emulator.url);
+    await withRule({ modelId: HAIKU, fault: 'drop;after=2;count=1' }, async () => {
+      const output = await streamClaude(client);
+      let received = 0;
+      const error = await (async () => {
+        for await (const event of output.body ?? []) if (event.chunk !== undefined) received++;
+      })().catch((caught: unknown) => caught);
+      expect(received).toBe(2);
+      expect(error).toBeInstanceOf(Error);
+      expect(await streamOutcome(client)).toBeUndefined();
+    });
     client.destroy();
   });
 

@@ -5,6 +5,7 @@ import {
   InvokeModelCommand,
   ValidationException,
   type ConverseStreamOutput,
+  type CountTokensInput,
   type Message,
   type Tool,
 } from '@aws-sdk/client-bedrock-runtime';
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startEmulator, type Emulator } from '../src/index.js';
 import { runtimeClient } from './support/clients.js';
+import { http1Request } from './support/raw-requests.js';
 import { body, decodeBody } from './support/sdk-helpers.js';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
@@ -326,5 +328,68 @@ describe('CountTokens', () => {
     );
     expect(invokeCount.inputTokens).toBe(converse.usage?.inputTokens);
     runtime.destroy();
+  });
+
+  it('names the member at fault in its ValidationException', async () => {
+    const runtime = client();
+    const count = (input: unknown) =>
+      runtime
+        .send(new CountTokensCommand({ modelId: HAIKU, input: input as CountTokensInput }))
+        .catch((caught: unknown) => caught);
+    const emptyBlock = await count({ converse: { messages: [{ role: 'user', content: [{}] }] } });
+    expect(emptyBlock).toBeInstanceOf(ValidationException);
+    expect((emptyBlock as Error).message).toMatch(
+      /^1 validation error detected: Value at 'input\.converse\.messages\.1\.member\.content\.1\.member' failed to satisfy constraint: exactly one of \[text, /,
+    );
+    const noRole = await count({ converse: { messages: [{ content: [{ text: 'hi' }] }] } });
+    expect((noRole as Error).message).toBe(
+      "1 validation error detected: Value null at 'input.converse.messages.1.member.role' failed to satisfy constraint: Member must not be null",
+    );
+    const unknownTool = await count({
+      converse: {
+        messages: [user('What time is it?')],
+        toolConfig: { tools: [WEATHER_TOOL], toolChoice: { tool: { name: 'get_time' } } },
+      },
+    });
+    expect((unknownTool as Error).message).toContain(
+      "Value at 'input.converse.toolConfig.toolChoice.tool.name'",
+    );
+    runtime.destroy();
+  });
+
+  it('wants exactly one of invokeModel and converse in input', async () => {
+    // The SDK's types allow only one member, so these bodies go out as raw requests.
+    const countRaw = async (requestBody: unknown) => {
+      const response = await http1Request(emulator.url, {
+        method: 'POST',
+        path: `/model/${HAIKU}/count-tokens`,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(requestBody),
+      });
+      return { status: response.status, body: JSON.parse(response.body) as { message?: string } };
+    };
+    const native = Buffer.from(
+      JSON.stringify({
+        anthropic_version: 'bedrock-2023-05-31',
+        max_tokens: 10,
+        messages: [{ role: 'user', content: 'Hi' }],
+      }),
+    ).toString('base64');
+    const both = await countRaw({
+      input: { invokeModel: { body: native }, converse: { messages: [user('Hi')] } },
+    });
+    expect(both.status).toBe(400);
+    expect(both.body.message).toBe(
+      "1 validation error detected: Value at 'input' failed to satisfy constraint: exactly one of [invokeModel, converse] must be set, found [invokeModel, converse]",
+    );
+    const neither = await countRaw({ input: {} });
+    expect(neither.body.message).toBe(
+      "1 validation error detected: Value at 'input' failed to satisfy constraint: exactly one of [invokeModel, converse] must be set, found none",
+    );
+    const missing = await countRaw({});
+    expect(missing.body.message).toBe(
+      "1 validation error detected: Value null at 'input' failed to satisfy constraint: Member must not be null",
+    );
+    expect((await countRaw({ input: { invokeModel: { body: native } } })).status).toBe(200);
   });
 });

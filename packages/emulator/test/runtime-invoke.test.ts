@@ -94,6 +94,34 @@ describe('InvokeModelWithResponseStream', () => {
     });
   }
 
+  for (const entry of FAMILY_CASES.filter((candidate) => candidate.kind === 'chat')) {
+    it(`reports the InvokeModel token counts in the ${entry.family} stream metrics`, async () => {
+      const client = runtimeClient(emulator.url, { region: entry.region });
+      const headers = captureHeaders(client);
+      try {
+        const invoked = await client.send(
+          new InvokeModelCommand({ modelId: entry.modelId, body: body(entry.body) }),
+        );
+        const inputTokens = Number(headers()['x-amzn-bedrock-input-token-count']);
+        const outputTokens = Number(headers()['x-amzn-bedrock-output-token-count']);
+        // The body's own usage fields agree with the headers (per family, as in checkBody).
+        checkBody(entry.family, decodeBody(invoked.body), inputTokens, outputTokens);
+        const chunks = await collectChunks(
+          await client.send(
+            new InvokeModelWithResponseStreamCommand({ modelId: entry.modelId, body: body(entry.body) }),
+          ),
+        );
+        expect(chunks.at(-1)?.['amazon-bedrock-invocationMetrics']).toMatchObject({
+          inputTokenCount: inputTokens,
+          outputTokenCount: outputTokens,
+        });
+        expect(outputTokens).toBeGreaterThan(0);
+      } finally {
+        client.destroy();
+      }
+    });
+  }
+
   it('streams over HTTP/1.1 chunked responses too', async () => {
     const client = runtimeClient(emulator.url, { transport: 'http1' });
     try {

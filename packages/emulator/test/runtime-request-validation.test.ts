@@ -1,6 +1,8 @@
 import {
   ConverseCommand,
+  ConverseStreamCommand,
   InvokeModelCommand,
+  InvokeModelWithResponseStreamCommand,
   ValidationException,
   type ContentBlock,
 } from '@aws-sdk/client-bedrock-runtime';
@@ -249,6 +251,100 @@ describe('native image blocks', () => {
       ((await nova([{ text: 'hi' }, { image: { format: 'png', source: { bytes: '!!!' } } }])) as Error)
         .message,
     ).toContain('#/messages/0/content/1/image/source/bytes: the value is not valid standard base64');
+    client.destroy();
+  });
+});
+
+describe('tool choice', () => {
+  it('refuses a Converse toolChoice naming a tool the request does not define', async () => {
+    const client = runtimeClient(emulator.url);
+    const request = {
+      modelId: HAIKU,
+      messages: [{ role: 'user' as const, content: [{ text: 'What time is it?' }] }],
+      toolConfig: { tools: [WEATHER], toolChoice: { tool: { name: 'get_time' } } },
+    };
+    const calls: [string, () => Promise<unknown>][] = [
+      ['Converse', () => client.send(new ConverseCommand(request))],
+      ['ConverseStream', () => client.send(new ConverseStreamCommand(request))],
+    ];
+    for (const [operation, call] of calls) {
+      const error = await call().catch((caught: unknown) => caught);
+      expect(error, operation).toBeInstanceOf(ValidationException);
+      expect((error as Error).message, operation).toBe(
+        `1 validation error detected: Value at 'toolConfig.toolChoice.tool.name' failed to satisfy constraint: Member must name a tool defined in toolConfig.tools, found "get_time"`,
+      );
+    }
+    const named = await client.send(
+      new ConverseCommand({
+        ...request,
+        toolConfig: { tools: [WEATHER], toolChoice: { tool: { name: 'get_weather' } } },
+      }),
+    );
+    expect(named.output?.message?.content?.[0]?.toolUse?.name).toBe('get_weather');
+    client.destroy();
+  });
+
+  it('refuses an Anthropic tool_choice naming an undefined tool, or none', async () => {
+    const client = runtimeClient(emulator.url);
+    const claude = (toolChoice: Record<string, unknown>) =>
+      body({
+        anthropic_version: 'bedrock-2023-05-31',
+        max_tokens: 100,
+        messages: [{ role: 'user', content: 'What time is it?' }],
+        tools: [{ name: 'get_weather', input_schema: { type: 'object', properties: {} } }],
+        tool_choice: toolChoice,
+      });
+    const unknown = await client
+      .send(new InvokeModelCommand({ modelId: HAIKU, body: claude({ type: 'tool', name: 'get_time' }) }))
+      .catch((caught: unknown) => caught);
+    expect(unknown).toBeInstanceOf(ValidationException);
+    expect((unknown as Error).message).toBe(
+      'tool_choice.name: the tool "get_time" is not one of the tools provided in tools.',
+    );
+    const streamed = await client
+      .send(
+        new InvokeModelWithResponseStreamCommand({
+          modelId: HAIKU,
+          body: claude({ type: 'tool', name: 'get_time' }),
+        }),
+      )
+      .catch((caught: unknown) => caught);
+    expect(streamed).toBeInstanceOf(ValidationException);
+    const nameless = await client
+      .send(new InvokeModelCommand({ modelId: HAIKU, body: claude({ type: 'tool' }) }))
+      .catch((caught: unknown) => caught);
+    expect(nameless).toBeInstanceOf(ValidationException);
+    expect((nameless as Error).message).toBe(
+      'Malformed input request: #/tool_choice: required key [name] not found, please reformat your input and try again.',
+    );
+    const named = await client.send(
+      new InvokeModelCommand({ modelId: HAIKU, body: claude({ type: 'tool', name: 'get_weather' }) }),
+    );
+    expect(decodeBody(named.body)).toMatchObject({
+      stop_reason: 'tool_use',
+      content: [{ type: 'tool_use', name: 'get_weather' }],
+    });
+    client.destroy();
+  });
+
+  it('refuses an OpenAI-style tool_choice naming an undefined function', async () => {
+    const client = runtimeClient(emulator.url);
+    const error = await client
+      .send(
+        new InvokeModelCommand({
+          modelId: 'ai21.jamba-1-5-mini-v1:0',
+          body: body({
+            messages: [{ role: 'user', content: 'What time is it?' }],
+            tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object' } } }],
+            tool_choice: { type: 'function', function: { name: 'get_time' } },
+          }),
+        }),
+      )
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationException);
+    expect((error as Error).message).toBe(
+      'Malformed input request: #/tool_choice/function/name: "get_time" is not the name of a function in #/tools, please reformat your input and try again.',
+    );
     client.destroy();
   });
 });

@@ -183,5 +183,6 @@ export function invokeAgentRoute(knowledgeBases: KnowledgeBases, now: () => numb
         messages: asyncIterableOf(messages),
       };
     },
+    { eventStream: true },
   );
 }

@@ -146,30 +146,35 @@ export function retrieveAndGenerateRoutes(catalog: ModelCatalog, knowledgeBases:
         ...(guardrail && { guardrailAction: 'NONE' }),
       });
     }),
-    route('POST', '/retrieveAndGenerateStream', (request) => {
-      const { sessionId, answer, guardrail } = generate(parseJsonBody(request, BodySchema));
-      const messages: EventStreamMessage[] = [];
-      for (const [index, part] of answer.parts.entries()) {
-        messages.push(eventMessage('output', { text: index === 0 ? part : ` ${part}` }));
-        const citation = answer.citations[index];
-        if (citation !== undefined) {
-          // `citation` is the deprecated member older SDKs read; newer ones read the other two.
-          messages.push(
-            eventMessage('citation', {
-              citation,
-              generatedResponsePart: citation.generatedResponsePart,
-              retrievedReferences: citation.retrievedReferences,
-            }),
-          );
+    route(
+      'POST',
+      '/retrieveAndGenerateStream',
+      (request) => {
+        const { sessionId, answer, guardrail } = generate(parseJsonBody(request, BodySchema));
+        const messages: EventStreamMessage[] = [];
+        for (const [index, part] of answer.parts.entries()) {
+          messages.push(eventMessage('output', { text: index === 0 ? part : ` ${part}` }));
+          const citation = answer.citations[index];
+          if (citation !== undefined) {
+            // `citation` is the deprecated member older SDKs read; newer ones read the other two.
+            messages.push(
+              eventMessage('citation', {
+                citation,
+                generatedResponsePart: citation.generatedResponsePart,
+                retrievedReferences: citation.retrievedReferences,
+              }),
+            );
+          }
         }
-      }
-      if (guardrail) messages.push(eventMessage('guardrail', { action: 'NONE' }));
-      return {
-        kind: 'event-stream',
-        headers: { 'x-amzn-bedrock-knowledge-base-session-id': sessionId },
-        messages: asyncIterableOf(messages),
-      };
-    }),
+        if (guardrail) messages.push(eventMessage('guardrail', { action: 'NONE' }));
+        return {
+          kind: 'event-stream',
+          headers: { 'x-amzn-bedrock-knowledge-base-session-id': sessionId },
+          messages: asyncIterableOf(messages),
+        };
+      },
+      { eventStream: true },
+    ),
   ];
 }
 

@@ -35,12 +35,15 @@ export interface ControlPlaneOptions {
 export interface ControlPlane {
   /** The control-plane operation for the method and path, not run yet; undefined when there is none. */
   match(request: EmulatorRequest): RouteOperation | undefined;
-  /** A provisioned throughput by ARN, ID or name: the base model it serves and its status (`Creating`, `InService`, `Updating`). */
-  lookupProvisioned(arnOrId: string): { modelId: string; status: string } | undefined;
-  /** The base model behind an application inference profile ARN (or ID). */
-  lookupApplicationProfile(arn: string): { modelId: string } | undefined;
-  /** The base model of an existing custom model (ARN or name); undefined before its job completes. */
-  lookupCustomModel(arn: string): { baseModelId: string } | undefined;
+  /**
+   * A provisioned throughput of `region` by ARN, ID or name: the base model it serves and its status
+   * (`Creating`, `InService`, `Updating`). Like every lookup below, blind to other regions' resources.
+   */
+  lookupProvisioned(region: string, arnOrId: string): { modelId: string; status: string } | undefined;
+  /** The base model behind an application inference profile ARN (or ID) of `region`. */
+  lookupApplicationProfile(region: string, arn: string): { modelId: string } | undefined;
+  /** The base model of an existing custom model (ARN or name) of `region`; undefined before its job completes. */
+  lookupCustomModel(region: string, arn: string): { baseModelId: string } | undefined;
   /** False only with strict access, for a catalog model that needs an agreement, until one exists for that region. */
   hasAccess(region: string, modelId: string): boolean;
   /** Drops all state, idempotency tokens included (a replayed token would name a resource that is gone). */
@@ -62,8 +65,8 @@ export function createControlPlane(options: ControlPlaneOptions): ControlPlane {
   // the closure reads `provisioned` only when a request arrives, after both exist.
   const customModels = createCustomModels(context, jobs, (modelArn) => provisioned.usesModel(modelArn));
   const provisioned = createProvisionedThroughputs(context, agreements, customModels);
-  const invocationJobs = createInvocationJobs(context, agreements, (identifier) => {
-    const application = profiles.lookupApplicationProfile(identifier);
+  const invocationJobs = createInvocationJobs(context, agreements, (identifier, region) => {
+    const application = profiles.lookupApplicationProfile(identifier, region);
     return application === undefined
       ? findInvocableModel(context.catalog, identifier)
       : context.catalog.get(application.modelId);
@@ -81,10 +84,10 @@ export function createControlPlane(options: ControlPlaneOptions): ControlPlane {
 
   return {
     match: (request) => findOperation(routes, request),
-    lookupProvisioned: (arnOrId) => provisioned.lookup(arnOrId),
-    lookupApplicationProfile: (arn) => profiles.lookupApplicationProfile(arn),
-    lookupCustomModel(arn) {
-      const model = customModels.find(arn);
+    lookupProvisioned: (region, arnOrId) => provisioned.lookup(arnOrId, region),
+    lookupApplicationProfile: (region, arn) => profiles.lookupApplicationProfile(arn, region),
+    lookupCustomModel(region, arn) {
+      const model = customModels.find(arn, region);
       return model === undefined ? undefined : { baseModelId: model.baseModelId };
     },
     hasAccess: (region, modelId) => agreements.hasAccess(region, modelId),

@@ -16,8 +16,8 @@ import { toTimestamp } from './timestamps.js';
 /** System and application inference profiles. */
 export interface InferenceProfiles {
   readonly routes: readonly Route[];
-  /** The base model behind an application inference profile ARN (or ID), for the runtime. */
-  lookupApplicationProfile(arn: string): { modelId: string } | undefined;
+  /** The base model behind an application inference profile ARN (or ID) of `region`, for the runtime. */
+  lookupApplicationProfile(arn: string, region: string): { modelId: string } | undefined;
   clear(): void;
 }
 
@@ -224,8 +224,8 @@ export function createInferenceProfiles(context: ControlPlaneContext): Inference
 
   return {
     routes,
-    lookupApplicationProfile(arn) {
-      const profile = findApplication(arn);
+    lookupApplicationProfile(arn, region) {
+      const profile = findApplication(arn, region);
       return profile === undefined ? undefined : { modelId: profile.modelId };
     },
     clear() {

@@ -97,7 +97,7 @@ export function createInvocationJobs(
   context: ControlPlaneContext,
   agreements: Agreements,
   /** The catalog model behind a job's `modelId` (base model, profile or application profile), if any. */
-  resolveModel: (identifier: string) => CatalogModel | undefined,
+  resolveModel: (identifier: string, region: string) => CatalogModel | undefined,
 ): InvocationJobs {
   const jobs = new Map<string, InvocationJob>();
   const idempotency = createIdempotencyCache<string>();
@@ -167,7 +167,7 @@ export function createInvocationJobs(
       const body = parseJsonBody(request, CreateBodySchema);
       const replayed = idempotency.replay(request.region, body.clientRequestToken, body);
       if (replayed !== undefined) return jsonResponse(200, { jobArn: replayed });
-      const model = resolveModel(body.modelId);
+      const model = resolveModel(body.modelId, request.region);
       if (model === undefined) {
         throw validationError(
           `Value at 'modelId' failed to satisfy constraint: The provided model identifier is invalid.`,

@@ -71,8 +71,8 @@ interface ProvisionedThroughput {
 
 export interface ProvisionedThroughputs {
   readonly routes: readonly Route[];
-  /** By ARN, ID or name, any region: the base model it serves and its status now. */
-  lookup(arnOrId: string): { modelId: string; status: string } | undefined;
+  /** By ARN, ID or name, in `region` only: the base model it serves and its status now. */
+  lookup(arnOrId: string, region: string): { modelId: string; status: string } | undefined;
   /** Whether any provisioned throughput serves (or is switching to) this model ARN. */
   usesModel(modelArn: string): boolean;
   clear(): void;
@@ -270,8 +270,8 @@ export function createProvisionedThroughputs(
 
   return {
     routes,
-    lookup(arnOrId) {
-      const throughput = find(arnOrId);
+    lookup(arnOrId, region) {
+      const throughput = find(arnOrId, region);
       if (throughput === undefined) return undefined;
       const current = status(throughput);
       return { modelId: throughput.served.baseModelId, status: current };

@@ -16,11 +16,26 @@ export interface Route {
   readonly method: string;
   readonly pattern: readonly string[];
   readonly handler: RouteHandler;
+  /** Whether the operation answers with an event stream (InvokeAgent, RetrieveAndGenerateStream). */
+  readonly eventStream: boolean;
 }
 
-/** Declares a route; `:name` segments are labels, matched against already-decoded path segments. */
-export function route(method: string, path: string, handler: RouteHandler): Route {
-  return { method, pattern: path.split('/').filter((part) => part !== ''), handler };
+/**
+ * Declares a route; `:name` segments are labels, matched against already-decoded path segments.
+ * `eventStream` marks operations whose answer is an event stream, the only ones stream faults reach.
+ */
+export function route(
+  method: string,
+  path: string,
+  handler: RouteHandler,
+  options: { readonly eventStream?: boolean } = {},
+): Route {
+  return {
+    method,
+    pattern: path.split('/').filter((part) => part !== ''),
+    handler,
+    eventStream: options.eventStream ?? false,
+  };
 }
 
 /**
@@ -60,6 +75,8 @@ function matchRoute(
 export interface RouteOperation {
   /** `METHOD /first-segment` of the route's pattern, a bounded name for stats. */
   readonly operation: string;
+  /** Whether it answers with an event stream. */
+  readonly eventStream: boolean;
   /**
    * Runs the handler inside a promise, so that a synchronous throw (a BedrockHttpError from
    * validation) becomes a rejection the transport turns into an error response.
@@ -76,6 +93,7 @@ export function findOperation(
   if (match === undefined) return undefined;
   return {
     operation: `${match.route.method} /${match.route.pattern[0] ?? ''}`,
+    eventStream: match.route.eventStream,
     run: () =>
       new Promise((resolve) => {
         resolve(match.route.handler(request, match.labels));

@@ -17,7 +17,8 @@ const DEFAULT_SLOW_DELAY_MS = 250;
 /**
  * Runs `respond` under a fault. Error kinds answer instead of the operation (after `delayMs`), with
  * the exception `service` models for them; `drop` without `after` cuts the connection first; the
- * stream kinds run the operation and rewrite its event stream (they leave non-streaming answers alone).
+ * stream kinds run the operation and rewrite its event stream (the registry only selects them for
+ * event-stream operations, so a call they cannot reach never uses up their count).
  */
 export async function applyFault(
   fault: FaultSpec | undefined,

@@ -1,6 +1,12 @@
 import type { EmulatorRequest } from '../http/emulator-request.js';
 import { BedrockHttpError } from '../http/emulator-request.js';
-import { checkFaultSpec, FaultSyntaxError, parseFaultHeader, type FaultSpec } from './fault-spec.js';
+import {
+  checkFaultSpec,
+  faultReaches,
+  FaultSyntaxError,
+  parseFaultHeader,
+  type FaultSpec,
+} from './fault-spec.js';
 
 /** The request header that injects a fault into one call (README "Faults"). */
 export const FAULT_HEADER = 'x-quarry-fault';
@@ -37,14 +43,23 @@ export interface EmulatorFaults {
   list(): readonly FaultRuleState[];
 }
 
+/** The operation a fault is selected for. */
+export interface FaultTarget {
+  /** IDs per-model rules match; undefined for operations that are not runtime model operations. */
+  readonly modelIds: readonly string[] | undefined;
+  /** Whether the operation answers with an event stream, the only answer the stream-only kinds reach. */
+  readonly eventStream: boolean;
+}
+
 /** The server-side half: which fault, if any, a request gets. */
 export interface FaultRegistry extends EmulatorFaults {
   /**
-   * The header fault (while its counter lasts), else the first live rule for one of `modelIds`
-   * (undefined: not a model operation, so rules do not apply). Counts the hit.
+   * The header fault (while its counter lasts), else the first live rule for one of the target's
+   * model IDs. A fault that cannot reach the operation (a stream-only kind on a non-streaming call)
+   * is skipped without counting, so `count` only counts calls it actually hits. Counts the hit.
    * Throws ValidationException for a malformed header.
    */
-  select(request: EmulatorRequest, modelIds: readonly string[] | undefined): FaultSpec | undefined;
+  select(request: EmulatorRequest, target: FaultTarget): FaultSpec | undefined;
 }
 
 const MAX_COUNTERS = 100_000;
@@ -84,24 +99,27 @@ export function createFaultRegistry(initial: readonly FaultRule[] = []): FaultRe
       headerHits.clear();
     },
     list: () => rules.map((rule) => ({ ...rule })),
-    select(request, modelIds) {
+    select(request, target) {
       const header = request.headers[FAULT_HEADER];
       if (header !== undefined && header !== '') {
         const fault = parseHeader(header);
-        const key =
-          fault.scope === 'call' ? `${request.headers['amz-sdk-invocation-id'] ?? ''}\n${header}` : header;
-        const used = headerHits.get(key) ?? 0;
-        if (fault.count === undefined || used < fault.count) {
-          // Bounded so a long benchmark with scope=call cannot grow it forever.
-          if (used === 0 && headerHits.size >= MAX_COUNTERS)
-            headerHits.delete(headerHits.keys().next().value as string);
-          headerHits.set(key, used + 1);
-          return fault;
+        if (faultReaches(fault, target.eventStream)) {
+          const key =
+            fault.scope === 'call' ? `${request.headers['amz-sdk-invocation-id'] ?? ''}\n${header}` : header;
+          const used = headerHits.get(key) ?? 0;
+          if (fault.count === undefined || used < fault.count) {
+            // Bounded so a long benchmark with scope=call cannot grow it forever.
+            if (used === 0 && headerHits.size >= MAX_COUNTERS)
+              headerHits.delete(headerHits.keys().next().value as string);
+            headerHits.set(key, used + 1);
+            return fault;
+          }
         }
       }
+      const { modelIds } = target;
       if (modelIds === undefined) return undefined;
       for (const rule of rules) {
-        if (rule.remaining === 0) continue;
+        if (rule.remaining === 0 || !faultReaches(rule.fault, target.eventStream)) continue;
         if (rule.modelId !== undefined && !modelIds.includes(rule.modelId)) continue;
         if (rule.remaining !== undefined) rule.remaining--;
         rule.hits++;

@@ -58,6 +58,17 @@ export interface FaultSpec {
   readonly scope?: 'header' | 'call';
 }
 
+// Kinds that only rewrite an event stream; `drop` with `after` also drops a non-streaming answer.
+const STREAM_ONLY_KINDS: ReadonlySet<FaultKind> = new Set(['stream-error', 'stall', 'slow']);
+
+/**
+ * Whether `fault` can change the answer of an operation: the stream-only kinds cannot reach an
+ * operation that answers without an event stream, so such a call must not use up their `count`.
+ */
+export function faultReaches(fault: FaultSpec, eventStream: boolean): boolean {
+  return eventStream || !STREAM_ONLY_KINDS.has(fault.kind);
+}
+
 /** A malformed `x-quarry-fault` value or rule. */
 export class FaultSyntaxError extends Error {
   override name = 'FaultSyntaxError';

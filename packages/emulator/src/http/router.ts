@@ -58,7 +58,10 @@ export function createRouter(options: RouterOptions): RequestHandler {
         ),
       );
     }
-    const fault = faults.select(request, undefined);
+    const fault = faults.select(request, {
+      modelIds: undefined,
+      eventStream: owned.operation.eventStream,
+    });
     if (fault !== undefined) stats.recordFault();
     return applyFault(fault, owned.service, request, () => owned.operation.run());
   };

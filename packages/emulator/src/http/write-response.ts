@@ -87,6 +87,9 @@ async function writeEventStreamMessages(
         await iterator.return?.();
         return;
       }
+      // Headers leave with the first frame, not before: a failure before any frame can still be a
+      // plain HTTP error (§3.6 point 4). Producers send their opening frame at once (runtime/stream-pacing.ts),
+      // so this costs the SDK's send() nothing.
       if (!sink.headersSent) start();
       if (next.done === true) break;
       await sink.write(context.encoder.encode(next.value));

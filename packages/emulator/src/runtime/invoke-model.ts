@@ -12,6 +12,7 @@ import type { ChatFamily } from './families/family.js';
 import { parseJsonBody } from './malformed-input.js';
 import type { InvocationTarget } from './resolve-target.js';
 import { elapsedMs, padding, replyTo, type RuntimeContext } from './runtime-context.js';
+import { createStreamPacer } from './stream-pacing.js';
 
 /**
  * InvokeModel: the family's native body in and out, plus the token-count and latency headers
@@ -102,19 +103,16 @@ async function* chunkEvents(
 ): AsyncGenerator<EventStreamMessage> {
   const { model } = target;
   const chunks = family.renderChunks(reply, model);
-  const profile = context.latency.profileFor(model);
-  let firstByteLatency = 0;
+  const pace = createStreamPacer(context.latency, model, signal);
+  let firstByteLatency: number | undefined;
   for (let index = 0; index < chunks.length; index++) {
     const chunk = chunks[index];
     if (chunk === undefined) continue;
-    if (!context.latency.zero) {
-      await sleep(
-        index === 0 ? profile.firstTokenMs : (chunk.outputTokens * 1000) / profile.tokensPerSecond,
-        signal,
-      );
-      if (signal.aborted) return;
-    }
-    if (index === 0) firstByteLatency = elapsedMs(started);
+    const opening = chunk.opening === true;
+    if (!(await pace(opening, chunk.outputTokens))) return;
+    // Measured at the first chunk the model wrote, not at the opening chunk sent with the headers,
+    // so the metric keeps meaning "time to first token" as it does on Bedrock.
+    if (!opening) firstByteLatency ??= elapsedMs(started);
     const body =
       index === chunks.length - 1
         ? {
@@ -123,7 +121,7 @@ async function* chunkEvents(
               inputTokenCount: reply.inputTokens,
               outputTokenCount: reply.outputTokens,
               invocationLatency: elapsedMs(started),
-              firstByteLatency,
+              firstByteLatency: firstByteLatency ?? elapsedMs(started),
             },
           }
         : chunk.body;

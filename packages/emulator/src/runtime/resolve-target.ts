@@ -8,11 +8,17 @@ import {
 import { BedrockHttpError } from '../http/emulator-request.js';
 import { profileServesRegion } from './profile-geography.js';
 
-/** What the runtime needs from the control plane to resolve opaque ARNs and check access. */
+/**
+ * What the runtime needs from the control plane to resolve opaque ARNs and check access. Resources
+ * are regional: each lookup only sees the ones created in `region`, the caller's.
+ */
 export interface ModelLookups {
-  lookupProvisioned(arnOrId: string): { readonly modelId: string; readonly status: string } | undefined;
-  lookupApplicationProfile(arn: string): { readonly modelId: string } | undefined;
-  lookupCustomModel(arn: string): { readonly baseModelId: string } | undefined;
+  lookupProvisioned(
+    region: string,
+    arnOrId: string,
+  ): { readonly modelId: string; readonly status: string } | undefined;
+  lookupApplicationProfile(region: string, arn: string): { readonly modelId: string } | undefined;
+  lookupCustomModel(region: string, arn: string): { readonly baseModelId: string } | undefined;
   hasAccess(region: string, modelId: string): boolean;
 }
 
@@ -32,10 +38,11 @@ const ACCESS_DENIED = "You don't have access to the model with the specified mod
 /**
  * Resolves a `{modelId}` path label like Bedrock: base IDs and foundation-model ARNs run on demand
  * (profile-only models refuse them), system profiles must belong to the caller's geography,
- * application profiles / provisioned / custom models are looked up in the control plane. Models not
- * served in the caller's region are unknown there. Retired (LEGACY) models keep working.
- * Throws BedrockHttpError: ValidationException (400), ModelNotReadyException (429) for
- * provisioned throughput that is not InService yet, AccessDeniedException (403) in strict mode.
+ * application profiles / provisioned / custom models are looked up in the control plane, in the
+ * caller's region only. Models and resources not in the caller's region are unknown there. Retired
+ * (LEGACY) models keep working. Throws BedrockHttpError: ValidationException (400),
+ * ModelNotReadyException (429) for provisioned throughput still Creating, AccessDeniedException (403)
+ * in strict mode.
  */
 export function resolveTarget(
   catalog: ModelCatalog,
@@ -69,7 +76,10 @@ function resolveModel(
       const model = catalog.get(reference.modelId);
       if (model === undefined) {
         // A bare provisioned-model ID works where its ARN does.
-        if (reference.kind === 'foundation-model' && lookups.lookupProvisioned(modelId) !== undefined) {
+        if (
+          reference.kind === 'foundation-model' &&
+          lookups.lookupProvisioned(region, modelId) !== undefined
+        ) {
           return viaProvisioned(catalog, lookups, region, modelId, depth);
         }
         throw invalid();
@@ -93,14 +103,14 @@ function resolveModel(
       return model;
     }
     case 'application-inference-profile-arn': {
-      const profile = lookups.lookupApplicationProfile(modelId);
+      const profile = lookups.lookupApplicationProfile(region, modelId);
       if (profile === undefined) throw invalid();
       return resolveCopied(catalog, lookups, region, profile.modelId, depth);
     }
     case 'provisioned-model-arn':
       return viaProvisioned(catalog, lookups, region, modelId, depth);
     case 'custom-model-arn': {
-      const custom = lookups.lookupCustomModel(modelId);
+      const custom = lookups.lookupCustomModel(region, modelId);
       const model = custom === undefined ? undefined : catalog.get(custom.baseModelId);
       if (model === undefined) throw invalid();
       return model;
@@ -118,10 +128,12 @@ function viaProvisioned(
   modelId: string,
   depth: number,
 ): CatalogModel {
-  const provisioned = lookups.lookupProvisioned(modelId);
+  const provisioned = lookups.lookupProvisioned(region, modelId);
   if (provisioned === undefined) throw invalid();
-  if (provisioned.status !== 'InService') {
-    // The runtime's "not ready" exception is the retryable one the SDK backs off on.
+  // Updating (a model switch) keeps serving the current model until the switch completes; a
+  // throughput still Creating has no capacity yet. The runtime's "not ready" exception is the
+  // retryable one the SDK backs off on.
+  if (provisioned.status !== 'InService' && provisioned.status !== 'Updating') {
     throw new BedrockHttpError(
       429,
       'ModelNotReadyException',

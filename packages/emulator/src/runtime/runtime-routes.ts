@@ -21,13 +21,24 @@ type Operation = (
   started: number,
 ) => EmulatorResponse | Promise<EmulatorResponse>;
 
+interface OperationEntry {
+  readonly name: string;
+  readonly handler: Operation;
+  /** Answers with an event stream: the only operations the stream-only fault kinds reach. */
+  readonly eventStream: boolean;
+}
+
 // `POST /model/{modelId}/{action}` (bedrock-protocol.md §2.1).
-const OPERATIONS: Readonly<Record<string, readonly [string, Operation]>> = {
-  invoke: ['InvokeModel', invokeModel],
-  'invoke-with-response-stream': ['InvokeModelWithResponseStream', invokeModelWithResponseStream],
-  converse: ['Converse', converse],
-  'converse-stream': ['ConverseStream', converseStream],
-  'count-tokens': ['CountTokens', countTokens],
+const OPERATIONS: Readonly<Record<string, OperationEntry>> = {
+  invoke: { name: 'InvokeModel', handler: invokeModel, eventStream: false },
+  'invoke-with-response-stream': {
+    name: 'InvokeModelWithResponseStream',
+    handler: invokeModelWithResponseStream,
+    eventStream: true,
+  },
+  converse: { name: 'Converse', handler: converse, eventStream: false },
+  'converse-stream': { name: 'ConverseStream', handler: converseStream, eventStream: true },
+  'count-tokens': { name: 'CountTokens', handler: countTokens, eventStream: false },
 };
 
 export interface RuntimeRoutes {
@@ -43,13 +54,13 @@ export function createRuntimeRoutes(context: RuntimeContext, faults: FaultRegist
         return undefined;
       const entry = Object.hasOwn(OPERATIONS, action) ? OPERATIONS[action] : undefined;
       if (entry === undefined || request.method !== 'POST') return undefined;
-      const [operation, handler] = entry;
+      const { name, handler, eventStream } = entry;
       return {
-        operation,
+        operation: name,
         async run() {
           const started = performance.now();
           const target = resolveTarget(context.catalog, context.lookups, request.region, modelId);
-          const fault = faults.select(request, [target.model.modelId, modelId]);
+          const fault = faults.select(request, { modelIds: [target.model.modelId, modelId], eventStream });
           if (fault !== undefined) context.stats.recordFault();
           return applyFault(fault, 'runtime', request, async () =>
             handler(context, target, request, started),

@@ -119,10 +119,14 @@ export function generateReply(modelId: string, prompt: ChatPrompt, options: Repl
   };
 }
 
-/** The named tool, else the one whose name and description share the most words with the request. */
+/**
+ * The named tool, else the one whose name and description share the most words with the request.
+ * Every request parser refuses a name that is not among the tools, so a named tool is always found.
+ */
 function chooseTool(tools: readonly ToolSpec[], name: string | undefined, request: string): ToolSpec {
   const first = tools[0] as ToolSpec;
-  if (name !== undefined) return tools.find((tool) => tool.name === name) ?? first;
+  const named = name === undefined ? undefined : tools.find((tool) => tool.name === name);
+  if (named !== undefined) return named;
   const wanted = new Set(keywords(request));
   let best = first;
   let bestScore = -1;

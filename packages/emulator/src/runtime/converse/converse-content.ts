@@ -66,22 +66,41 @@ export const Message = z.looseObject({
 /** SystemContentBlock. */
 export const SystemBlock = smithyUnion({ text: z.string(), guardContent: GuardContent, cachePoint: Open });
 
-export const ToolConfig = z.looseObject({
-  tools: z
-    .array(
-      smithyUnion({
-        toolSpec: z.looseObject({
-          name: z.string(),
-          description: z.string().optional(),
-          inputSchema: smithyUnion({ json: z.unknown() }),
+/**
+ * ToolConfiguration. A `toolChoice.tool` must name one of `tools`: Bedrock refuses the request
+ * rather than let the model call a tool the caller never defined.
+ */
+export const ToolConfig = z
+  .looseObject({
+    tools: z
+      .array(
+        smithyUnion({
+          toolSpec: z.looseObject({
+            name: z.string(),
+            description: z.string().optional(),
+            inputSchema: smithyUnion({ json: z.unknown() }),
+          }),
+          systemTool: z.looseObject({ name: z.string() }),
+          cachePoint: Open,
         }),
-        systemTool: z.looseObject({ name: z.string() }),
-        cachePoint: Open,
-      }),
-    )
-    .optional(),
-  toolChoice: smithyUnion({ auto: Open, any: Open, tool: z.looseObject({ name: z.string() }) }).optional(),
-});
+      )
+      .optional(),
+    toolChoice: smithyUnion({ auto: Open, any: Open, tool: z.looseObject({ name: z.string() }) }).optional(),
+  })
+  .superRefine((config, context) => {
+    const chosen = config.toolChoice?.tool?.name;
+    if (chosen === undefined) return;
+    const names = (config.tools ?? []).flatMap((tool) => {
+      const name = tool.toolSpec?.name ?? tool.systemTool?.name;
+      return name === undefined ? [] : [name];
+    });
+    if (names.includes(chosen)) return;
+    context.addIssue({
+      code: 'custom',
+      path: ['toolChoice', 'tool', 'name'],
+      message: `Member must name a tool defined in toolConfig.tools, found "${chosen}"`,
+    });
+  });
 
 /** Converse (and Nova's native, which copies it) messages as neutral turns. */
 export function converseTurns(messages: readonly z.infer<typeof Message>[]): ChatTurn[] {

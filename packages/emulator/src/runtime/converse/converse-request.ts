@@ -12,6 +12,7 @@ import {
   SystemBlock,
   ToolConfig,
 } from './converse-content.js';
+import { smithyValidationError } from './smithy-validation.js';
 
 // Titan Text has no system slot of its own: Converse refuses one, even though a native caller can
 // fold a preamble into `inputText` (which is why the catalog says it takes a system prompt).
@@ -37,11 +38,7 @@ export type ConverseRequest = z.infer<typeof ConverseRequest>;
 /** Parses a Converse body; Smithy-style validation messages, Converse's own semantic checks. */
 export function parseConverseRequest(body: unknown): ConverseRequest {
   const result = ConverseRequest.safeParse(body);
-  if (!result.success) {
-    const details = result.error.issues.map((issue) => describe(issue, body));
-    const count = details.length;
-    throw validation(`${count} validation error${count === 1 ? '' : 's'} detected: ${details.join('; ')}`);
-  }
+  if (!result.success) throw smithyValidationError(result.error, body);
   return result.data;
 }
 
@@ -106,36 +103,6 @@ export function conversePrompt(
     maxTokens: request.inferenceConfig?.maxTokens,
     stopSequences: request.inferenceConfig?.stopSequences ?? [],
   };
-}
-
-function describe(issue: z.core.$ZodIssue, body: unknown): string {
-  // Smithy names list members `messages.1.member.content`, counting from 1.
-  const path = issue.path
-    .map((segment) => (typeof segment === 'number' ? `${segment + 1}.member` : String(segment)))
-    .join('.');
-  let value: unknown = body;
-  for (const segment of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[segment];
-  const constraint = (text: string): string => `Value at '${path}' failed to satisfy constraint: ${text}`;
-  const sized = Array.isArray(value) || typeof value === 'string';
-  // zod reports a missing enum member as a bad value; to Smithy it is a null like any other.
-  const missing = value === undefined || (value === null && issue.code === 'invalid_type');
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && missing)
-    return `Value null at '${path}' failed to satisfy constraint: Member must not be null`;
-  if (issue.code === 'invalid_type') return constraint(`Member must be of type ${issue.expected}`);
-  if (issue.code === 'too_small') {
-    return sized
-      ? constraint(`Member must have length greater than or equal to ${issue.minimum}`)
-      : `Value '${JSON.stringify(value)}' at '${path}' failed to satisfy constraint: Member must have value greater than or equal to ${issue.minimum}`;
-  }
-  if (issue.code === 'too_big') {
-    return sized
-      ? constraint(`Member must have length less than or equal to ${issue.maximum}`)
-      : `Value '${JSON.stringify(value)}' at '${path}' failed to satisfy constraint: Member must have value less than or equal to ${issue.maximum}`;
-  }
-  if (issue.code === 'invalid_value') {
-    return constraint(`Member must satisfy enum value set: [${issue.values.map(String).join(', ')}]`);
-  }
-  return constraint(issue.message);
 }
 
 function validation(message: string): BedrockHttpError {

@@ -11,6 +11,7 @@ import { groupTokens, splitJson } from '../families/family.js';
 import { parseJsonBody } from '../malformed-input.js';
 import type { InvocationTarget } from '../resolve-target.js';
 import { elapsedMs, padding, replyTo, type RuntimeContext } from '../runtime-context.js';
+import { createStreamPacer } from '../stream-pacing.js';
 import {
   CONVERSE_STOP_REASONS,
   converseContentBlocks,
@@ -121,15 +122,10 @@ async function* streamEvents(
     tokens: 0,
   });
 
-  const profile = context.latency.profileFor(target.model);
+  const pace = createStreamPacer(context.latency, target.model, signal);
   for (const [position, event] of events.entries()) {
-    if (!context.latency.zero) {
-      await sleep(
-        position === 0 ? profile.firstTokenMs : (event.tokens * 1000) / profile.tokensPerSecond,
-        signal,
-      );
-      if (signal.aborted) return;
-    }
+    // messageStart is the content-free opening event, sent with the headers.
+    if (!(await pace(position === 0, event.tokens))) return;
     yield eventMessage(event.type, { ...event.payload, p: padding(position) });
   }
   yield eventMessage('metadata', {

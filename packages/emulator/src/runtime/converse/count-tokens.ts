@@ -12,18 +12,18 @@ import type { InvocationTarget } from '../resolve-target.js';
 import type { RuntimeContext } from '../runtime-context.js';
 import { Message, SystemBlock, ToolConfig } from './converse-content.js';
 import { conversePrompt } from './converse-request.js';
+import { smithyUnion } from './smithy-union.js';
+import { smithyValidationError } from './smithy-validation.js';
 
-// A union of exactly one member on the wire (§2.7).
+// `input` is a Smithy union: exactly one of its members (§2.7).
 const CountTokensRequest = z.looseObject({
-  input: z.looseObject({
-    invokeModel: z.looseObject({ body: z.string() }).optional(),
-    converse: z
-      .looseObject({
-        messages: z.array(Message).optional(),
-        system: z.array(SystemBlock).optional(),
-        toolConfig: ToolConfig.optional(),
-      })
-      .optional(),
+  input: smithyUnion({
+    invokeModel: z.looseObject({ body: z.string() }),
+    converse: z.looseObject({
+      messages: z.array(Message).optional(),
+      system: z.array(SystemBlock).optional(),
+      toolConfig: ToolConfig.optional(),
+    }),
   }),
 });
 
@@ -36,14 +36,9 @@ export function countTokens(
   target: InvocationTarget,
   request: EmulatorRequest,
 ): EmulatorResponse {
-  const parsed = CountTokensRequest.safeParse(parseJsonBody(request.body));
-  if (!parsed.success) {
-    throw new BedrockHttpError(
-      400,
-      'ValidationException',
-      "1 validation error detected: Value null at 'input' failed to satisfy constraint: Member must not be null",
-    );
-  }
+  const body = parseJsonBody(request.body);
+  const parsed = CountTokensRequest.safeParse(body);
+  if (!parsed.success) throw smithyValidationError(parsed.error, body);
   const { model } = target;
   const family = FAMILIES[model.family];
   if (family.kind !== 'chat')
@@ -52,19 +47,12 @@ export function countTokens(
       'ValidationException',
       "The provided model doesn't support counting tokens.",
     );
+  // The union check above guarantees exactly one member.
   const { invokeModel, converse } = parsed.data.input;
-  let prompt;
-  if (invokeModel !== undefined) {
-    prompt = family.parseRequest(parseJsonBody(Buffer.from(invokeModel.body, 'base64')), model);
-  } else if (converse !== undefined) {
-    prompt = conversePrompt(model, { ...converse, messages: converse.messages ?? [] });
-  } else {
-    throw new BedrockHttpError(
-      400,
-      'ValidationException',
-      'The input must contain exactly one of invokeModel or converse.',
-    );
-  }
+  const prompt =
+    invokeModel === undefined
+      ? conversePrompt(model, { ...converse, messages: converse?.messages ?? [] })
+      : family.parseRequest(parseJsonBody(Buffer.from(invokeModel.body, 'base64')), model);
   return {
     kind: 'json',
     status: 200,

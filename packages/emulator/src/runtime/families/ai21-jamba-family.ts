@@ -45,7 +45,7 @@ export const ai21JambaFamily: ChatFamily = {
       choices: [{ index: 0, delta, finish_reason: finishReason }],
     });
     const chunks: NativeChunk[] = [
-      { body: chunk({ role: 'assistant', content: '' }, null), outputTokens: 0 },
+      { body: chunk({ role: 'assistant', content: '' }, null), outputTokens: 0, opening: true },
     ];
     for (const group of groupTokens(reply.tokens, 1)) {
       chunks.push({ body: chunk({ content: group.text }, null), outputTokens: group.tokens });

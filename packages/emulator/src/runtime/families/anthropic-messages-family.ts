@@ -1,9 +1,10 @@
 import type { CatalogModel } from '@quarry/core/catalog';
 import { z } from 'zod';
 
+import { BedrockHttpError } from '../../http/emulator-request.js';
 import type { ChatPart, ChatPrompt, ChatTurn, ToolChoice } from '../chat/chat-prompt.js';
 import { hasTextBlock, type Reply, type ReplyStopReason } from '../chat/generate-reply.js';
-import { parseNativeBody } from '../malformed-input.js';
+import { malformedInput, parseNativeBody } from '../malformed-input.js';
 import { StandardBase64 } from '../standard-base64.js';
 import { groupTokens, splitJson, type ChatFamily, type NativeChunk } from './family.js';
 
@@ -66,13 +67,7 @@ export const anthropicMessagesFamily: ChatFamily = {
   kind: 'chat',
   parseRequest(body) {
     const request = parseNativeBody(AnthropicRequest, body);
-    const choice = request.tool_choice;
-    const toolChoice: ToolChoice =
-      choice === undefined
-        ? { type: 'auto' }
-        : choice.type === 'tool'
-          ? { type: 'tool', name: choice.name ?? '' }
-          : { type: choice.type };
+    const toolChoice = parseToolChoice(request);
     const prompt: ChatPrompt = {
       system:
         request.system === undefined
@@ -129,6 +124,7 @@ export const anthropicMessagesFamily: ChatFamily = {
           },
         },
         outputTokens: 0,
+        opening: true,
       },
     ];
     let index = 0;
@@ -183,6 +179,25 @@ export const anthropicMessagesFamily: ChatFamily = {
     return chunks;
   },
 };
+
+/**
+ * `tool_choice` as the synthetic model reads it. A `tool` choice must name one of `tools`: Claude
+ * refuses the request (Bedrock answers ValidationException) instead of calling an undefined tool.
+ */
+function parseToolChoice(request: z.infer<typeof AnthropicRequest>): ToolChoice {
+  const choice = request.tool_choice;
+  if (choice === undefined) return { type: 'auto' };
+  if (choice.type !== 'tool') return { type: choice.type };
+  if (choice.name === undefined) throw malformedInput(['#/tool_choice: required key [name] not found']);
+  if (!(request.tools ?? []).some((tool) => tool.name === choice.name)) {
+    throw new BedrockHttpError(
+      400,
+      'ValidationException',
+      `tool_choice.name: the tool ${JSON.stringify(choice.name)} is not one of the tools provided in tools.`,
+    );
+  }
+  return { type: 'tool', name: choice.name };
+}
 
 function toPart(block: z.infer<typeof Block>): ChatPart[] {
   const value = block as Record<string, unknown>;

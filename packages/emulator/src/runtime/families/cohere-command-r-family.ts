@@ -116,6 +116,7 @@ export const cohereCommandRFamily: ChatFamily = {
       {
         body: { is_finished: false, event_type: 'stream-start', generation_id: generationId(reply) },
         outputTokens: 0,
+        opening: true,
       },
     ];
     for (const group of groupTokens(reply.tokens, 1)) {

@@ -8,6 +8,12 @@ import type { Reply } from '../chat/generate-reply.js';
 export interface NativeChunk {
   readonly body: Readonly<Record<string, unknown>>;
   readonly outputTokens: number;
+  /**
+   * A content-free chunk that opens the stream (Anthropic `message_start`, Nova `messageStart`, …):
+   * sent at once, before the time to first token (bedrock-protocol.md §3.6 point 1). Families whose
+   * first chunk already carries text have none, and wait the time to first token before it.
+   */
+  readonly opening?: boolean;
 }
 
 /** A text family's native wire format (bedrock-protocol.md §5). */

@@ -61,7 +61,9 @@ export const novaFamily: ChatFamily = {
     };
   },
   renderChunks(reply) {
-    const chunks: NativeChunk[] = [{ body: { messageStart: { role: 'assistant' } }, outputTokens: 0 }];
+    const chunks: NativeChunk[] = [
+      { body: { messageStart: { role: 'assistant' } }, outputTokens: 0, opening: true },
+    ];
     let index = 0;
     if (hasTextBlock(reply)) {
       for (const group of groupTokens(reply.tokens, 3)) {

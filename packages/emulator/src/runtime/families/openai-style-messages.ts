@@ -54,11 +54,19 @@ export function openAIChatPrompt(
 ): ChatPrompt {
   const { system, turns } = splitChatMessages(request.messages);
   if (turns.length === 0) throw malformedInput(['#/messages: expected at least one user message']);
+  const tools = functionTools(request.tools);
+  const toolChoice = functionToolChoice(request.tool_choice);
+  // Refused rather than letting the model call a function the caller never defined.
+  if (toolChoice.type === 'tool' && !tools.some((tool) => tool.name === toolChoice.name)) {
+    throw malformedInput([
+      `#/tool_choice/function/name: ${JSON.stringify(toolChoice.name)} is not the name of a function in #/tools`,
+    ]);
+  }
   return {
     system,
     turns,
-    tools: functionTools(request.tools),
-    toolChoice: functionToolChoice(request.tool_choice),
+    tools,
+    toolChoice,
     maxTokens: request.max_tokens,
     stopSequences,
   };

@@ -1,0 +1,27 @@
+import type { CatalogModel } from '@quarry/core/catalog';
+
+import { sleep, type Latency } from '../latency.js';
+
+/**
+ * Waits before one stream event; resolves false when the client went away meanwhile. `opening`
+ * marks a content-free start event (Anthropic `message_start`, Converse `messageStart`, …).
+ */
+export type StreamPacer = (opening: boolean, outputTokens: number) => Promise<boolean>;
+
+/**
+ * Paces one stream like a model: opening events go out at once, because the SDK's `send()` only
+ * resolves once the first frame has arrived (bedrock-protocol.md §3.6 point 1, §9.4 point 6), so a
+ * held start frame would look like a slow `send()`. The time to first token is spent before the
+ * first event with content; every later event waits for its tokens at the model's speed.
+ */
+export function createStreamPacer(latency: Latency, model: CatalogModel, signal: AbortSignal): StreamPacer {
+  const profile = latency.profileFor(model);
+  let contentStarted = false;
+  return async (opening, outputTokens) => {
+    if (latency.zero || (opening && !contentStarted)) return true;
+    const ms = contentStarted ? (outputTokens * 1000) / profile.tokensPerSecond : profile.firstTokenMs;
+    contentStarted = true;
+    await sleep(ms, signal);
+    return !signal.aborted;
+  };
+}
