@@ -3,7 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { Logger, ModelCatalog, QuarryClient } from '@quarry/core';
+import { QuarryError, type Logger, type ModelCatalog, type QuarryClient } from '@quarry/core';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +21,16 @@ import { createStreamSlots } from './streaming/stream-slots.js';
 import { startGraphQLWs } from './ws/graphql-ws-server.js';
 
 const GRAPHQL_PATH = '/graphql';
+
+/**
+ * Why in-flight operations are cancelled at shutdown: a coded, retryable error, so a client whose
+ * stream is cut can tell "retry elsewhere" from a finished stream or a bug.
+ */
+const SHUTDOWN = new QuarryError(
+  'UPSTREAM_UNAVAILABLE',
+  'The gateway is shutting down: retry the request (another instance, or this one once restarted, will serve it).',
+  { retryable: true },
+);
 
 export interface ServerOptions {
   readonly host: string;
@@ -48,7 +58,7 @@ export interface RunningServer {
   readonly port: number;
   /**
    * Graceful shutdown, bounded by the grace period: stop accepting; cancel graphql-ws operations
-   * at once and close their sockets (terminating any still open after the grace period); let HTTP
+   * at once (each gets a retryable UPSTREAM_UNAVAILABLE error) and close their sockets (terminating any still open after the grace period); let HTTP
    * requests finish within the grace period, then cancel them.
    */
   stop(): Promise<void>;
@@ -190,9 +200,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     stop() {
       stopping ??= (async () => {
         logger.info({ event: 'gateway.stopping' }, 'shutting down');
-        // Both drains run under the same grace period; Apollo's closes the listener first thing.
+        // Streams first: they get their error while their sockets are still open (Apollo's drain
+        // ends idle sockets, upgraded ones included). Then both drains run under the same grace
+        // period; Apollo's closes the listener first thing.
+        await ws.cancelAll(SHUTDOWN);
         await Promise.all([ws.close(options.shutdownGraceMs), apollo.stop()]);
-        httpOperations.abortAll(new Error('server shutting down'));
+        httpOperations.abortAll(SHUTDOWN);
         logger.info({ event: 'gateway.stopped' }, 'stopped');
       })();
       return stopping;

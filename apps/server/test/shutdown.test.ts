@@ -11,12 +11,20 @@ describe('graceful shutdown', () => {
     client.on('closed', (event) => {
       closeCode = (event as { code: number }).code;
     });
+    let streamError: unknown;
     const subscribed = new Promise<void>((resolve) => {
       client.subscribe(
         {
           query: `subscription { invokeStream(input: { modelId: "amazon.titan-text-lite-v1", prompt: "long", maxTokens: 500 }) { __typename } }`,
         },
-        { next: () => resolve(), error: () => resolve(), complete: () => resolve() },
+        {
+          next: () => resolve(),
+          error: (error) => {
+            streamError = error;
+            resolve();
+          },
+          complete: () => resolve(),
+        },
       );
     });
     await subscribed;
@@ -30,6 +38,13 @@ describe('graceful shutdown', () => {
     expect(answered.status).toBe(200);
     expect(answered.body.data?.invoke.text.length).toBeGreaterThan(0);
     expect(closeCode).toBe(1001);
+    // The cut stream says why before the socket closes, so the client knows to retry elsewhere.
+    expect(streamError).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('shutting down') as string,
+        extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', retryable: true }) as object,
+      }),
+    ]);
     await expect(fetch(gateway.url.replace('/graphql', '/health'))).rejects.toThrow();
     await gateway.close();
   });

@@ -1,3 +1,5 @@
+import { QuarryError } from '@quarry/core';
+
 /**
  * Adapts a stream opened with an AbortSignal into an iterator whose `return()` cancels the stream
  * at once. graphql-ws awaits `return()` when a client completes a subscription or disconnects, and
@@ -50,6 +52,9 @@ export function abortableIterator<T>(
       } catch (error) {
         const cancelled = controller.signal.aborted;
         close();
+        // The server cancelling with a coded reason (shutdown) tells the client why; a client
+        // that left or completed the subscription needs no error.
+        if (parent.aborted && parent.reason instanceof QuarryError) throw parent.reason;
         if (cancelled) return done();
         throw error;
       }

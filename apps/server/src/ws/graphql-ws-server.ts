@@ -38,8 +38,13 @@ export interface GraphQLWsOptions {
 
 export interface GraphQLWsServer {
   /**
-   * Cancels every operation at once, closes each socket with 1001 Going Away, and terminates
-   * sockets still open after `graceMs` (a client that stopped reading never completes the close).
+   * Cancels every operation at once with `reason`, which clients receive as the operation's
+   * error; resolves once those errors are sent (or after a second at most).
+   */
+  cancelAll(reason: Error): Promise<void>;
+  /**
+   * Closes each socket with 1001 Going Away and terminates sockets still open after `graceMs`
+   * (a client that stopped reading never completes the close).
    */
   close(graceMs: number): Promise<void>;
 }
@@ -94,11 +99,16 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
     return result;
   };
 
+  // Operations not yet completed, so shutdown can send their errors before closing the sockets.
+  let running = 0;
+  let onIdle: (() => void) | undefined;
   const finish = (ctx: Context<Record<string, unknown> | undefined, Extra>, id: string): void => {
     const controller = operationsOf(ctx)?.get(id);
     if (controller === undefined) return;
     operationsOf(ctx)?.delete(id);
     options.operations.finish(controller);
+    running -= 1;
+    if (running === 0) onIdle?.();
   };
 
   wsServer.on('connection', (socket: WebSocket) => {
@@ -131,6 +141,7 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
           operations.set(ctx.extra.socket, byId);
         }
         byId.set(id, controller);
+        running += 1;
         return {
           schema: options.schema,
           document,
@@ -164,8 +175,16 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
   );
 
   return {
+    async cancelAll(reason) {
+      const idle = new Promise<void>((resolve) => {
+        onIdle = resolve;
+        if (running === 0) resolve();
+      });
+      options.operations.abortAll(reason);
+      // Cancelled operations end within a few ticks; wait (bounded) so their errors go out first.
+      await raceTimeout(idle, MAX_CANCEL_WAIT_MS);
+    },
     async close(graceMs) {
-      options.operations.abortAll(new Error('server shutting down'));
       const closed = [...wsServer.clients].map(
         (client) =>
           new Promise<void>((resolve) => {
@@ -175,18 +194,26 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
             client.close(1001, 'Server shutting down');
           }),
       );
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([
-        Promise.all(closed),
-        new Promise<void>((resolve) => {
-          timer = setTimeout(resolve, graceMs);
-        }),
-      ]);
-      clearTimeout(timer);
+      await raceTimeout(Promise.all(closed), graceMs);
       for (const client of wsServer.clients) client.terminate();
       await cleanup.dispose();
     },
   };
+}
+
+/** How long shutdown waits for cancelled operations to send their errors before closing sockets. */
+const MAX_CANCEL_WAIT_MS = 1_000;
+
+/** Resolves when `promise` does or after `ms`, whichever is first. */
+async function raceTimeout(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    promise,
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
 }
 
 function isErrorList(value: DocumentNode | readonly GraphQLError[]): value is readonly GraphQLError[] {
