@@ -22,16 +22,6 @@ import { startGraphQLWs } from './ws/graphql-ws-server.js';
 
 const GRAPHQL_PATH = '/graphql';
 
-/**
- * Why in-flight operations are cancelled at shutdown: a coded, retryable error, so a client whose
- * stream is cut can tell "retry elsewhere" from a finished stream or a bug.
- */
-const SHUTDOWN = new QuarryError(
-  'UPSTREAM_UNAVAILABLE',
-  'The gateway is shutting down: retry the request (another instance, or this one once restarted, will serve it).',
-  { retryable: true },
-);
-
 export interface ServerOptions {
   readonly host: string;
   /** 0 picks a free port (tests). */
@@ -200,12 +190,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     stop() {
       stopping ??= (async () => {
         logger.info({ event: 'gateway.stopping' }, 'shutting down');
+        // A coded, retryable reason, so a client whose stream is cut can tell "retry elsewhere"
+        // from a finished stream or a bug.
+        const reason = new QuarryError(
+          'UPSTREAM_UNAVAILABLE',
+          'The gateway is shutting down: retry the request (another instance, or this one once restarted, will serve it).',
+          { retryable: true },
+        );
         // Streams first: they get their error while their sockets are still open (Apollo's drain
         // ends idle sockets, upgraded ones included). Then both drains run under the same grace
         // period; Apollo's closes the listener first thing.
-        await ws.cancelAll(SHUTDOWN);
+        await ws.cancelAll(reason);
         await Promise.all([ws.close(options.shutdownGraceMs), apollo.stop()]);
-        httpOperations.abortAll(SHUTDOWN);
+        httpOperations.abortAll(reason);
         logger.info({ event: 'gateway.stopped' }, 'stopped');
       })();
       return stopping;

@@ -35,6 +35,22 @@ describe('gateway error codes', () => {
     });
   });
 
+  it('gives a throttled embedding item its own THROTTLED error with retryAfterMs', async () => {
+    const model = 'amazon.titan-embed-text-v2:0'; // one upstream call per text
+    gateway.emulator.faults.add({ modelId: model, fault: 'throttle;retry-after-ms=30' });
+    const { body } = await gateway.gql<{
+      embed: { embeddings: { error: { code: string; retryAfterMs: number | null } | null }[] };
+    }>(
+      `mutation ($input: EmbedInput!) { embed(input: $input) { embeddings { error { code retryAfterMs } } } }`,
+      { input: { modelId: model, texts: ['one', 'two'] } },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.embed.embeddings.map((item) => item.error)).toEqual([
+      { code: 'THROTTLED', retryAfterMs: 30 },
+      { code: 'THROTTLED', retryAfterMs: 30 },
+    ]);
+  });
+
   it('answers MODEL_NOT_READY with a message that says it retries', async () => {
     gateway.emulator.faults.add({ modelId: TITAN, fault: 'model-not-ready' });
     const { body } = await gateway.gql(INVOKE, { input: { modelId: TITAN, prompt: 'hi' } });

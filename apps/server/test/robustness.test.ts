@@ -62,6 +62,32 @@ describe('cancellation reaches the upstream call', () => {
     }
   });
 
+  it('keeps cancelling by operation when a client reuses a completed id', async () => {
+    const aborted: unknown[] = [];
+    const gateway = await startGateway({ wrapClient: hangingInvoke((reason) => aborted.push(reason)) });
+    const socket = new WebSocket(gateway.wsUrl, 'graphql-transport-ws');
+    try {
+      await new Promise((resolve) => socket.once('open', resolve));
+      socket.send(JSON.stringify({ type: 'connection_init' }));
+      await new Promise((resolve) => socket.once('message', resolve));
+      const subscribe = JSON.stringify({ id: '1', type: 'subscribe', payload: { query: INVOKE } });
+      socket.send(subscribe);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // graphql-ws frees the id at once, so a client may start a new operation under it.
+      socket.send(JSON.stringify({ id: '1', type: 'complete' }));
+      socket.send(subscribe);
+      await waitFor(() => aborted.length === 1);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(aborted).toHaveLength(1); // only the completed one
+      socket.close();
+      await waitFor(() => aborted.length === 2);
+      expect(String(aborted[1])).toContain('socket closed');
+    } finally {
+      socket.terminate();
+      await gateway.close();
+    }
+  });
+
   it('aborts a mutation sent over graphql-ws when the client completes it', async () => {
     let aborted: unknown;
     const gateway = await startGateway({ wrapClient: hangingInvoke((reason) => (aborted = reason)) });

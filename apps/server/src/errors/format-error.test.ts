@@ -101,10 +101,22 @@ describe('publicError', () => {
     expect(publicError(new QuarryError('MODEL_TIMEOUT', 'slow'), options(true))).toEqual({
       code: 'MODEL_TIMEOUT',
       message: 'slow',
+      retryAfterMs: null,
     });
     expect(publicError(new QuarryError('INTERNAL_SERVER_ERROR', 'raw'), options(true))).toEqual({
       code: 'INTERNAL_SERVER_ERROR',
       message: 'Internal server error',
+      retryAfterMs: null,
     });
+  });
+
+  it('gives a per-item THROTTLED the same retryAfterMs as a top-level one', () => {
+    expect(publicError(new QuarryError('THROTTLED', 'slow down'), options(true)).retryAfterMs).toBe(
+      DEFAULT_THROTTLED_RETRY_AFTER_MS,
+    );
+    expect(
+      publicError(new QuarryError('THROTTLED', 'slow down', { retryAfterMs: 250 }), options(true))
+        .retryAfterMs,
+    ).toBe(250);
   });
 });

@@ -86,15 +86,28 @@ export function formatError(
  * something unexpected (its message carries raw upstream text), so it is logged and masked
  * like any other internal failure.
  */
-export function publicError(error: QuarryError, options: FormatOptions): { code: string; message: string } {
-  if (error.code !== 'INTERNAL_SERVER_ERROR') return { code: error.code, message: error.message };
+export function publicError(
+  error: QuarryError,
+  options: FormatOptions,
+): { code: string; message: string; retryAfterMs: number | null } {
+  const retryAfterMs = retryAfterOf(error) ?? null;
+  if (error.code !== 'INTERNAL_SERVER_ERROR')
+    return { code: error.code, message: error.message, retryAfterMs };
   options.onInternalError(error);
-  return { code: error.code, message: options.production ? MASKED : `${MASKED}: ${error.message}` };
+  return {
+    code: error.code,
+    message: options.production ? MASKED : `${MASKED}: ${error.message}`,
+    retryAfterMs,
+  };
+}
+
+/** The upstream's hint, else the default suggestion for THROTTLED (which always carries one). */
+function retryAfterOf(error: QuarryError): number | undefined {
+  return error.retryAfterMs ?? (error.code === 'THROTTLED' ? DEFAULT_THROTTLED_RETRY_AFTER_MS : undefined);
 }
 
 function quarryExtensions(error: QuarryError): Record<string, unknown> {
-  const retryAfterMs =
-    error.retryAfterMs ?? (error.code === 'THROTTLED' ? DEFAULT_THROTTLED_RETRY_AFTER_MS : undefined);
+  const retryAfterMs = retryAfterOf(error);
   return {
     code: error.code,
     retryable: error.retryable,

@@ -10,8 +10,7 @@ import {
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
-import type { Context } from 'graphql-ws';
-import { useServer, type Extra } from 'graphql-ws/use/ws';
+import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { GatewayContext } from '../context.js';
 import { GatewayError } from '../errors/gateway-error.js';
@@ -71,10 +70,6 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
     ...(options.format.production ? [NoSchemaIntrospectionCustomRule] : []),
   ];
   const documents = createDocumentCache<DocumentNode | readonly GraphQLError[]>(DOCUMENT_CACHE);
-  // Running operations by socket and id: a client `complete` or a closed socket cancels them.
-  const operations = new WeakMap<WebSocket, Map<string, AbortController>>();
-  const operationsOf = (ctx: Context<Record<string, unknown> | undefined, Extra>) =>
-    operations.get(ctx.extra.socket);
   const formatAll = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((error) => formatError(error.toJSON(), error.originalError ?? error, options.format));
 
@@ -99,23 +94,48 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
     return result;
   };
 
-  // Operations not yet completed, so shutdown can send their errors before closing the sockets.
-  let running = 0;
+  // Running operations by their subscribe payload, which graphql-ws hands to onSubscribe and
+  // onComplete alike: unlike the id, which a client may reuse as soon as it sent `complete`, the
+  // payload names one operation.
+  const running = new WeakMap<object, RunningOperation>();
+  // The current operation of each id on a socket: what a client `complete` or a closed socket cancels.
+  const currentById = new WeakMap<WebSocket, Map<string, RunningOperation>>();
+  // How many have not finished, so shutdown can let their errors go out before closing sockets.
+  let unfinished = 0;
   let onIdle: (() => void) | undefined;
-  const finish = (ctx: Context<Record<string, unknown> | undefined, Extra>, id: string): void => {
-    const controller = operationsOf(ctx)?.get(id);
-    if (controller === undefined) return;
-    operationsOf(ctx)?.delete(id);
-    options.operations.finish(controller);
-    running -= 1;
-    if (running === 0) onIdle?.();
+  let stopping: Error | undefined;
+
+  const track = (socket: WebSocket, id: string, payload: object): AbortController => {
+    const operation = { controller: options.operations.start(), socket, id, payload };
+    running.set(payload, operation);
+    let byId = currentById.get(socket);
+    if (byId === undefined) {
+      byId = new Map();
+      currentById.set(socket, byId);
+    }
+    byId.set(id, operation);
+    unfinished += 1;
+    return operation.controller;
+  };
+  const finish = (payload: object): void => {
+    const operation = running.get(payload);
+    if (operation === undefined) return;
+    running.delete(payload);
+    const byId = currentById.get(operation.socket);
+    if (byId?.get(operation.id) === operation) byId.delete(operation.id);
+    options.operations.finish(operation.controller);
+    unfinished -= 1;
+    if (unfinished === 0) onIdle?.();
   };
 
   wsServer.on('connection', (socket: WebSocket) => {
     socket.on('message', (data) => {
       const id = completedOperationId(data);
-      if (id !== undefined)
-        operations.get(socket)?.get(id)?.abort(new Error('graphql-ws operation completed by the client'));
+      if (id === undefined) return;
+      currentById
+        .get(socket)
+        ?.get(id)
+        ?.controller.abort(new Error('graphql-ws operation completed by the client'));
     });
   });
 
@@ -132,16 +152,11 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
           );
           return [new GraphQLError(error.message, { originalError: error })];
         }
+        // Between cancelAll and the sockets closing, new work would only be cut without a reason.
+        if (stopping !== undefined) return [new GraphQLError(stopping.message, { originalError: stopping })];
         const document = prepare(payload.query);
         if (isErrorList(document)) return document;
-        const controller = options.operations.start();
-        let byId = operationsOf(ctx);
-        if (byId === undefined) {
-          byId = new Map();
-          operations.set(ctx.extra.socket, byId);
-        }
-        byId.set(id, controller);
-        running += 1;
+        const controller = track(ctx.extra.socket, id, payload);
         return {
           schema: options.schema,
           document,
@@ -150,14 +165,14 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
           contextValue: options.createContext(controller.signal),
         };
       },
-      onComplete: (ctx, id) => {
-        finish(ctx, id);
+      onComplete: (_ctx, _id, payload) => {
+        finish(payload);
       },
       // A closed socket cancels what it started: queries and mutations included, not only streams.
       onClose: (ctx) => {
-        for (const [id, controller] of operationsOf(ctx) ?? []) {
-          controller.abort(new Error('graphql-ws socket closed'));
-          finish(ctx, id);
+        for (const operation of [...(currentById.get(ctx.extra.socket)?.values() ?? [])]) {
+          operation.controller.abort(new Error('graphql-ws socket closed'));
+          finish(operation.payload);
         }
       },
       onNext: (_ctx, _id, _payload, _args, result) =>
@@ -176,9 +191,10 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
 
   return {
     async cancelAll(reason) {
+      stopping = reason;
       const idle = new Promise<void>((resolve) => {
         onIdle = resolve;
-        if (running === 0) resolve();
+        if (unfinished === 0) resolve();
       });
       options.operations.abortAll(reason);
       // Cancelled operations end within a few ticks; wait (bounded) so their errors go out first.
@@ -199,6 +215,13 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
       await cleanup.dispose();
     },
   };
+}
+
+interface RunningOperation {
+  readonly controller: AbortController;
+  readonly socket: WebSocket;
+  readonly id: string;
+  readonly payload: object;
 }
 
 /** How long shutdown waits for cancelled operations to send their errors before closing sockets. */

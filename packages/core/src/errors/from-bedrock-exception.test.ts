@@ -65,6 +65,13 @@ describe('fromBedrockException', () => {
     expect(error.message).not.toContain('Model access');
   });
 
+  it('keeps the model-access advice for control-plane writes that use a model', () => {
+    const sdk = new AccessDeniedException({ message: 'no access', $metadata: metadata });
+    const error = fromBedrockException(sdk, { operation: 'CreateModelInvocationJob' });
+    expect(error.message).toContain('Model access');
+    expect(error.message).toContain('bedrock:CreateModelInvocationJob');
+  });
+
   it('keeps the Retry-After hint of any retryable exception, such as ModelNotReady', () => {
     const sdk = withHeaders(new ModelNotReadyException({ message: 'warming up', $metadata: metadata }), {
       'x-amz-retry-after': '250',

@@ -163,14 +163,17 @@ function describe(
   switch (exception) {
     case 'AccessDeniedException': {
       const operation = context.operation ?? 'InvokeModel';
-      // Control-plane reads are plain IAM questions; "Model access" only matters for invocations.
-      if (!INVOKE_OPERATIONS.has(operation)) {
+      // Reads (List*, Get*) are plain IAM questions; anything that runs or builds on a model
+      // (invocations, batch jobs, customization, provisioned throughput) may also lack model access.
+      if (/^(List|Get)[A-Z]/.test(operation)) {
         return `Access denied to ${operation}${region}: ${upstream} Make sure the caller's IAM policy allows bedrock:${operation}.`;
       }
       const action =
         operation === 'InvokeModelWithResponseStream' || operation === 'ConverseStream'
           ? 'bedrock:InvokeModelWithResponseStream'
-          : 'bedrock:InvokeModel';
+          : INVOKE_OPERATIONS.has(operation)
+            ? 'bedrock:InvokeModel'
+            : `bedrock:${operation}`;
       return (
         `Access denied to ${model}${region}: ${upstream} ` +
         `Enable access to this model on the Bedrock console's "Model access" page for this region, accept its ` +

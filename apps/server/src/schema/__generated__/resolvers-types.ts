@@ -468,6 +468,8 @@ export type ItemError = {
   code: Scalars['String']['output'];
   /** What went wrong and how to fix it. */
   message: Scalars['String']['output'];
+  /** Milliseconds to wait before retrying this item: always set for THROTTLED, else null. */
+  retryAfterMs: Maybe<Scalars['Int']['output']>;
 };
 
 /** One turn of a conversation. */
@@ -1150,6 +1152,7 @@ export type InvokeResultResolvers<ContextType = GatewayContext, ParentType exten
 export type ItemErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ItemError'] = ResolversParentTypes['ItemError']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retryAfterMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {

@@ -121,7 +121,8 @@ export function generateReply(modelId: string, prompt: ChatPrompt, options: Repl
 
 /**
  * The named tool, else the one whose name and description share the most words with the request.
- * Every request parser refuses a name that is not among the tools, so a named tool is always found.
+ * Request parsers refuse names that are not among the tools; a Converse system tool, which this
+ * emulator does not run, is the one name that falls through to the closest user tool.
  */
 function chooseTool(tools: readonly ToolSpec[], name: string | undefined, request: string): ToolSpec {
   const first = tools[0] as ToolSpec;
