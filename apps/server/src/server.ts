@@ -48,8 +48,9 @@ export interface RunningServer {
   readonly port: number;
   /**
    * Graceful shutdown, bounded by the grace period: stop accepting; cancel graphql-ws operations
-   * at once (each gets a retryable UPSTREAM_UNAVAILABLE error) and close their sockets (terminating any still open after the grace period); let HTTP
-   * requests finish within the grace period, then cancel them.
+   * at once (each gets a retryable UPSTREAM_UNAVAILABLE error) and close their sockets
+   * (terminating any still open after the grace period); let HTTP requests finish within the
+   * grace period, then cancel them.
    */
   stop(): Promise<void>;
 }
