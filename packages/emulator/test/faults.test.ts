@@ -76,6 +76,18 @@ const streamOutcome = async (client: BedrockRuntimeClient): Promise<unknown> => 
     return error;
   }
 };
+/** Reads a stream to its end or its failure: the chunks that arrived, and the error if one ended it. */
+const countChunks = async (
+  output: Awaited<ReturnType<typeof streamClaude>>,
+): Promise<{ chunks: number; error: unknown }> => {
+  let chunks = 0;
+  try {
+    for await (const event of output.body ?? []) if (event.chunk !== undefined) chunks++;
+    return { chunks, error: undefined };
+  } catch (error) {
+    return { chunks, error };
+  }
+};
 /** Adds a per-model rule for the duration of `run`, so later tests see the shared emulator unchanged. */
 const withRule = async (rule: FaultRule, run: () => Promise<void>): Promise<void> => {
   const id = emulator.faults.add(rule);
@@ -236,9 +248,8 @@ describe('stream faults', () => {
     const client = runtimeClient(emulator.url);
     extraHeaders(client)['x-quarry-fault'] = 'slow;delay-ms=20';
     const started = performance.now();
-    const output = await streamClaude(client);
-    let chunks = 0;
-    for await (const event of output.body ?? []) if (event.chunk !== undefined) chunks++;
+    const { chunks, error } = await countChunks(await streamClaude(client));
+    expect(error).toBeUndefined();
     expect(performance.now() - started).toBeGreaterThanOrEqual(chunks * 20 - 5);
     client.destroy();
   });
@@ -253,12 +264,8 @@ describe('stream faults', () => {
       expect(before).not.toHaveProperty('$metadata.httpStatusCode');
 
       headers['x-quarry-fault'] = 'drop;after=2';
-      const output = await streamClaude(client);
-      let received = 0;
-      const error = await (async () => {
-        for await (const event of output.body ?? []) if (event.chunk !== undefined) received++;
-      })().catch((caught: unknown) => caught);
-      expect(received).toBe(2);
+      const { chunks, error } = await countChunks(await streamClaude(client));
+      expect(chunks).toBe(2);
       expect(error).toBeInstanceOf(Error);
 
       delete headers['x-quarry-fault'];
@@ -451,9 +458,8 @@ describe('per-model fault rules', () => {
     const client = runtimeClient(emulator.url);
     await withRule({ modelId: HAIKU, fault: 'slow;delay-ms=20;count=1' }, async () => {
       const started = performance.now();
-      const output = await streamClaude(client);
-      let chunks = 0;
-      for await (const event of output.body ?? []) if (event.chunk !== undefined) chunks++;
+      const { chunks, error } = await countChunks(await streamClaude(client));
+      expect(error).toBeUndefined();
       expect(chunks).toBeGreaterThan(3);
       expect(performance.now() - started).toBeGreaterThanOrEqual(chunks * 20 - 5);
     });
@@ -463,12 +469,8 @@ describe('per-model fault rules', () => {
   it('drops the connection after K chunks (drop rule)', async () => {
     const client = runtimeClient(emulator.url);
     await withRule({ modelId: HAIKU, fault: 'drop;after=2;count=1' }, async () => {
-      const output = await streamClaude(client);
-      let received = 0;
-      const error = await (async () => {
-        for await (const event of output.body ?? []) if (event.chunk !== undefined) received++;
-      })().catch((caught: unknown) => caught);
-      expect(received).toBe(2);
+      const { chunks, error } = await countChunks(await streamClaude(client));
+      expect(chunks).toBe(2);
       expect(error).toBeInstanceOf(Error);
       expect(await streamOutcome(client)).toBeUndefined();
     });

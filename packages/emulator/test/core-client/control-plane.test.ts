@@ -13,6 +13,18 @@ afterAll(async () => {
   await harness.close();
 });
 
+/** A Titan fine-tuning job with the given names; everything else is what every test here uses. */
+function customizationJob(jobName: string, customModelName: string) {
+  return {
+    jobName,
+    customModelName,
+    roleArn: 'arn:aws:iam::123456789012:role/Bedrock',
+    baseModelIdentifier: 'amazon.titan-text-express-v1',
+    trainingDataConfig: { s3Uri: 's3://bucket/train.jsonl' },
+    outputDataConfig: { s3Uri: 's3://bucket/out/' },
+  };
+}
+
 describe('QuarryClient control plane against the emulator', () => {
   it('lists foundation models joined with the catalog, filtered by provider', async () => {
     const models = await harness.quarry.listModels({ byProvider: 'anthropic' });
@@ -50,12 +62,7 @@ describe('QuarryClient control plane against the emulator', () => {
 
   it('runs a customization job to a custom model over time', async () => {
     const jobArn = await harness.quarry.createCustomizationJob({
-      jobName: 'tune-1',
-      customModelName: 'titan-tuned',
-      roleArn: 'arn:aws:iam::123456789012:role/Bedrock',
-      baseModelIdentifier: 'amazon.titan-text-express-v1',
-      trainingDataConfig: { s3Uri: 's3://bucket/train.jsonl' },
-      outputDataConfig: { s3Uri: 's3://bucket/out/' },
+      ...customizationJob('tune-1', 'titan-tuned'),
       hyperParameters: { epochCount: '1' },
     });
     expect((await harness.quarry.getCustomizationJob(jobArn)).status).toBe('InProgress');
@@ -115,14 +122,9 @@ describe('QuarryClient control plane against the emulator', () => {
   });
 
   it('gets a custom model, and stops a running customization job', async () => {
-    const jobArn = await harness.quarry.createCustomizationJob({
-      jobName: 'tune-stop',
-      customModelName: 'never-finished',
-      roleArn: 'arn:aws:iam::123456789012:role/Bedrock',
-      baseModelIdentifier: 'amazon.titan-text-express-v1',
-      trainingDataConfig: { s3Uri: 's3://bucket/train.jsonl' },
-      outputDataConfig: { s3Uri: 's3://bucket/out/' },
-    });
+    const jobArn = await harness.quarry.createCustomizationJob(
+      customizationJob('tune-stop', 'never-finished'),
+    );
     await harness.quarry.stopCustomizationJob(jobArn);
     clock += 61_000;
     expect((await harness.quarry.getCustomizationJob(jobArn)).status).toBe('Stopped');
@@ -156,14 +158,7 @@ describe('QuarryClient control plane against the emulator', () => {
 
   it('pages through every custom model', async () => {
     for (let index = 0; index < 3; index++) {
-      await harness.quarry.createCustomizationJob({
-        jobName: `page-${index}`,
-        customModelName: `paged-${index}`,
-        roleArn: 'arn:aws:iam::123456789012:role/Bedrock',
-        baseModelIdentifier: 'amazon.titan-text-express-v1',
-        trainingDataConfig: { s3Uri: 's3://bucket/train.jsonl' },
-        outputDataConfig: { s3Uri: 's3://bucket/out/' },
-      });
+      await harness.quarry.createCustomizationJob(customizationJob(`page-${index}`, `paged-${index}`));
     }
     clock += 61_000;
     const models = await harness.quarry.listCustomModels();
