@@ -1,26 +1,72 @@
 import type { CatalogModel } from '../catalog/catalog-model.js';
+import type { StreamDecoder } from '../codecs/codec.js';
 import { costOfUsage } from '../cost/cost.js';
-import type { StreamEvent } from '../stream/stream-event.js';
+import { retryStream } from '../retry/retry-stream.js';
+import { isContentEvent, type StreamEvent } from '../stream/stream-event.js';
 import type { ClientContext } from './client-context.js';
 import type { CallStreamEvent } from './client-types.js';
+import { readEventStream, type OpenedStream } from './read-event-stream.js';
 
-export interface StreamTotalsOptions {
+export interface CallStreamOptions<E> {
   readonly model: CatalogModel;
-  /** The ID the caller passed, for the log line. */
+  /** The ID the caller passed, for errors and the log line. */
   readonly modelId: string;
   readonly operation: 'InvokeModelWithResponseStream' | 'ConverseStream';
   /** `context.now()` when the caller first asked for an event. */
   readonly started: number;
+  /** The caller's signal. */
+  readonly signal: AbortSignal | undefined;
+  /** Sends the streaming command for one attempt. */
+  readonly open: (abortSignal: AbortSignal) => Promise<OpenedStream<E>>;
+  readonly createDecoder: (requestId: string | undefined) => StreamDecoder<E>;
+}
+
+/**
+ * One Bedrock event stream as a client call: attempts opened through readEventStream and retried
+ * until the first content event, ending in a `stream-end` completed with the call's totals.
+ * Shared by InvokeModelWithResponseStream and ConverseStream, which differ only in what they send
+ * and how they decode.
+ */
+export function callStream<E>(
+  context: ClientContext,
+  options: CallStreamOptions<E>,
+): AsyncGenerator<CallStreamEvent, void, undefined> {
+  const { modelId, operation } = options;
+  let attempts = 0;
+  const events = retryStream(
+    (attempt, signal) => {
+      attempts = attempt;
+      return readEventStream<E>({
+        open: options.open,
+        createDecoder: options.createDecoder,
+        idleMs: context.streamIdleTimeoutMs,
+        signal,
+      });
+    },
+    isContentEvent,
+    context.retry,
+    { signal: options.signal, context: { modelId, region: context.region, operation } },
+  );
+  return withStreamTotals(context, events, {
+    model: options.model,
+    modelId,
+    operation,
+    started: options.started,
+    attempts: () => attempts,
+  });
+}
+
+type StreamTotalsOptions = Pick<CallStreamOptions<unknown>, 'model' | 'modelId' | 'operation' | 'started'> & {
   /** Attempts made so far; read when the stream ends. */
   readonly attempts: () => number;
-}
+};
 
 /**
  * Completes a stream's `stream-end` with the call's totals (request id, latency, attempts, cost)
  * and logs one line per finished stream, as `invoke` does per call. Codecs stay pure: only the
  * client knows the clock, the catalog price and how many attempts it took.
  */
-export async function* withStreamTotals(
+async function* withStreamTotals(
   context: ClientContext,
   events: AsyncIterable<StreamEvent>,
   options: StreamTotalsOptions,

@@ -7,15 +7,12 @@ import type { ChatRequest } from '../codecs/chat-types.js';
 import { toConverseRequest } from '../codecs/converse/converse-request.js';
 import { createConverseStreamDecoder, fromConverseResponse } from '../codecs/converse/converse-response.js';
 import { costOfUsage } from '../cost/cost.js';
-import { retryStream } from '../retry/retry-stream.js';
 import { withRetry } from '../retry/with-retry.js';
-import { isContentEvent } from '../stream/stream-event.js';
 import { instrumentCommand } from './call-middleware.js';
+import { callStream } from './call-stream.js';
 import { chatCodecFor, type ClientContext } from './client-context.js';
 import type { CallOptions, CallTokenStream, InvokeResult } from './client-types.js';
 import { abortOptions } from './linked-abort.js';
-import { readEventStream } from './read-event-stream.js';
-import { withStreamTotals } from './stream-totals.js';
 
 /** Chat through Bedrock's Converse API: one request shape for every model that supports it. */
 export async function converse(
@@ -76,32 +73,19 @@ export function converseStream(
       const resolved = await context.resolver.resolve(modelId, options.signal);
       chatCodecFor(context, resolved).validate(resolved.model, request);
       const fields = toConverseRequest(request);
-      let attempts = 0;
-      const events = retryStream(
-        (attempt, signal) => {
-          attempts = attempt;
-          return readEventStream<ConverseStreamOutput>({
-            open: async (abortSignal) => {
-              const command = new ConverseStreamCommand({ modelId, ...fields });
-              instrumentCommand(command, options.headers);
-              const response = await context.streamingRuntime.send(command, { abortSignal });
-              return { requestId: response.$metadata.requestId, events: response.stream };
-            },
-            createDecoder: (requestId) => createConverseStreamDecoder({ modelId, requestId }),
-            idleMs: context.streamIdleTimeoutMs,
-            signal,
-          });
-        },
-        isContentEvent,
-        context.retry,
-        { signal: options.signal, context: { modelId, region: context.region, operation: 'ConverseStream' } },
-      );
-      yield* withStreamTotals(context, events, {
+      yield* callStream<ConverseStreamOutput>(context, {
         model: resolved.model,
         modelId,
         operation: 'ConverseStream',
         started,
-        attempts: () => attempts,
+        signal: options.signal,
+        open: async (abortSignal) => {
+          const command = new ConverseStreamCommand({ modelId, ...fields });
+          instrumentCommand(command, options.headers);
+          const response = await context.streamingRuntime.send(command, { abortSignal });
+          return { requestId: response.$metadata.requestId, events: response.stream };
+        },
+        createDecoder: (requestId) => createConverseStreamDecoder({ modelId, requestId }),
       });
     },
   };

@@ -1,14 +1,11 @@
 import { InvokeModelWithResponseStreamCommand, type ResponseStream } from '@aws-sdk/client-bedrock-runtime';
 import type { ChatRequest } from '../codecs/chat-types.js';
 import type { ChatCodec, StreamDecoder } from '../codecs/codec.js';
-import { retryStream } from '../retry/retry-stream.js';
-import { isContentEvent } from '../stream/stream-event.js';
 import { instrumentCommand } from './call-middleware.js';
+import { callStream } from './call-stream.js';
 import { chatCodecFor, type ClientContext } from './client-context.js';
 import type { CallOptions, CallTokenStream } from './client-types.js';
-import { readEventStream } from './read-event-stream.js';
 import { parseJsonBody } from './send-invoke.js';
-import { withStreamTotals } from './stream-totals.js';
 
 /**
  * Streams a chat completion through InvokeModelWithResponseStream. Resolution and validation run
@@ -29,40 +26,24 @@ export function stream(
       const codec = chatCodecFor(context, resolved);
       codec.validate(resolved.model, request);
       const body = JSON.stringify(codec.encodeRequest(request));
-      let attempts = 0;
-      const events = retryStream(
-        (attempt, signal) => {
-          attempts = attempt;
-          return readEventStream<ResponseStream>({
-            open: async (abortSignal) => {
-              const command = new InvokeModelWithResponseStreamCommand({
-                modelId,
-                body,
-                contentType: 'application/json',
-                accept: 'application/json',
-              });
-              instrumentCommand(command, options.headers);
-              const response = await context.streamingRuntime.send(command, { abortSignal });
-              return { requestId: response.$metadata.requestId, events: response.body };
-            },
-            createDecoder: (requestId) => chunkDecoder(codec, modelId, requestId),
-            idleMs: context.streamIdleTimeoutMs,
-            signal,
-          });
-        },
-        isContentEvent,
-        context.retry,
-        {
-          signal: options.signal,
-          context: { modelId, region: context.region, operation: 'InvokeModelWithResponseStream' },
-        },
-      );
-      yield* withStreamTotals(context, events, {
+      yield* callStream<ResponseStream>(context, {
         model: resolved.model,
         modelId,
         operation: 'InvokeModelWithResponseStream',
         started,
-        attempts: () => attempts,
+        signal: options.signal,
+        open: async (abortSignal) => {
+          const command = new InvokeModelWithResponseStreamCommand({
+            modelId,
+            body,
+            contentType: 'application/json',
+            accept: 'application/json',
+          });
+          instrumentCommand(command, options.headers);
+          const response = await context.streamingRuntime.send(command, { abortSignal });
+          return { requestId: response.$metadata.requestId, events: response.body };
+        },
+        createDecoder: (requestId) => chunkDecoder(codec, modelId, requestId),
       });
     },
   };
