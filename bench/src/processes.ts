@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HAS_TASKSET = spawnSync('taskset', ['-V']).status === 0;
 /** A larger young generation: both servers allocate per request, and scavenges dominate their GC. */
-export const NODE_FLAGS = '--max-semi-space-size=64';
+const NODE_FLAGS = '--max-semi-space-size=64';
 
 export interface RunningProcess {
   readonly url: string;

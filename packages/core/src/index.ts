@@ -4,6 +4,8 @@ export { PROFILE_PREFIXES } from './catalog/catalog-model.js';
 export type {
   CatalogModel,
   CustomizationType,
+  ImageSize,
+  ImageSizeRule,
   InferenceType,
   LifecycleStatus,
   Modality,
@@ -35,7 +37,7 @@ export type {
   ToolChoice,
   ToolDefinition,
   Usage,
-} from './codecs/chat-types.js';
+} from './codec-kit/chat-types.js';
 export type {
   ChatCodec,
   Codec,
@@ -43,16 +45,15 @@ export type {
   ImageCodec,
   StreamContext,
   StreamDecoder,
-} from './codecs/codec.js';
-export { createCodecRegistry } from './codecs/codec-registry.js';
-export type { CodecRegistry } from './codecs/codec-registry.js';
-export { defaultCodecRegistry } from './codecs/default-codec-registry.js';
-export { validateChatRequest } from './codecs/validate-chat-request.js';
-export type { ChatRules } from './codecs/validate-chat-request.js';
-export { validateEmbedRequest } from './codecs/validate-embed-request.js';
-export type { EmbedRules } from './codecs/validate-embed-request.js';
-export { validateImageRequest } from './codecs/validate-image-request.js';
-export type { ImageRules, ImageSize } from './codecs/validate-image-request.js';
+} from './codec-kit/codec.js';
+export { createCodecRegistry, defaultCodecRegistry } from './codecs/codec-registry.js';
+export type { CodecRegistry, CodecTable } from './codecs/codec-registry.js';
+export { validateChatRequest } from './codec-kit/validate-chat-request.js';
+export type { ChatRules } from './codec-kit/validate-chat-request.js';
+export { validateEmbedRequest } from './codec-kit/validate-embed-request.js';
+export type { EmbedRules } from './codec-kit/validate-embed-request.js';
+export { validateImageRequest } from './codec-kit/validate-image-request.js';
+export type { ImageRules } from './codec-kit/validate-image-request.js';
 export { assertNever, isContentEvent } from './stream/stream-event.js';
 export type {
   InvocationMetrics,
@@ -111,4 +112,9 @@ export type {
   InvokeResult,
 } from './client/client-types.js';
 export type { EmbedOptions } from './client/embed.js';
-export type { FoundationModelInfo, ListModelsFilter } from './client/control-plane.js';
+export type {
+  ControlPlaneApi,
+  FoundationModelInfo,
+  InferenceProfileType,
+  ListModelsFilter,
+} from './client/control-plane-api.js';

@@ -1,4 +1,5 @@
 /** Codes the gateway adds to core's (SPEC.md "GraphQL contract"). Renaming one is a breaking change. */
+/** @public listed for clients and docs; the server itself only needs the type. */
 export const GATEWAY_ERROR_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',

@@ -27,6 +27,28 @@ export interface ModelPricing {
   readonly perImage?: number;
 }
 
+/** A width × height pair an image model accepts. */
+export interface ImageSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * The output sizes an image model accepts: a fixed list (the first is the default), or any size on
+ * a grid. Core's codecs and the emulator both check requests against this one copy.
+ */
+export type ImageSizeRule =
+  | { readonly kind: 'fixed'; readonly sizes: readonly ImageSize[] }
+  | {
+      readonly kind: 'grid';
+      readonly minSide: number;
+      readonly maxSide: number;
+      readonly multipleOf: number;
+      /** Longer side at most this many times the shorter. */
+      readonly maxAspectRatio: number;
+      readonly maxPixels: number;
+    };
+
 /** One Bedrock foundation model as Quarry knows it. */
 export interface CatalogModel {
   /** Base model ID, e.g. `anthropic.claude-3-haiku-20240307-v1:0`. */
@@ -49,6 +71,11 @@ export interface CatalogModel {
   readonly embeddingDimensions?: readonly number[];
   /** Most texts one InvokeModel call may embed (1 for Titan, 96 for Cohere). */
   readonly maxEmbedBatch?: number;
+  /**
+   * Output sizes for image models that take width and height; absent when the family takes none
+   * (Stable Diffusion 3 takes an aspect ratio).
+   */
+  readonly imageSizes?: ImageSizeRule;
   /** Whether the family accepts tool definitions. */
   readonly toolUse: boolean;
   /** Whether the model takes a system prompt. */

@@ -5,6 +5,8 @@ export { PROFILE_PREFIXES } from './catalog-model.js';
 export type {
   CatalogModel,
   CustomizationType,
+  ImageSize,
+  ImageSizeRule,
   InferenceType,
   LifecycleStatus,
   Modality,

@@ -23,6 +23,7 @@
  *   IDs such as `anthropic.claude-3-sonnet-20240229-v1:0` keep working against the emulator.
  */
 import type { CatalogModel } from './catalog-model.js';
+import { NOVA_CANVAS_SIZES, SDXL_SIZES, TITAN_IMAGE_SIZES } from './image-sizes.js';
 
 export const MODEL_DATA: readonly CatalogModel[] = [
   // -------------------- Anthropic (anthropic-messages)
@@ -627,6 +628,7 @@ export const MODEL_DATA: readonly CatalogModel[] = [
     customizations: ['FINE_TUNING'],
     contextWindow: null,
     maxOutputTokens: null,
+    imageSizes: TITAN_IMAGE_SIZES,
     toolUse: false,
     systemPrompt: false,
     lifecycle: 'LEGACY',
@@ -647,6 +649,7 @@ export const MODEL_DATA: readonly CatalogModel[] = [
     customizations: ['FINE_TUNING'],
     contextWindow: null,
     maxOutputTokens: null,
+    imageSizes: TITAN_IMAGE_SIZES,
     toolUse: false,
     systemPrompt: false,
     lifecycle: 'ACTIVE',
@@ -667,6 +670,7 @@ export const MODEL_DATA: readonly CatalogModel[] = [
     customizations: [],
     contextWindow: null,
     maxOutputTokens: null,
+    imageSizes: NOVA_CANVAS_SIZES,
     toolUse: false,
     systemPrompt: false,
     lifecycle: 'ACTIVE',
@@ -1384,6 +1388,7 @@ export const MODEL_DATA: readonly CatalogModel[] = [
     customizations: [],
     contextWindow: null,
     maxOutputTokens: null,
+    imageSizes: SDXL_SIZES,
     toolUse: false,
     systemPrompt: false,
     lifecycle: 'LEGACY',

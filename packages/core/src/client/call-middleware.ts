@@ -1,5 +1,5 @@
-import type { Usage } from '../codecs/chat-types.js';
-import { usageOf } from '../codecs/usage.js';
+import type { Usage } from '../codec-kit/chat-types.js';
+import { usageOf } from '../codec-kit/usage.js';
 
 /** The raw HTTP facts of one SDK call that its typed output does not model. */
 export interface CallCapture {

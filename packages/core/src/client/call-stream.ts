@@ -1,5 +1,5 @@
 import type { CatalogModel } from '../catalog/catalog-model.js';
-import type { StreamDecoder } from '../codecs/codec.js';
+import type { StreamDecoder } from '../codec-kit/codec.js';
 import { costOfUsage } from '../cost/cost.js';
 import { retryStream } from '../retry/retry-stream.js';
 import { isContentEvent, type StreamEvent } from '../stream/stream-event.js';

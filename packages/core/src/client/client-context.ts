@@ -1,8 +1,9 @@
 import type { BedrockClient } from '@aws-sdk/client-bedrock';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { ModelCatalog, ResolvedModel } from '../catalog/model-catalog.js';
+import { FAMILY_KIND } from '../catalog/model-family.js';
 import type { CodecRegistry } from '../codecs/codec-registry.js';
-import type { ChatCodec, EmbedCodec, ImageCodec } from '../codecs/codec.js';
+import type { ChatCodec, EmbedCodec, ImageCodec } from '../codec-kit/codec.js';
 import { ValidationError } from '../errors/quarry-error.js';
 import type { Logger } from '../logging/logger.js';
 import type { RetryDeps } from '../retry/with-retry.js';
@@ -29,19 +30,10 @@ const USE_INSTEAD = { chat: 'invoke or stream', embed: 'embed', image: 'generate
 
 function kindMismatch(resolved: ResolvedModel, wanted: keyof typeof USE_INSTEAD): ValidationError {
   const codec = resolved.model.family;
-  const actual = (['chat', 'embed', 'image'] as const).find(
-    (kind) => kind !== wanted && kindOf(resolved, kind),
-  );
-  const hint = actual === undefined ? 'invokeRaw with the native body' : USE_INSTEAD[actual];
+  const hint = USE_INSTEAD[FAMILY_KIND[resolved.model.family]];
   return new ValidationError(
     'modelId',
     `${resolved.model.modelId} (${codec}) is not a ${wanted === 'chat' ? 'text generation' : wanted === 'embed' ? 'text embedding' : 'image generation'} model; use ${hint}.`,
-  );
-}
-
-function kindOf(resolved: ResolvedModel, kind: 'chat' | 'embed' | 'image'): boolean {
-  return resolved.model.outputModalities.includes(
-    kind === 'chat' ? 'TEXT' : kind === 'embed' ? 'EMBEDDING' : 'IMAGE',
   );
 }
 

@@ -1,4 +1,4 @@
-import type { ChatResult, Usage } from '../codecs/chat-types.js';
+import type { ChatResult, Usage } from '../codec-kit/chat-types.js';
 import type { Cost } from '../cost/cost.js';
 import type { QuarryError } from '../errors/quarry-error.js';
 import type { StreamEndEvent, StreamEvent } from '../stream/stream-event.js';

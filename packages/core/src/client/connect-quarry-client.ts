@@ -1,5 +1,5 @@
 import { createModelCatalog } from '../catalog/model-catalog.js';
-import { defaultCodecRegistry } from '../codecs/default-codec-registry.js';
+import { defaultCodecRegistry } from '../codecs/codec-registry.js';
 import {
   createBedrockClients,
   type BedrockClients,

@@ -22,36 +22,28 @@ import {
   type CreateModelInvocationJobCommandInput,
   type CreateProvisionedModelThroughputCommandInput,
   type CustomModelSummary,
-  type FoundationModelSummary,
   type GetCustomModelCommandOutput,
   type GetInferenceProfileCommandOutput,
   type GetModelCustomizationJobCommandOutput,
   type GetModelInvocationJobCommandOutput,
   type GetProvisionedModelThroughputCommandOutput,
   type InferenceProfileSummary,
-  type ListFoundationModelsCommandInput,
   type ModelCustomizationJobSummary,
   type ModelInvocationJobSummary,
   type Offer,
   type ProvisionedModelSummary,
 } from '@aws-sdk/client-bedrock';
-import type { CatalogModel } from '../catalog/catalog-model.js';
 import { QuarryError } from '../errors/quarry-error.js';
 import { withRetry } from '../retry/with-retry.js';
 import type { ClientContext } from './client-context.js';
+import type {
+  ControlPlaneApi,
+  FoundationModelInfo,
+  InferenceProfileType,
+  ListModelsFilter,
+} from './control-plane-api.js';
 import type { CallOptions } from './client-types.js';
 import { abortOptions } from './linked-abort.js';
-
-/** A foundation model as Bedrock lists it, joined with Quarry's catalog entry when there is one. */
-export interface FoundationModelInfo {
-  readonly summary: FoundationModelSummary;
-  readonly catalog: CatalogModel | undefined;
-}
-
-export type ListModelsFilter = Pick<
-  ListFoundationModelsCommandInput,
-  'byProvider' | 'byOutputModality' | 'byInferenceType' | 'byCustomizationType'
->;
 
 /** Stop after this many pages so a misbehaving endpoint cannot loop a list call forever. */
 const MAX_PAGES = 1_000;
@@ -92,7 +84,7 @@ async function collectPages<T>(
 }
 
 /** The control-plane reads and writes of the Quarry client (everything but inference). */
-export function createControlPlaneApi(context: ClientContext) {
+export function createControlPlaneApi(context: ClientContext): ControlPlaneApi {
   const send: Send = context.control.send.bind(context.control);
   const paged = <T>(
     operation: string,
@@ -225,7 +217,7 @@ export function createControlPlaneApi(context: ClientContext) {
       return output.provisionedModelArn ?? '';
     },
     listInferenceProfiles(
-      options: CallOptions & { type?: 'SYSTEM_DEFINED' | 'APPLICATION' } = {},
+      options: CallOptions & { type?: InferenceProfileType } = {},
     ): Promise<InferenceProfileSummary[]> {
       return paged('ListInferenceProfiles', options, async (nextToken, signal) => {
         const output = await send(
@@ -301,5 +293,3 @@ export function createControlPlaneApi(context: ClientContext) {
     },
   };
 }
-
-export type ControlPlaneApi = ReturnType<typeof createControlPlaneApi>;

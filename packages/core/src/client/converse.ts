@@ -3,9 +3,9 @@ import {
   ConverseStreamCommand,
   type ConverseStreamOutput,
 } from '@aws-sdk/client-bedrock-runtime';
-import type { ChatRequest } from '../codecs/chat-types.js';
-import { toConverseRequest } from '../codecs/converse/converse-request.js';
-import { createConverseStreamDecoder, fromConverseResponse } from '../codecs/converse/converse-response.js';
+import type { ChatRequest } from '../codec-kit/chat-types.js';
+import { toConverseRequest } from '../converse/converse-request.js';
+import { createConverseStreamDecoder, fromConverseResponse } from '../converse/converse-response.js';
 import { costOfUsage } from '../cost/cost.js';
 import { withRetry } from '../retry/with-retry.js';
 import { instrumentCommand } from './call-middleware.js';

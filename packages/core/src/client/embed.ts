@@ -1,5 +1,5 @@
-import type { EmbedRequest } from '../codecs/chat-types.js';
-import { usageOf } from '../codecs/usage.js';
+import type { EmbedRequest } from '../codec-kit/chat-types.js';
+import { usageOf } from '../codec-kit/usage.js';
 import { addCosts, costOfImages, costOfUsage } from '../cost/cost.js';
 import { CodecError, QuarryError } from '../errors/quarry-error.js';
 import { fromBedrockException } from '../errors/from-bedrock-exception.js';

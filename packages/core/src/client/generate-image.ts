@@ -1,5 +1,5 @@
-import type { ImageRequest } from '../codecs/chat-types.js';
-import { usageOf } from '../codecs/usage.js';
+import type { ImageRequest } from '../codec-kit/chat-types.js';
+import { usageOf } from '../codec-kit/usage.js';
 import { costOfImages } from '../cost/cost.js';
 import { usageFromHeaders } from './call-middleware.js';
 import { imageCodecFor, type ClientContext } from './client-context.js';

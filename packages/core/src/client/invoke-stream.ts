@@ -1,6 +1,6 @@
 import { InvokeModelWithResponseStreamCommand, type ResponseStream } from '@aws-sdk/client-bedrock-runtime';
-import type { ChatRequest } from '../codecs/chat-types.js';
-import type { ChatCodec, StreamDecoder } from '../codecs/codec.js';
+import type { ChatRequest } from '../codec-kit/chat-types.js';
+import type { ChatCodec, StreamDecoder } from '../codec-kit/codec.js';
 import { instrumentCommand } from './call-middleware.js';
 import { callStream } from './call-stream.js';
 import { chatCodecFor, type ClientContext } from './client-context.js';

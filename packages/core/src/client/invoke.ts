@@ -1,5 +1,5 @@
-import type { ChatRequest } from '../codecs/chat-types.js';
-import { usageOf } from '../codecs/usage.js';
+import type { ChatRequest } from '../codec-kit/chat-types.js';
+import { usageOf } from '../codec-kit/usage.js';
 import { costOfUsage, type Cost } from '../cost/cost.js';
 import { ValidationError } from '../errors/quarry-error.js';
 import { usageFromHeaders } from './call-middleware.js';

@@ -2,7 +2,7 @@ import type { BedrockClient } from '@aws-sdk/client-bedrock';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ModelCatalog, ResolvedModel } from '../catalog/model-catalog.js';
-import type { ChatRequest, EmbedRequest, ImageRequest } from '../codecs/chat-types.js';
+import type { ChatRequest, EmbedRequest, ImageRequest } from '../codec-kit/chat-types.js';
 import type { CodecRegistry } from '../codecs/codec-registry.js';
 import { createSilentLogger, type Logger } from '../logging/logger.js';
 import { createRetryBudget, type RetryBudget } from '../retry/retry-budget.js';
@@ -17,7 +17,8 @@ import type {
   InvokeRawResult,
   InvokeResult,
 } from './client-types.js';
-import { createControlPlaneApi, type ControlPlaneApi } from './control-plane.js';
+import type { ControlPlaneApi } from './control-plane-api.js';
+import { createControlPlaneApi } from './control-plane.js';
 import { converse, converseStream } from './converse.js';
 import { embed, type EmbedOptions } from './embed.js';
 import { generateImage } from './generate-image.js';

@@ -1,5 +1,5 @@
 import { CodecError } from '../errors/quarry-error.js';
-import type { StreamDecoder } from '../codecs/codec.js';
+import type { StreamDecoder } from '../codec-kit/codec.js';
 import type { StreamEvent } from '../stream/stream-event.js';
 import { within } from './idle-watchdog.js';
 import { linkedAbort } from './linked-abort.js';

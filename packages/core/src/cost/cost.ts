@@ -1,6 +1,6 @@
 import type { CatalogModel } from '../catalog/catalog-model.js';
 import type { AliasLookup, ModelCatalog } from '../catalog/model-catalog.js';
-import type { Usage } from '../codecs/chat-types.js';
+import type { Usage } from '../codec-kit/chat-types.js';
 
 /**
  * What a call cost at the catalog's on-demand list prices, in USD rounded to 1e-9 (so sums of

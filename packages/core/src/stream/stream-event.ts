@@ -1,4 +1,4 @@
-import type { StopReason, Usage } from '../codecs/chat-types.js';
+import type { StopReason, Usage } from '../codec-kit/chat-types.js';
 
 /** Timing Bedrock reports in `amazon-bedrock-invocationMetrics` on the last chunk. */
 export interface InvocationMetrics {

@@ -9,8 +9,8 @@ import type {
   EmbedResult,
   ImageRequest,
   ImageResult,
-} from '../codecs/chat-types.js';
-import type { ChatCodec, EmbedCodec, ImageCodec } from '../codecs/codec.js';
+} from '../codec-kit/chat-types.js';
+import type { ChatCodec, EmbedCodec, ImageCodec } from '../codec-kit/codec.js';
 import { CodecError, ValidationError } from '../errors/quarry-error.js';
 import type { StreamEvent } from '../stream/stream-event.js';
 

@@ -1,5 +1,5 @@
 /** Bedrock's default when a request carries no SigV4 scope (Bearer keys, unsigned curl calls). */
-export const DEFAULT_REGION = 'us-east-1';
+const DEFAULT_REGION = 'us-east-1';
 
 // `Credential=<AKID>/<yyyymmdd>/<region>/bedrock/aws4_request` (bedrock-protocol.md §1.2).
 const CREDENTIAL_SCOPE = /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\//;

@@ -25,7 +25,7 @@ export interface RouterOptions {
  * The stats key of every request no operation claims. Keying those by their path would let junk
  * requests (scanners, typos) grow the stats map without bound.
  */
-export const UNKNOWN_OPERATION = 'unknown';
+const UNKNOWN_OPERATION = 'unknown';
 
 /**
  * Dispatch order: the emulator's admin endpoints, runtime model operations, then the control plane,

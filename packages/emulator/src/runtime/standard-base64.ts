@@ -8,7 +8,7 @@ const ALPHABET = /^[A-Za-z0-9+/]*={0,2}$/;
  * Whether `text` is standard base64 with padding (RFC 4648 §4), the only encoding Bedrock takes for
  * blobs inside JSON (bedrock-protocol.md §1.7): no URL-safe alphabet, no whitespace, no missing `=`.
  */
-export function isStandardBase64(text: string): boolean {
+function isStandardBase64(text: string): boolean {
   return text.length % 4 === 0 && ALPHABET.test(text);
 }
 

@@ -9,7 +9,7 @@ export interface SeededRandom {
   pick<T>(items: readonly T[]): T;
 }
 
-export function seedFrom(text: string): number {
+function seedFrom(text: string): number {
   const digest = createHash('sha256').update(text).digest();
   // xorshift32 must never be seeded with 0.
   return digest.readUInt32LE(0) || 0x9e3779b9;

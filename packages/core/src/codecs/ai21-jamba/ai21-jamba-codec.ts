@@ -1,15 +1,15 @@
 import { ValidationError } from '../../errors/quarry-error.js';
-import type { ChatMessage, ToolCall } from '../chat-types.js';
-import { checkToolNames } from '../check-tool-names.js';
-import type { ChatCodec } from '../codec.js';
-import { createNativeStreamDecoder } from '../native-stream-decoder.js';
-import { parseNativeBody } from '../parse-native-body.js';
-import { partsOf, validateChatRequest, type ChatRules } from '../validate-chat-request.js';
+import type { ChatMessage, ToolCall } from '../../codec-kit/chat-types.js';
+import { checkToolNames } from '../../codec-kit/check-tool-names.js';
+import type { ChatCodec } from '../../codec-kit/codec.js';
+import { createNativeStreamDecoder } from '../../codec-kit/native-stream-decoder.js';
+import { parseNativeBody } from '../../codec-kit/parse-native-body.js';
+import { partsOf, validateChatRequest, type ChatRules } from '../../codec-kit/validate-chat-request.js';
 import { Ai21JambaResponseSchema } from './ai21-jamba-schemas.js';
 import { createAi21JambaChunkReader } from './ai21-jamba-stream-reader.js';
 import { mapAi21JambaStopReason } from './map-ai21-jamba-stop-reason.js';
-import { usageOf } from '../usage.js';
-import { parseFunctionArguments, toFunctionTool } from '../function-tools.js';
+import { usageOf } from '../../codec-kit/usage.js';
+import { parseFunctionArguments, toFunctionTool } from '../../codec-kit/function-tools.js';
 
 const FAMILY_NAME = 'AI21 Jamba';
 
@@ -25,7 +25,6 @@ const RULES: ChatRules = { maxTemperature: 2, allowAssistantPrefill: false };
  * results, so `isError` is not sent. `n` is never sent (one choice).
  */
 export const ai21JambaCodec: ChatCodec = {
-  kind: 'chat',
   family: 'ai21-jamba',
   validate(model, request) {
     validateChatRequest(model, request, RULES);

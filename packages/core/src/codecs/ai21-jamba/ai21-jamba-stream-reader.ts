@@ -1,7 +1,7 @@
 import { CodecError } from '../../errors/quarry-error.js';
 import type { StreamEvent } from '../../stream/stream-event.js';
-import type { NativeChunkReader } from '../native-stream-decoder.js';
-import { parseNativePart } from '../parse-native-part.js';
+import type { NativeChunkReader } from '../../codec-kit/native-stream-decoder.js';
+import { parseNativePart } from '../../codec-kit/parse-native-part.js';
 import { Ai21JambaStreamChunkSchema } from './ai21-jamba-schemas.js';
 
 const WHAT = 'AI21 Jamba stream chunk';

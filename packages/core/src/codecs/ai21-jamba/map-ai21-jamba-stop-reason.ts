@@ -1,4 +1,4 @@
-import type { StopReason } from '../chat-types.js';
+import type { StopReason } from '../../codec-kit/chat-types.js';
 
 /** Jamba's `finish_reason` values (OpenAI vocabulary). */
 type JambaFinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter';

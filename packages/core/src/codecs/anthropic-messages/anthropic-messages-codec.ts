@@ -1,11 +1,11 @@
 import { ValidationError } from '../../errors/quarry-error.js';
-import type { ContentPart, ToolCall, ToolChoice, ToolDefinition } from '../chat-types.js';
-import { checkToolNames } from '../check-tool-names.js';
-import type { ChatCodec } from '../codec.js';
-import { createNativeStreamDecoder } from '../native-stream-decoder.js';
-import { parseNativeBody } from '../parse-native-body.js';
-import { parseNativePart } from '../parse-native-part.js';
-import { partsOf, validateChatRequest, type ChatRules } from '../validate-chat-request.js';
+import type { ContentPart, ToolCall, ToolChoice, ToolDefinition } from '../../codec-kit/chat-types.js';
+import { checkToolNames } from '../../codec-kit/check-tool-names.js';
+import type { ChatCodec } from '../../codec-kit/codec.js';
+import { createNativeStreamDecoder } from '../../codec-kit/native-stream-decoder.js';
+import { parseNativeBody } from '../../codec-kit/parse-native-body.js';
+import { parseNativePart } from '../../codec-kit/parse-native-part.js';
+import { partsOf, validateChatRequest, type ChatRules } from '../../codec-kit/validate-chat-request.js';
 import {
   AnthropicResponseSchema,
   AnthropicTextBlockSchema,
@@ -13,7 +13,7 @@ import {
 } from './anthropic-messages-schemas.js';
 import { createAnthropicMessagesChunkReader } from './anthropic-messages-stream-reader.js';
 import { mapAnthropicMessagesStopReason } from './map-anthropic-messages-stop-reason.js';
-import { usageOf } from '../usage.js';
+import { usageOf } from '../../codec-kit/usage.js';
 
 const FAMILY_NAME = 'Anthropic Messages';
 
@@ -35,7 +35,6 @@ const RULES: ChatRules = { maxTemperature: 1, allowAssistantPrefill: true };
  * prefill that Claude continues.
  */
 export const anthropicMessagesCodec: ChatCodec = {
-  kind: 'chat',
   family: 'anthropic-messages',
   validate(model, request) {
     validateChatRequest(model, request, RULES);

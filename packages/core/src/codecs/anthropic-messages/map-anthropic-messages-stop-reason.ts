@@ -1,4 +1,4 @@
-import type { StopReason } from '../chat-types.js';
+import type { StopReason } from '../../codec-kit/chat-types.js';
 
 /** Every `stop_reason` Claude on Bedrock documents (bedrock-protocol.md §5.1). */
 type AnthropicStopReason =

@@ -1,24 +1,24 @@
 import { ValidationError } from '../../errors/quarry-error.js';
-import type { ChatMessage, ToolDefinition } from '../chat-types.js';
-import { checkSupportedParts } from '../check-supported-parts.js';
-import { checkToolNames } from '../check-tool-names.js';
-import type { ChatCodec } from '../codec.js';
-import { createNativeStreamDecoder } from '../native-stream-decoder.js';
-import { parseNativeBody } from '../parse-native-body.js';
+import type { ChatMessage, ToolDefinition } from '../../codec-kit/chat-types.js';
+import { checkSupportedParts } from '../../codec-kit/check-supported-parts.js';
+import { checkToolNames } from '../../codec-kit/check-tool-names.js';
+import type { ChatCodec } from '../../codec-kit/codec.js';
+import { createNativeStreamDecoder } from '../../codec-kit/native-stream-decoder.js';
+import { parseNativeBody } from '../../codec-kit/parse-native-body.js';
 import {
   checkToolResultPairing,
   toolUsesById,
   type ToolResultPart,
   type ToolUsePart,
-} from '../tool-result-pairing.js';
-import { partsOf, validateChatRequest, type ChatRules } from '../validate-chat-request.js';
+} from '../../codec-kit/tool-result-pairing.js';
+import { partsOf, validateChatRequest, type ChatRules } from '../../codec-kit/validate-chat-request.js';
 import { CohereCommandRResponseSchema } from './cohere-command-r-schemas.js';
 import { createCohereCommandRChunkReader } from './cohere-command-r-stream-reader.js';
 import { countsOfMeta } from './cohere-meta-usage.js';
 import { isRecord, toParameterDefinitions } from './cohere-parameter-definitions.js';
 import { cohereToolUseId } from './cohere-tool-use-id.js';
 import { mapCohereCommandRStopReason } from './map-cohere-command-r-stop-reason.js';
-import { usageOf } from '../usage.js';
+import { usageOf } from '../../codec-kit/usage.js';
 
 const FAMILY_NAME = 'Cohere Command R';
 
@@ -41,7 +41,6 @@ const MAX_P = 0.99;
  *   (the client then reads Bedrock's token-count headers).
  */
 export const cohereCommandRCodec: ChatCodec = {
-  kind: 'chat',
   family: 'cohere-command-r',
   validate(model, request) {
     validateChatRequest(model, request, RULES);

@@ -1,6 +1,6 @@
 import type { StreamEvent } from '../../stream/stream-event.js';
-import type { NativeChunkReader } from '../native-stream-decoder.js';
-import { parseNativePart } from '../parse-native-part.js';
+import type { NativeChunkReader } from '../../codec-kit/native-stream-decoder.js';
+import { parseNativePart } from '../../codec-kit/parse-native-part.js';
 import {
   StreamEndChunkSchema,
   StreamStartChunkSchema,

@@ -1,4 +1,4 @@
-import type { StopReason } from '../chat-types.js';
+import type { StopReason } from '../../codec-kit/chat-types.js';
 
 /**
  * Cohere v1 `finish_reason` values: `COMPLETE` and `MAX_TOKENS` per bedrock-protocol.md §5.8, the

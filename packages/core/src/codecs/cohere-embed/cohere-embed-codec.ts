@@ -1,8 +1,8 @@
 import { CodecError } from '../../errors/quarry-error.js';
-import type { EmbeddingType } from '../chat-types.js';
-import type { EmbedCodec } from '../codec.js';
-import { parseNativeBody } from '../parse-native-body.js';
-import { validateEmbedRequest } from '../validate-embed-request.js';
+import type { EmbeddingType } from '../../codec-kit/chat-types.js';
+import type { EmbedCodec } from '../../codec-kit/codec.js';
+import { parseNativeBody } from '../../codec-kit/parse-native-body.js';
+import { validateEmbedRequest } from '../../codec-kit/validate-embed-request.js';
 import { CohereEmbedResponseSchema, type CohereEmbedResponse } from './cohere-embed-schemas.js';
 
 const WHAT = 'Cohere Embed';
@@ -24,7 +24,6 @@ const TRUNCATE = { none: 'NONE', start: 'START', end: 'END' } as const;
  * `x-amzn-bedrock-input-token-count`. `normalize` is not sent (the client normalises when asked).
  */
 export const cohereEmbedCodec: EmbedCodec = {
-  kind: 'embed',
   normalizesNatively: false,
   family: 'cohere-embed',
   validate(model, request) {

@@ -1,4 +1,4 @@
-import { createLlamaCodec } from '../llama/create-llama-codec.js';
+import { createLlamaCodec } from '../../codec-kit/llama/create-llama-codec.js';
 import { LLAMA2_CONTROL_MARKERS, renderLlama2Prompt } from './llama2-prompt.js';
 
 /**

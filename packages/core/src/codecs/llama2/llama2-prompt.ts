@@ -1,6 +1,6 @@
-import type { ChatRequest } from '../chat-types.js';
-import type { LlamaPrompt } from '../llama/create-llama-codec.js';
-import { textOf } from '../validate-chat-request.js';
+import type { ChatRequest } from '../../codec-kit/chat-types.js';
+import type { LlamaPrompt } from '../../codec-kit/llama/create-llama-codec.js';
+import { textOf } from '../../codec-kit/validate-chat-request.js';
 
 /** Turn and system delimiters of the Llama 2 chat template; refused inside message text. */
 export const LLAMA2_CONTROL_MARKERS = /\[\/?INST\]|<<\/?SYS>>/;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CodecError, ValidationError } from '../../errors/quarry-error.js';
 import { catchError, decodeAll, defineChatCodecSuite } from '../../testing/define-codec-suite.js';
-import type { ChatRequest } from '../chat-types.js';
-import { LLAMA_METRICS } from '../llama/__fixtures__/llama-chunks.js';
+import type { ChatRequest } from '../../codec-kit/chat-types.js';
+import { LLAMA_METRICS } from '../../codec-kit/llama/__fixtures__/llama-chunks.js';
 import { llama32VisionModel, llama3Fixtures, llama3Model } from './__fixtures__/llama3-fixtures.js';
 import { llama3Codec } from './llama3-codec.js';
 

@@ -1,4 +1,4 @@
-import { createLlamaCodec } from '../llama/create-llama-codec.js';
+import { createLlamaCodec } from '../../codec-kit/llama/create-llama-codec.js';
 import { LLAMA3_CONTROL_MARKERS, renderLlama3Prompt } from './llama3-prompt.js';
 
 /**

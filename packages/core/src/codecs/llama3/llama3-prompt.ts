@@ -1,6 +1,6 @@
-import type { ChatRequest } from '../chat-types.js';
-import type { LlamaPrompt } from '../llama/create-llama-codec.js';
-import { partsOf } from '../validate-chat-request.js';
+import type { ChatRequest } from '../../codec-kit/chat-types.js';
+import type { LlamaPrompt } from '../../codec-kit/llama/create-llama-codec.js';
+import { partsOf } from '../../codec-kit/validate-chat-request.js';
 
 /**
  * Llama 3.x special tokens (and Llama 4's header/turn tokens), refused inside message text: the

@@ -1,4 +1,4 @@
-import type { StopReason } from '../chat-types.js';
+import type { StopReason } from '../../codec-kit/chat-types.js';
 
 /** `stop|length|tool_calls` per bedrock-protocol.md §5.7; `model_length` is Mistral's own API value for a full context. */
 type MistralChatStopReason = 'stop' | 'length' | 'model_length' | 'tool_calls';

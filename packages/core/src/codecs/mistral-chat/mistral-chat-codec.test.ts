@@ -6,7 +6,7 @@ import {
   defineChatCodecSuite,
   STREAM_START,
 } from '../../testing/define-codec-suite.js';
-import type { ChatRequest } from '../chat-types.js';
+import type { ChatRequest } from '../../codec-kit/chat-types.js';
 import {
   mistralChatChunk,
   mistralChatFinalChunk,

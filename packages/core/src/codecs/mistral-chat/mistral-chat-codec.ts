@@ -1,18 +1,18 @@
 import { CodecError } from '../../errors/quarry-error.js';
-import type { ChatMessage, ToolCall } from '../chat-types.js';
-import { checkToolNames } from '../check-tool-names.js';
-import type { ChatCodec } from '../codec.js';
-import { createNativeStreamDecoder } from '../native-stream-decoder.js';
-import { parseNativeBody } from '../parse-native-body.js';
-import { checkToolResultPairing } from '../tool-result-pairing.js';
-import { partsOf, validateChatRequest, type ChatRules } from '../validate-chat-request.js';
+import type { ChatMessage, ToolCall } from '../../codec-kit/chat-types.js';
+import { checkToolNames } from '../../codec-kit/check-tool-names.js';
+import type { ChatCodec } from '../../codec-kit/codec.js';
+import { createNativeStreamDecoder } from '../../codec-kit/native-stream-decoder.js';
+import { parseNativeBody } from '../../codec-kit/parse-native-body.js';
+import { checkToolResultPairing } from '../../codec-kit/tool-result-pairing.js';
+import { partsOf, validateChatRequest, type ChatRules } from '../../codec-kit/validate-chat-request.js';
 import { mapMistralChatStopReason } from './map-mistral-chat-stop-reason.js';
 import { parseArguments, textOfContent } from './mistral-chat-content.js';
 import { MistralChatResponseSchema } from './mistral-chat-schemas.js';
 import { createMistralChatChunkReader } from './mistral-chat-stream-reader.js';
 import { toMistralToolCallId } from './mistral-tool-call-id.js';
-import { usageOf } from '../usage.js';
-import { toFunctionTool } from '../function-tools.js';
+import { usageOf } from '../../codec-kit/usage.js';
+import { toFunctionTool } from '../../codec-kit/function-tools.js';
 
 const FAMILY_NAME = 'Mistral chat';
 
@@ -31,7 +31,6 @@ const RULES: ChatRules = { maxTemperature: 1 };
  *   token-count headers).
  */
 export const mistralChatCodec: ChatCodec = {
-  kind: 'chat',
   family: 'mistral-chat',
   validate(model, request) {
     validateChatRequest(model, request, RULES);

@@ -1,4 +1,4 @@
-import { parseFunctionArguments } from '../function-tools.js';
+import { parseFunctionArguments } from '../../codec-kit/function-tools.js';
 import type { MistralArguments, MistralContent } from './mistral-chat-schemas.js';
 
 /** The text of a Mistral `content`: the string, or its text chunks joined. */

@@ -1,4 +1,4 @@
-import type { StopReason } from '../chat-types.js';
+import type { StopReason } from '../../codec-kit/chat-types.js';
 
 /** `stop` and `length` per bedrock-protocol.md §5.7; `model_length` is Mistral's own API value for a full context. */
 type MistralTextStopReason = 'stop' | 'length' | 'model_length';

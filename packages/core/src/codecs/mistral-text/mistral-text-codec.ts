@@ -1,14 +1,14 @@
-import { checkNoTools, checkSupportedParts } from '../check-supported-parts.js';
-import type { ChatCodec } from '../codec.js';
-import { createNativeStreamDecoder } from '../native-stream-decoder.js';
-import { parseNativeBody } from '../parse-native-body.js';
-import { checkControlMarkers } from '../prompt-control-markers.js';
-import { validateChatRequest, type ChatRules } from '../validate-chat-request.js';
+import { checkNoTools, checkSupportedParts } from '../../codec-kit/check-supported-parts.js';
+import type { ChatCodec } from '../../codec-kit/codec.js';
+import { createNativeStreamDecoder } from '../../codec-kit/native-stream-decoder.js';
+import { parseNativeBody } from '../../codec-kit/parse-native-body.js';
+import { checkControlMarkers } from '../../codec-kit/prompt-control-markers.js';
+import { validateChatRequest, type ChatRules } from '../../codec-kit/validate-chat-request.js';
 import { mapMistralTextStopReason } from './map-mistral-text-stop-reason.js';
 import { MISTRAL_TEXT_CONTROL_MARKERS, renderMistralTextPrompt } from './mistral-text-prompt.js';
 import { MistralTextResponseSchema } from './mistral-text-schemas.js';
 import { createMistralTextChunkReader } from './mistral-text-stream-reader.js';
-import { usageOf } from '../usage.js';
+import { usageOf } from '../../codec-kit/usage.js';
 
 const FAMILY_NAME = 'Mistral text';
 
@@ -24,7 +24,6 @@ const RULES: ChatRules = { maxTemperature: 1, allowAssistantPrefill: true, maxSt
  * from `amazon-bedrock-invocationMetrics`.
  */
 export const mistralTextCodec: ChatCodec = {
-  kind: 'chat',
   family: 'mistral-text',
   validate(model, request) {
     validateChatRequest(model, request, RULES);

@@ -1,5 +1,5 @@
-import type { ChatRequest } from '../chat-types.js';
-import { textOf } from '../validate-chat-request.js';
+import type { ChatRequest } from '../../codec-kit/chat-types.js';
+import { textOf } from '../../codec-kit/validate-chat-request.js';
 
 /** Mistral's instruction delimiters; refused inside message text. */
 export const MISTRAL_TEXT_CONTROL_MARKERS = /\[\/?INST\]/;

@@ -1,5 +1,5 @@
-import type { NativeChunkReader } from '../native-stream-decoder.js';
-import { parseNativePart } from '../parse-native-part.js';
+import type { NativeChunkReader } from '../../codec-kit/native-stream-decoder.js';
+import { parseNativePart } from '../../codec-kit/parse-native-part.js';
 import { MistralTextChunkSchema } from './mistral-text-schemas.js';
 
 const FAMILY_NAME = 'Mistral text';

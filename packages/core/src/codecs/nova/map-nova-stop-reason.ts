@@ -1,4 +1,4 @@
-import type { StopReason } from '../chat-types.js';
+import type { StopReason } from '../../codec-kit/chat-types.js';
 
 /** Nova's `stopReason` values: Converse's vocabulary (bedrock-protocol.md §2.5, §5.5). */
 type NovaStopReason =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CodecError } from '../../errors/quarry-error.js';
 import { catchError, decodeAll, defineChatCodecSuite } from '../../testing/define-codec-suite.js';
-import type { ChatRequest } from '../chat-types.js';
+import type { ChatRequest } from '../../codec-kit/chat-types.js';
 import { novaFixtures, novaLiteModel, novaStreamOf } from './__fixtures__/nova-fixtures.js';
 import { novaCodec } from './nova-codec.js';
 

@@ -1,14 +1,20 @@
 import { ValidationError } from '../../errors/quarry-error.js';
-import type { ChatRequest, ContentPart, ToolCall, ToolChoice, ToolDefinition } from '../chat-types.js';
-import { checkToolNames } from '../check-tool-names.js';
-import type { ChatCodec } from '../codec.js';
-import { createNativeStreamDecoder } from '../native-stream-decoder.js';
-import { parseNativeBody } from '../parse-native-body.js';
-import { partsOf, validateChatRequest, type ChatRules } from '../validate-chat-request.js';
+import type {
+  ChatRequest,
+  ContentPart,
+  ToolCall,
+  ToolChoice,
+  ToolDefinition,
+} from '../../codec-kit/chat-types.js';
+import { checkToolNames } from '../../codec-kit/check-tool-names.js';
+import type { ChatCodec } from '../../codec-kit/codec.js';
+import { createNativeStreamDecoder } from '../../codec-kit/native-stream-decoder.js';
+import { parseNativeBody } from '../../codec-kit/parse-native-body.js';
+import { partsOf, validateChatRequest, type ChatRules } from '../../codec-kit/validate-chat-request.js';
 import { mapNovaStopReason } from './map-nova-stop-reason.js';
 import { NovaResponseSchema } from './nova-schemas.js';
 import { createNovaChunkReader } from './nova-stream-reader.js';
-import { usageOf } from '../usage.js';
+import { usageOf } from '../../codec-kit/usage.js';
 
 const FAMILY_NAME = 'Amazon Nova';
 
@@ -21,7 +27,6 @@ const RULES: ChatRules = { maxTemperature: 1, allowAssistantPrefill: true };
  * `inferenceConfig` and `toolConfig` are sent only when they have content, so Nova's defaults apply.
  */
 export const novaCodec: ChatCodec = {
-  kind: 'chat',
   family: 'nova',
   validate(model, request) {
     validateChatRequest(model, request, RULES);

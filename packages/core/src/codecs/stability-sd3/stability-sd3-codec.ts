@@ -1,9 +1,9 @@
 import { CodecError, ValidationError, type QuarryError } from '../../errors/quarry-error.js';
-import type { ImageRequest } from '../chat-types.js';
-import type { ImageCodec } from '../codec.js';
-import { contentFilteredError, generationFailedError } from '../image-generation-errors.js';
-import { parseNativeBody } from '../parse-native-body.js';
-import { validateImageRequest, type ImageRules } from '../validate-image-request.js';
+import type { ImageRequest } from '../../codec-kit/chat-types.js';
+import type { ImageCodec } from '../../codec-kit/codec.js';
+import { contentFilteredError, generationFailedError } from '../../codec-kit/image-generation-errors.js';
+import { parseNativeBody } from '../../codec-kit/parse-native-body.js';
+import { validateImageRequest, type ImageRules } from '../../codec-kit/validate-image-request.js';
 import { StabilitySd3ResponseSchema } from './stability-sd3-schemas.js';
 
 const WHAT = 'Stable Diffusion 3';
@@ -36,7 +36,6 @@ const FAILURE_OF: Readonly<Record<string, () => QuarryError>> = {
  * (1920x1080 → 16:9); any other pair is refused. `mode` is left at its default, text-to-image.
  */
 export const stabilitySd3Codec: ImageCodec = {
-  kind: 'image',
   family: 'stability-sd3',
   validate(model, request) {
     validateImageRequest(model, request, SD3_RULES);

@@ -1,24 +1,9 @@
 import { CodecError, type QuarryError } from '../../errors/quarry-error.js';
-import type { ImageCodec } from '../codec.js';
-import { contentFilteredError, generationFailedError } from '../image-generation-errors.js';
-import { parseNativeBody } from '../parse-native-body.js';
-import { validateImageRequest, type ImageRules, type ImageSize } from '../validate-image-request.js';
+import type { ImageCodec } from '../../codec-kit/codec.js';
+import { contentFilteredError, generationFailedError } from '../../codec-kit/image-generation-errors.js';
+import { parseNativeBody } from '../../codec-kit/parse-native-body.js';
+import { validateImageRequest, type ImageRules } from '../../codec-kit/validate-image-request.js';
 import { StabilitySdxlResponseSchema, type SdxlFinishReason } from './stability-sdxl-schemas.js';
-
-const size = (width: number, height: number): ImageSize => ({ width, height });
-
-/** SDXL 1.0 generates only these sizes (AWS Bedrock user guide, "Stability.ai Diffusion 1.0 text to image"). */
-const SDXL_SIZES: readonly ImageSize[] = [
-  size(1024, 1024),
-  size(1152, 896),
-  size(1216, 832),
-  size(1344, 768),
-  size(1536, 640),
-  size(640, 1536),
-  size(768, 1344),
-  size(832, 1216),
-  size(896, 1152),
-];
 
 const SDXL_RULES: ImageRules = {
   maxPromptLength: 2000,
@@ -28,7 +13,6 @@ const SDXL_RULES: ImageRules = {
   cfgScale: { min: 0, max: 35 },
   maxSeed: 4_294_967_295,
   outputFormats: ['png'],
-  sizes: SDXL_SIZES,
 };
 
 /** An artifact's failure, or undefined when it succeeded. */
@@ -43,7 +27,6 @@ const FAILURE_OF = {
  * negative prompt as a second text prompt with weight -1, which is how SDXL expresses negatives.
  */
 export const stabilitySdxlCodec: ImageCodec = {
-  kind: 'image',
   family: 'stability-sdxl',
   validate(model, request) {
     validateImageRequest(model, request, SDXL_RULES);

@@ -1,7 +1,7 @@
 import { CodecError } from '../../errors/quarry-error.js';
-import type { EmbedCodec } from '../codec.js';
-import { parseNativeBody } from '../parse-native-body.js';
-import { validateEmbedRequest } from '../validate-embed-request.js';
+import type { EmbedCodec } from '../../codec-kit/codec.js';
+import { parseNativeBody } from '../../codec-kit/parse-native-body.js';
+import { validateEmbedRequest } from '../../codec-kit/validate-embed-request.js';
 import { TitanEmbedImageResponseSchema } from './titan-embed-image-schemas.js';
 
 /**
@@ -9,7 +9,6 @@ import { TitanEmbedImageResponseSchema } from './titan-embed-image-schemas.js';
  * body, which the model embeds into one joint vector of 1024 (default), 384 or 256 floats.
  */
 export const titanEmbedImageCodec: EmbedCodec = {
-  kind: 'embed',
   normalizesNatively: false,
   family: 'titan-embed-image',
   validate(model, request) {

@@ -1,6 +1,6 @@
-import type { EmbedCodec } from '../codec.js';
-import { parseNativeBody } from '../parse-native-body.js';
-import { validateEmbedRequest } from '../validate-embed-request.js';
+import type { EmbedCodec } from '../../codec-kit/codec.js';
+import { parseNativeBody } from '../../codec-kit/parse-native-body.js';
+import { validateEmbedRequest } from '../../codec-kit/validate-embed-request.js';
 import { TitanEmbedV1ResponseSchema } from './titan-embed-v1-schemas.js';
 
 /**
@@ -9,7 +9,6 @@ import { TitanEmbedV1ResponseSchema } from './titan-embed-v1-schemas.js';
  * `normalize` are not sent; the client normalises when asked.
  */
 export const titanEmbedV1Codec: EmbedCodec = {
-  kind: 'embed',
   normalizesNatively: false,
   family: 'titan-embed-v1',
   validate(model, request) {

@@ -1,7 +1,7 @@
-import type { EmbedCodec } from '../codec.js';
+import type { EmbedCodec } from '../../codec-kit/codec.js';
 import { CodecError } from '../../errors/quarry-error.js';
-import { parseNativeBody } from '../parse-native-body.js';
-import { validateEmbedRequest } from '../validate-embed-request.js';
+import { parseNativeBody } from '../../codec-kit/parse-native-body.js';
+import { validateEmbedRequest } from '../../codec-kit/validate-embed-request.js';
 import { TitanEmbedV2ResponseSchema } from './titan-embed-v2-schemas.js';
 
 /**
@@ -10,7 +10,6 @@ import { TitanEmbedV2ResponseSchema } from './titan-embed-v2-schemas.js';
  * sent, so Bedrock's defaults (1024, normalised, float) apply.
  */
 export const titanEmbedV2Codec: EmbedCodec = {
-  kind: 'embed',
   normalizesNatively: true,
   family: 'titan-embed-v2',
   validate(model, request) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CodecError, QuarryError, ValidationError } from '../../errors/quarry-error.js';
 import { catchError, defineImageCodecSuite } from '../../testing/define-codec-suite.js';
-import type { ImageRequest } from '../chat-types.js';
+import type { ImageRequest } from '../../codec-kit/chat-types.js';
 import { novaCanvasModel, titanImageFixtures, titanImageModel } from './__fixtures__/titan-image-fixtures.js';
 import { titanImageCodec } from './titan-image-codec.js';
-import { TITAN_IMAGE_SIZES } from './titan-image-sizes.js';
+import { TITAN_IMAGE_SIZES } from '../../catalog/image-sizes.js';
 
 defineImageCodecSuite(titanImageCodec, titanImageFixtures);
 
@@ -18,8 +18,9 @@ function validationErrorOf(model: typeof titanImageModel, request: ImageRequest)
 
 describe('titanImageCodec', () => {
   it('accepts every documented Titan size', () => {
-    expect(TITAN_IMAGE_SIZES).toHaveLength(25);
-    for (const { width, height } of TITAN_IMAGE_SIZES) {
+    const sizes = TITAN_IMAGE_SIZES.kind === 'fixed' ? TITAN_IMAGE_SIZES.sizes : [];
+    expect(sizes).toHaveLength(25);
+    for (const { width, height } of sizes) {
       expect(() => {
         titanImageCodec.validate(titanImageModel, { prompt: 'x', width, height });
       }).not.toThrow();

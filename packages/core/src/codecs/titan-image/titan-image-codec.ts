@@ -1,12 +1,9 @@
-import type { CatalogModel } from '../../catalog/catalog-model.js';
-import { CodecError, ValidationError } from '../../errors/quarry-error.js';
-import type { ImageRequest } from '../chat-types.js';
-import type { ImageCodec } from '../codec.js';
-import { contentFilteredError } from '../image-generation-errors.js';
-import { parseNativeBody } from '../parse-native-body.js';
-import { validateImageRequest, type ImageRules } from '../validate-image-request.js';
+import { CodecError } from '../../errors/quarry-error.js';
+import type { ImageCodec } from '../../codec-kit/codec.js';
+import { contentFilteredError } from '../../codec-kit/image-generation-errors.js';
+import { parseNativeBody } from '../../codec-kit/parse-native-body.js';
+import { validateImageRequest, type ImageRules } from '../../codec-kit/validate-image-request.js';
 import { TitanImageResponseSchema } from './titan-image-schemas.js';
-import { NOVA_CANVAS_SIZE_RULE, TITAN_IMAGE_SIZES } from './titan-image-sizes.js';
 
 const TITAN_RULES: ImageRules = {
   maxPromptLength: 512,
@@ -15,10 +12,9 @@ const TITAN_RULES: ImageRules = {
   cfgScale: { min: 1.1, max: 10 },
   maxSeed: 2_147_483_646,
   outputFormats: ['png'],
-  sizes: TITAN_IMAGE_SIZES,
 };
 
-/** Nova Canvas speaks the Titan envelope with its own limits; sizes are checked by NOVA_CANVAS_SIZE_RULE. */
+/** Nova Canvas speaks the Titan envelope with its own limits (its sizes are in its catalog entry). */
 const NOVA_CANVAS_RULES: ImageRules = {
   maxPromptLength: 1024,
   maxNegativePromptLength: 1024,
@@ -39,12 +35,9 @@ const RULES_BY_MODEL: Readonly<Partial<Record<string, ImageRules>>> = {
  * The body carries no seeds, so `seeds` holds undefined per image.
  */
 export const titanImageCodec: ImageCodec = {
-  kind: 'image',
   family: 'titan-image',
   validate(model, request) {
-    const rules = RULES_BY_MODEL[model.modelId] ?? TITAN_RULES;
-    validateImageRequest(model, request, rules);
-    if (rules.sizes === undefined) checkNovaCanvasSize(model, request);
+    validateImageRequest(model, request, RULES_BY_MODEL[model.modelId] ?? TITAN_RULES);
   },
   encodeRequest(request) {
     const config = {
@@ -76,32 +69,3 @@ export const titanImageCodec: ImageCodec = {
     return { images, seeds: images.map(() => undefined) };
   },
 };
-
-function checkNovaCanvasSize(model: CatalogModel, request: ImageRequest): void {
-  const { width, height } = request;
-  if (width === undefined || height === undefined) return;
-  const rule = NOVA_CANVAS_SIZE_RULE;
-  for (const [field, value] of [
-    ['width', width],
-    ['height', height],
-  ] as const) {
-    if (value < rule.minSide || value > rule.maxSide || value % rule.multipleOf !== 0) {
-      throw new ValidationError(
-        field,
-        `${field} must be a multiple of ${rule.multipleOf} from ${rule.minSide} to ${rule.maxSide} pixels for ${model.modelId}, got ${value}.`,
-      );
-    }
-  }
-  if (Math.max(width, height) > rule.maxAspectRatio * Math.min(width, height)) {
-    throw new ValidationError(
-      'width',
-      `${width}x${height} is too narrow for ${model.modelId}: the aspect ratio must be between 1:${rule.maxAspectRatio} and ${rule.maxAspectRatio}:1.`,
-    );
-  }
-  if (width * height > rule.maxPixels) {
-    throw new ValidationError(
-      'width',
-      `${width}x${height} is ${width * height} pixels; ${model.modelId} generates at most ${rule.maxPixels} (2048x2048). Lower width or height.`,
-    );
-  }
-}

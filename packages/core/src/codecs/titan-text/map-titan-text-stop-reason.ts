@@ -1,4 +1,4 @@
-import type { StopReason } from '../chat-types.js';
+import type { StopReason } from '../../codec-kit/chat-types.js';
 
 /** Titan's `completionReason` values (bedrock-protocol.md §5.2). */
 type TitanCompletionReason =

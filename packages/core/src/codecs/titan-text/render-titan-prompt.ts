@@ -1,5 +1,5 @@
-import type { ChatMessage, ChatRequest } from '../chat-types.js';
-import { partsOf } from '../validate-chat-request.js';
+import type { ChatMessage, ChatRequest } from '../../codec-kit/chat-types.js';
+import { partsOf } from '../../codec-kit/validate-chat-request.js';
 
 /**
  * Titan Text has no chat structure, so a conversation becomes one `inputText` in the

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CatalogModel } from '../../catalog/catalog-model.js';
 import { CodecError, ValidationError } from '../../errors/quarry-error.js';
 import { catalogModel, catchError, defineChatCodecSuite } from '../../testing/define-codec-suite.js';
-import type { ChatRequest } from '../chat-types.js';
+import type { ChatRequest } from '../../codec-kit/chat-types.js';
 import { titanTextExpressModel, titanTextFixtures } from './__fixtures__/titan-text-fixtures.js';
 import { titanTextCodec } from './titan-text-codec.js';
 

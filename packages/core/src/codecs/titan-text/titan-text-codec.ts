@@ -1,15 +1,15 @@
 import type { CatalogModel } from '../../catalog/catalog-model.js';
 import { ValidationError } from '../../errors/quarry-error.js';
-import type { ChatRequest } from '../chat-types.js';
-import type { ChatCodec } from '../codec.js';
-import { createNativeStreamDecoder } from '../native-stream-decoder.js';
-import { parseNativeBody } from '../parse-native-body.js';
-import { partsOf, validateChatRequest, type ChatRules } from '../validate-chat-request.js';
+import type { ChatRequest } from '../../codec-kit/chat-types.js';
+import type { ChatCodec } from '../../codec-kit/codec.js';
+import { createNativeStreamDecoder } from '../../codec-kit/native-stream-decoder.js';
+import { parseNativeBody } from '../../codec-kit/parse-native-body.js';
+import { partsOf, validateChatRequest, type ChatRules } from '../../codec-kit/validate-chat-request.js';
 import { mapTitanTextStopReason } from './map-titan-text-stop-reason.js';
 import { renderTitanPrompt } from './render-titan-prompt.js';
 import { TitanTextResponseSchema } from './titan-text-schemas.js';
 import { createTitanTextChunkReader } from './titan-text-stream-reader.js';
-import { usageOf } from '../usage.js';
+import { usageOf } from '../../codec-kit/usage.js';
 
 const FAMILY_NAME = 'Titan Text';
 
@@ -32,7 +32,6 @@ const MAX_TOKEN_COUNT: Readonly<Record<string, number>> = {
  * maxTokenCount 512) apply. Text only: no images, no tools.
  */
 export const titanTextCodec: ChatCodec = {
-  kind: 'chat',
   family: 'titan-text',
   validate(model, request) {
     validateChatRequest(model, request, RULES);

@@ -40,7 +40,7 @@ const ToolResultContent = smithyUnion({
 });
 
 /** A Converse ContentBlock: exactly one of its members (bedrock-protocol.md §2.4). */
-export const ContentBlock = smithyUnion({
+const ContentBlock = smithyUnion({
   text: z.string(),
   image: ImageBlock,
   document: DocumentBlock,

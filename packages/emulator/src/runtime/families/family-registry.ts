@@ -1,10 +1,10 @@
-import type { ModelFamily } from '@quarry/core/catalog';
+import type { FAMILY_KIND, ModelFamily } from '@quarry/core/catalog';
 
 import { ai21JambaFamily } from './ai21-jamba-family.js';
 import { anthropicMessagesFamily } from './anthropic-messages-family.js';
 import { cohereCommandRFamily } from './cohere-command-r-family.js';
 import { cohereEmbedFamily } from './cohere-embed-family.js';
-import type { Family } from './family.js';
+import type { ChatFamily, EmbedFamily, ImageFamily } from './family.js';
 import { llamaFamily } from './llama-family.js';
 import { mistralChatFamily } from './mistral-chat-family.js';
 import { mistralTextFamily } from './mistral-text-family.js';
@@ -14,7 +14,16 @@ import { titanEmbedImageFamily, titanEmbedV1Family, titanEmbedV2Family } from '.
 import { titanImageFamily } from './titan-image-family.js';
 import { titanTextFamily } from './titan-text-family.js';
 
-/** The native wire format of every catalog family; exhaustive so a new family fails typecheck here. */
+interface FamilyOfKind {
+  readonly chat: ChatFamily;
+  readonly embed: EmbedFamily;
+  readonly image: ImageFamily;
+}
+
+/**
+ * The native wire format of every catalog family; exhaustive so a new family fails typecheck here,
+ * and each entry's kind must be the one core's FAMILY_KIND gives its family.
+ */
 export const FAMILIES = {
   'anthropic-messages': anthropicMessagesFamily,
   'titan-text': titanTextFamily,
@@ -32,4 +41,4 @@ export const FAMILIES = {
   'ai21-jamba': ai21JambaFamily,
   'stability-sdxl': stabilitySdxlFamily,
   'stability-sd3': stabilitySd3Family,
-} as const satisfies Record<ModelFamily, Family>;
+} as const satisfies { readonly [F in ModelFamily]: FamilyOfKind[(typeof FAMILY_KIND)[F]] };

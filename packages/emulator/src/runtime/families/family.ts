@@ -54,8 +54,6 @@ export interface ImageFamily {
   generate(body: unknown, model: CatalogModel, images: ImageSynthesizer): ImageOutput;
 }
 
-export type Family = ChatFamily | EmbedFamily | ImageFamily;
-
 /** Splits a reply's tokens into stream pieces of `size` tokens (the last may be shorter). */
 export function groupTokens(
   tokens: readonly string[],

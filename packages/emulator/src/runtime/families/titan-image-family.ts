@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { countTokens } from '../../synthetic/synthetic-text.js';
 import { malformedInput, parseNativeBody } from '../malformed-input.js';
 import type { ImageFamily } from './family.js';
-import { checkTitanImageSize } from './image-size-rules.js';
+import { checkImageSize } from './image-size-rules.js';
 
 const TextParams = z.looseObject({ text: z.string().min(1).max(1024), negativeText: z.string().optional() });
 
@@ -57,7 +57,7 @@ export const titanImageFamily: ImageFamily = {
     const config = request.imageGenerationConfig;
     const width = config?.width ?? DEFAULT_SIDE;
     const height = config?.height ?? DEFAULT_SIDE;
-    checkTitanImageSize(model.modelId, width, height);
+    checkImageSize(model, width, height);
     const count = config?.numberOfImages ?? 1;
     const seed = `${model.modelId}|${request.taskType}|${params.text ?? ''}|${params.negativeText ?? ''}|${config?.seed ?? DEFAULT_SEED}`;
     return {

@@ -12,7 +12,7 @@ const weatherTool = {
 const id = 'chatcmpl-5a7e2b1f-8c3d-4e6a-9b0c-1d2e3f4a5b6c';
 
 /** Jamba's native chunks for a text answer streamed as `parts`; the last carries usage and metrics. */
-export function ai21JambaStreamOf(parts: readonly string[]): readonly unknown[] {
+function ai21JambaStreamOf(parts: readonly string[]): readonly unknown[] {
   return [
     { id, choices: [{ index: 0, delta: { role: 'assistant' }, finish_reason: null }], usage: null },
     ...parts.map((content) => ({

@@ -1,5 +1,5 @@
 import { catalogModel, type ChatCodecFixtures, STREAM_START } from '../../../testing/define-codec-suite.js';
-import { llamaStreamOf } from '../../llama/__fixtures__/llama-chunks.js';
+import { llamaStreamOf } from '../../../codec-kit/llama/__fixtures__/llama-chunks.js';
 
 /** Llama 2 Chat 13B (legacy; 4K context, max_gen_len 2,048). */
 export const llama2Model = catalogModel('meta.llama2-13b-chat-v1');

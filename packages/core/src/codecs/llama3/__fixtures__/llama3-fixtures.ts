@@ -1,5 +1,5 @@
 import { catalogModel, type ChatCodecFixtures, STREAM_START } from '../../../testing/define-codec-suite.js';
-import { llamaStreamOf } from '../../llama/__fixtures__/llama-chunks.js';
+import { llamaStreamOf } from '../../../codec-kit/llama/__fixtures__/llama-chunks.js';
 
 /** Llama 3 8B Instruct (bedrock-protocol.md §8). */
 export const llama3Model = catalogModel('meta.llama3-8b-instruct-v1:0');

@@ -1,9 +1,9 @@
 import { catalogModel, type EmbedCodecFixtures } from '../../../testing/define-codec-suite.js';
 
-export const titanEmbedImageModel = catalogModel('amazon.titan-embed-image-v1');
+const titanEmbedImageModel = catalogModel('amazon.titan-embed-image-v1');
 
 /** A 1x1 transparent PNG. */
-export const TINY_PNG =
+const TINY_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
 export const titanEmbedImageFixtures: EmbedCodecFixtures = {

@@ -4,7 +4,7 @@ import { catalogModel, type ChatCodecFixtures, STREAM_START } from '../../../tes
 export const titanTextExpressModel = catalogModel('amazon.titan-text-express-v1');
 
 /** Titan's native chunks for an answer streamed as `parts`; the last one carries Bedrock's metrics. */
-export function titanTextStreamOf(parts: readonly string[]): readonly unknown[] {
+function titanTextStreamOf(parts: readonly string[]): readonly unknown[] {
   return parts.map((outputText, index) => {
     const last = index === parts.length - 1;
     return {

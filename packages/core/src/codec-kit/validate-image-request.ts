@@ -1,12 +1,6 @@
-import type { CatalogModel } from '../catalog/catalog-model.js';
+import type { CatalogModel, ImageSize, ImageSizeRule } from '../catalog/catalog-model.js';
 import { ValidationError } from '../errors/quarry-error.js';
 import type { ImageFormat, ImageRequest } from './chat-types.js';
-
-/** A width × height pair a model accepts. */
-export interface ImageSize {
-  readonly width: number;
-  readonly height: number;
-}
 
 /** Limits of one image family (or one model of it); each codec passes its own. */
 export interface ImageRules {
@@ -22,15 +16,11 @@ export interface ImageRules {
   readonly maxSeed: number;
   /** Formats the family can return. */
   readonly outputFormats: readonly ImageFormat[];
-  /**
-   * The exact sizes the model accepts. When absent, the shared check only requires positive
-   * integers and the codec applies its own rule (Nova Canvas ranges, SD3 aspect ratios).
-   */
-  readonly sizes?: readonly ImageSize[];
 }
 
 /**
- * The checks every image family shares. Throws ValidationError whose message names the field,
+ * The checks every image family shares; sizes are checked against the catalog entry's
+ * `imageSizes` (SD3, which has none, checks its aspect ratios itself). Throws ValidationError whose message names the field,
  * the limit and the fix. Width and height go together: give both or neither (the model's default).
  */
 export function validateImageRequest(model: CatalogModel, request: ImageRequest, rules: ImageRules): void {
@@ -39,7 +29,7 @@ export function validateImageRequest(model: CatalogModel, request: ImageRequest,
   if (request.negativePrompt !== undefined) {
     checkText('negativePrompt', request.negativePrompt, rules.maxNegativePromptLength, modelId, false);
   }
-  checkSize(modelId, request, rules.sizes);
+  checkSize(modelId, request, model.imageSizes);
   if (request.count !== undefined) {
     if (!Number.isInteger(request.count) || request.count < 1 || request.count > rules.maxCount) {
       throw new ValidationError(
@@ -107,7 +97,7 @@ function checkText(
   }
 }
 
-function checkSize(modelId: string, request: ImageRequest, sizes: readonly ImageSize[] | undefined): void {
+function checkSize(modelId: string, request: ImageRequest, rule: ImageSizeRule | undefined): void {
   const { width, height } = request;
   if (width === undefined && height === undefined) return;
   if (width === undefined || height === undefined) {
@@ -125,10 +115,46 @@ function checkSize(modelId: string, request: ImageRequest, sizes: readonly Image
       throw new ValidationError(field, `${field} must be a positive integer number of pixels, got ${value}.`);
     }
   }
-  if (sizes !== undefined && !sizes.some((size) => size.width === width && size.height === height)) {
+  if (rule?.kind === 'fixed') {
+    if (!rule.sizes.some((size) => size.width === width && size.height === height)) {
+      throw new ValidationError(
+        'width',
+        `${modelId} does not generate ${width}x${height} images. Supported sizes (width x height): ${formatSizes(rule.sizes)}.`,
+      );
+    }
+  } else if (rule?.kind === 'grid') {
+    checkGridSize(modelId, width, height, rule);
+  }
+}
+
+function checkGridSize(
+  modelId: string,
+  width: number,
+  height: number,
+  rule: Extract<ImageSizeRule, { kind: 'grid' }>,
+): void {
+  for (const [field, value] of [
+    ['width', width],
+    ['height', height],
+  ] as const) {
+    if (value < rule.minSide || value > rule.maxSide || value % rule.multipleOf !== 0) {
+      throw new ValidationError(
+        field,
+        `${field} must be a multiple of ${rule.multipleOf} from ${rule.minSide} to ${rule.maxSide} pixels for ${modelId}, got ${value}.`,
+      );
+    }
+  }
+  if (Math.max(width, height) > rule.maxAspectRatio * Math.min(width, height)) {
     throw new ValidationError(
       'width',
-      `${modelId} does not generate ${width}x${height} images. Supported sizes (width x height): ${formatSizes(sizes)}.`,
+      `${width}x${height} is too narrow for ${modelId}: the aspect ratio must be between 1:${rule.maxAspectRatio} and ${rule.maxAspectRatio}:1.`,
+    );
+  }
+  if (width * height > rule.maxPixels) {
+    const side = Math.floor(Math.sqrt(rule.maxPixels));
+    throw new ValidationError(
+      'width',
+      `${width}x${height} is ${width * height} pixels; ${modelId} generates at most ${rule.maxPixels} (${side}x${side}). Lower width or height.`,
     );
   }
 }

@@ -1,7 +1,7 @@
 import type { ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import { describe, expect, it } from 'vitest';
-import { CodecError } from '../../errors/quarry-error.js';
-import type { StreamEvent } from '../../stream/stream-event.js';
+import { CodecError } from '../errors/quarry-error.js';
+import type { StreamEvent } from '../stream/stream-event.js';
 import { createConverseStreamDecoder, fromConverseResponse } from './converse-response.js';
 
 const context = { modelId: 'm', requestId: 'r' };

@@ -13,7 +13,7 @@ export interface ChatRules {
 }
 
 /** Rough token estimate (4 characters a token) used only to refuse prompts that cannot fit. */
-export function estimateTokens(text: string): number {
+function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
 

@@ -5,8 +5,8 @@ import type {
   Tool,
   ToolChoice as SdkToolChoice,
 } from '@aws-sdk/client-bedrock-runtime';
-import type { ChatRequest, ContentPart, ToolChoice } from '../chat-types.js';
-import { partsOf } from '../validate-chat-request.js';
+import type { ChatRequest, ContentPart, ToolChoice } from '../codec-kit/chat-types.js';
+import { partsOf } from '../codec-kit/validate-chat-request.js';
 
 /** The Converse request fields for a neutral ChatRequest (everything but `modelId`). */
 export type ConverseRequestFields = Omit<ConverseCommandInput, 'modelId'>;

@@ -47,7 +47,6 @@ const RULES: ChatRules = { maxTemperature: 1, allowAssistantPrefill: true };
 export function createLlamaCodec(options: LlamaCodecOptions): ChatCodec {
   const { family, familyName, render, controlMarkers, supportedParts } = options;
   return {
-    kind: 'chat',
     family,
     validate(model, request) {
       validateChatRequest(model, request, RULES);

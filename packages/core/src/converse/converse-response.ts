@@ -3,11 +3,11 @@ import type {
   ConverseStreamOutput,
   StopReason as SdkStopReason,
 } from '@aws-sdk/client-bedrock-runtime';
-import { CodecError } from '../../errors/quarry-error.js';
-import type { InvocationMetrics, StreamEvent } from '../../stream/stream-event.js';
-import type { ChatResult, StopReason, ToolCall, Usage } from '../chat-types.js';
-import type { StreamContext, StreamDecoder } from '../codec.js';
-import { usageOf } from '../usage.js';
+import { CodecError } from '../errors/quarry-error.js';
+import type { InvocationMetrics, StreamEvent } from '../stream/stream-event.js';
+import type { ChatResult, StopReason, ToolCall, Usage } from '../codec-kit/chat-types.js';
+import type { StreamContext, StreamDecoder } from '../codec-kit/codec.js';
+import { usageOf } from '../codec-kit/usage.js';
 
 /** Converse stop reasons Quarry does not model collapse to the closest neutral reason. */
 const STOP_REASONS = {
@@ -22,7 +22,7 @@ const STOP_REASONS = {
   model_context_window_exceeded: 'max_tokens',
 } as const satisfies Record<SdkStopReason, StopReason>;
 
-export function mapConverseStopReason(raw: string | undefined): StopReason {
+function mapConverseStopReason(raw: string | undefined): StopReason {
   if (raw !== undefined && Object.hasOwn(STOP_REASONS, raw)) return STOP_REASONS[raw as SdkStopReason];
   return 'end_turn';
 }

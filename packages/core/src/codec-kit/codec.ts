@@ -34,7 +34,6 @@ export interface StreamDecoder<Chunk = unknown> {
 
 /** Translates Quarry's neutral chat types to and from one family's InvokeModel body. Pure: no I/O. */
 export interface ChatCodec {
-  readonly kind: 'chat';
   readonly family: ModelFamily;
   /**
    * Throws ValidationError when the request cannot be expressed for this model
@@ -48,7 +47,6 @@ export interface ChatCodec {
 }
 
 export interface EmbedCodec {
-  readonly kind: 'embed';
   readonly family: ModelFamily;
   /** Whether the body has a `normalize` switch; other families are normalised by the client when asked. */
   readonly normalizesNatively: boolean;
@@ -59,7 +57,6 @@ export interface EmbedCodec {
 }
 
 export interface ImageCodec {
-  readonly kind: 'image';
   readonly family: ModelFamily;
   validate(model: CatalogModel, request: ImageRequest): void;
   encodeRequest(request: ImageRequest): Record<string, unknown>;
