@@ -2,7 +2,9 @@ import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 // Resolve workspace packages to their TypeScript sources, so tests never need a prior build.
-const conditions = ['@quarry/source', 'node', 'import', 'default'];
+// No 'import' here: vitest passes these to the worker as --conditions, and with 'import' Node's
+// require('pg-pool') (inside pg) would load pg-pool's ESM build and hand pg a namespace object.
+const conditions = ['@quarry/source', 'node', 'default'];
 const require = createRequire(import.meta.url);
 
 export default defineConfig({

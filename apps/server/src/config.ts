@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DATABASE_URL, parseDatabaseUrl, type DatabaseLocation } from './store/database-location.js';
 
 /** Request limits; each has an env override (QUARRY_MAX_*). */
 export interface RequestLimits {
@@ -39,6 +40,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly upstream: Upstream;
+  /** Where the store keeps its rows (DATABASE_URL). */
+  readonly database: DatabaseLocation;
   readonly adminKey: string | undefined;
   readonly production: boolean;
   readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
@@ -72,6 +75,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like us-east-1')
     .optional(),
+  DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
   QUARRY_ADMIN_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   NODE_ENV: z.string().optional(),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
@@ -118,6 +122,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
                 ? env['AWS_ACCESS_KEY_ID'] !== undefined || env['AWS_PROFILE'] !== undefined
                 : e.QUARRY_UPSTREAM_CREDENTIALS === 'default',
           };
+  let database: DatabaseLocation;
+  try {
+    database = parseDatabaseUrl(e.DATABASE_URL);
+  } catch (error) {
+    throw new ConfigError(`Invalid environment:\n✖ ${(error as Error).message}`);
+  }
   if (upstream.kind === 'aws' && e.AWS_REGION === undefined) {
     throw new ConfigError(
       'Invalid environment:\n✖ AWS_REGION is required when QUARRY_UPSTREAM=aws (e.g. AWS_REGION=us-east-1)',
@@ -133,6 +143,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     port: e.PORT,
     host: e.HOST,
     upstream,
+    database,
     adminKey: e.QUARRY_ADMIN_KEY,
     production: e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,

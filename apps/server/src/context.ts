@@ -1,12 +1,16 @@
 import type { Logger, QuarryClient } from '@quarry/core';
 import type { FormatOptions } from './errors/format-error.js';
 import type { ModelDirectory } from './models/model-directory.js';
+import type { Store } from './store/store.js';
 import type { StreamSlots } from './streaming/stream-slots.js';
 
 /** Per-operation context every resolver receives. Built by the HTTP handler and the graphql-ws server. */
 export interface GatewayContext {
   readonly client: QuarryClient;
   readonly models: ModelDirectory;
+  readonly store: Store;
+  /** Who is calling; rows a caller creates are owned by `keyId`, and reads and writes check it. */
+  readonly caller: Caller;
   readonly logger: Logger;
   /** Correlates log lines of one operation. */
   readonly requestId: string;
@@ -21,4 +25,9 @@ export interface GatewayContext {
   readonly maxEmbedTexts: number;
   /** How errors are shown (masking in production); also used for per-item errors. */
   readonly format: FormatOptions;
+}
+
+/** The identity an operation runs as. `keyId` is "admin" for the admin key (and for all calls until API keys exist). */
+export interface Caller {
+  readonly keyId: string;
 }

@@ -4,6 +4,9 @@ import { startEmulator, type Emulator } from '@quarry/emulator';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { startServer } from './server.js';
+import { openStore } from './store/open-store.js';
+import { StoreStartupError } from './store/store-errors.js';
+import type { Store } from './store/store.js';
 
 /** Any credentials work against the emulator; the SDK still needs some to sign with. */
 const EMULATOR_CREDENTIALS = { accessKeyId: 'quarry-local', secretAccessKey: 'quarry-local' };
@@ -24,6 +27,17 @@ async function main(): Promise<void> {
     // Prompts and completions never reach logs above debug; keys never at all.
     redact: ['*.prompt', '*.messages', '*.system', 'req.headers.authorization'],
   });
+
+  // The store first: a bad database stops startup before anything listens.
+  let store: Store;
+  try {
+    store = await openStore({ location: config.database, logger: logger.child({ component: 'store' }) });
+  } catch (error) {
+    if (!(error instanceof StoreStartupError)) throw error;
+    logger.fatal({ event: 'store.start-failed', err: error }, `Quarry cannot start. ${error.message}`);
+    process.exitCode = 1;
+    return;
+  }
 
   let emulator: Emulator | undefined;
   let connection: BedrockConnectionOptions;
@@ -80,6 +94,7 @@ async function main(): Promise<void> {
       port: config.port,
       client,
       catalog: client.catalog,
+      store,
       logger,
       limits: config.limits,
       adminKey: config.adminKey,
@@ -95,6 +110,7 @@ async function main(): Promise<void> {
     logger.fatal({ event: 'gateway.start-failed', err: error }, `Quarry could not start.${hint}`);
     client.close();
     await emulator?.close();
+    await store.close();
     process.exitCode = 1;
     return;
   }
@@ -110,6 +126,7 @@ async function main(): Promise<void> {
     await server.stop();
     client.close();
     await emulator?.close();
+    await store.close();
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

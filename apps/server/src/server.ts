@@ -17,10 +17,12 @@ import { sendGraphQLError } from './http/send-json.js';
 import { createModelDirectory } from './models/model-directory.js';
 import { createOperationRegistry } from './operations/operation-registry.js';
 import { buildSchema } from './schema/build-schema.js';
+import type { Store } from './store/store.js';
 import { createStreamSlots } from './streaming/stream-slots.js';
 import { startGraphQLWs } from './ws/graphql-ws-server.js';
 
 const GRAPHQL_PATH = '/graphql';
+const ADMIN_CALLER = Object.freeze({ keyId: 'admin' });
 
 export interface ServerOptions {
   readonly host: string;
@@ -28,6 +30,8 @@ export interface ServerOptions {
   readonly port: number;
   readonly client: QuarryClient;
   readonly catalog: ModelCatalog;
+  /** The gateway's database, opened and migrated; the caller owns it and closes it after stop(). */
+  readonly store: Store;
   readonly logger: Logger;
   readonly limits: RequestLimits;
   readonly adminKey: string | undefined;
@@ -76,6 +80,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const createContext = (signal: AbortSignal): GatewayContext => ({
     client: options.client,
     models,
+    store: options.store,
+    // TODO(#11): the calling API key; every caller is the admin until keys exist.
+    caller: ADMIN_CALLER,
     logger,
     requestId: randomUUID(),
     signal,
@@ -141,6 +148,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     client: options.client,
     upstream: options.upstream,
     timeoutMs: options.readyTimeoutMs,
+    store: options.store,
     production: options.production,
   });
 

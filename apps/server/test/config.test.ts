@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../src/config.js';
 
 describe('loadConfig', () => {
@@ -72,5 +73,27 @@ describe('loadConfig', () => {
 
   it('treats empty strings as unset and turns production on with NODE_ENV', () => {
     expect(loadConfig({ PORT: '', NODE_ENV: 'production' })).toMatchObject({ port: 4000, production: true });
+  });
+
+  it('keeps the store in .quarry/quarry.db under the working directory by default', () => {
+    expect(loadConfig({}).database).toEqual({ kind: 'sqlite', path: resolve('.quarry/quarry.db') });
+  });
+
+  it('reads file: paths and postgres:// URLs from DATABASE_URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'file:///var/lib/quarry/q.db' }).database).toEqual({
+      kind: 'sqlite',
+      path: '/var/lib/quarry/q.db',
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://quarry:pw@db.internal/quarry' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgresql://quarry:pw@db.internal/quarry',
+      display: 'db.internal:5432/quarry',
+    });
+  });
+
+  it('refuses a DATABASE_URL without a database name, saying what a valid one looks like', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db.internal' })).toThrow(
+      /must name a host and a database/,
+    );
   });
 });

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -18,16 +21,25 @@ interface GatewayProcess {
 }
 
 const started: ChildProcess[] = [];
+const folders: string[] = [];
 afterEach(() => {
   for (const child of started.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
+
+/** A SQLite file of this test's own, so the gateway never writes into the source tree. */
+function temporaryDatabaseUrl(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'quarry-process-'));
+  folders.push(folder);
+  return `file:${join(folder, 'quarry.db')}`;
+}
 
 function spawnGateway(env: Record<string, string>): GatewayProcess {
   // Only what Node needs: no inherited QUARRY_* or AWS_* settings from the developer's shell.
   // The sources, not dist/, so this never tests a stale build; tsx runs TypeScript on Node 20.
   const child = spawn(process.execPath, ['--conditions=@quarry/source', '--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
-    env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'info', DATABASE_URL: temporaryDatabaseUrl(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.push(child);
@@ -117,6 +129,31 @@ describe('gateway process', () => {
       expect(await gateway.exited).toBe(2);
       expect(gateway.stderr()).toContain('Quarry cannot start');
       expect(gateway.stderr()).toContain('PORT');
+    },
+    STARTUP_MS,
+  );
+
+  it(
+    'exits 2 explaining the accepted forms when DATABASE_URL has an unknown scheme',
+    async () => {
+      const gateway = spawnGateway({ DATABASE_URL: 'mysql://root:secret@db/quarry' });
+      expect(await gateway.exited).toBe(2);
+      expect(gateway.stderr()).toContain('DATABASE_URL has an unsupported scheme');
+      expect(gateway.stderr()).toContain('postgres://');
+      // The value may carry a password: it is never echoed.
+      expect(gateway.stderr()).not.toContain('secret');
+    },
+    STARTUP_MS,
+  );
+
+  it(
+    'exits 1 saying Postgres is unreachable, before listening, when the database cannot be reached',
+    async () => {
+      const gateway = spawnGateway({ PORT: '0', DATABASE_URL: 'postgres://postgres@127.0.0.1:1/quarry' });
+      expect(await gateway.exited).toBe(1);
+      const failed = logLines(gateway.stdout()).find((entry) => entry['event'] === 'store.start-failed');
+      expect(failed?.['msg']).toContain('Cannot reach Postgres at 127.0.0.1:1/quarry');
+      expect(logLines(gateway.stdout()).some((entry) => entry['event'] === 'gateway.listening')).toBe(false);
     },
     STARTUP_MS,
   );

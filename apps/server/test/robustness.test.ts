@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMITED_RETRY_AFTER_MS } from '../src/errors/format-error.js';
 import { DEFAULT_LIMITS, startGateway, subscribeAll } from './support/gateway-harness.js';
+import { createTestDatabase } from './support/test-databases.js';
 
 const INVOKE = `mutation { invoke(input: { modelId: "amazon.titan-text-lite-v1", prompt: "hi" }) { text } }`;
 const STREAM = `subscription { invokeStream(input: { modelId: "amazon.titan-text-lite-v1", prompt: "hi", maxTokens: 50 }) { __typename } }`;
@@ -297,9 +298,38 @@ describe('limits and contract edges', () => {
       expect(await devAnswer.text()).toContain('ECONNREFUSED');
       const prodAnswer = await fetch(prod.url.replace('/graphql', '/ready'));
       expect(prodAnswer.status).toBe(503);
-      expect(await prodAnswer.json()).toEqual({ status: 'unavailable' });
+      expect(await prodAnswer.json()).toEqual({ status: 'unavailable', failing: ['upstream'] });
     } finally {
       await Promise.all([dev.close(), prod.close()]);
+    }
+  });
+});
+
+describe('readiness with the database', () => {
+  it('reports /ready 503 naming the database when it does not answer', async () => {
+    const database = await createTestDatabase('sqlite');
+    const store = await database.open();
+    const gateway = await startGateway({
+      store: { ...store, ping: () => Promise.reject(new Error('disk I/O error')) },
+    });
+    const prod = await startGateway({
+      store: { ...store, ping: () => Promise.reject(new Error('disk I/O error')) },
+      server: { production: true },
+    });
+    try {
+      const answer = await fetch(gateway.url.replace('/graphql', '/ready'));
+      expect(answer.status).toBe(503);
+      expect(await answer.json()).toMatchObject({
+        status: 'unavailable',
+        failing: ['database'],
+        databaseReason: 'disk I/O error',
+        database: `sqlite ${database.location.kind === 'sqlite' ? database.location.path : ''}`,
+      });
+      const prodAnswer = await fetch(prod.url.replace('/graphql', '/ready'));
+      expect(await prodAnswer.json()).toEqual({ status: 'unavailable', failing: ['database'] });
+    } finally {
+      await Promise.all([gateway.close(), prod.close()]);
+      await database.drop();
     }
   });
 });

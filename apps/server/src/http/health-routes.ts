@@ -1,5 +1,6 @@
 import type { QuarryClient } from '@quarry/core';
 import type { ServerResponse } from 'node:http';
+import type { Store } from '../store/store.js';
 import { sendJson } from './send-json.js';
 
 export interface ReadinessOptions {
@@ -7,6 +8,8 @@ export interface ReadinessOptions {
   /** Describes the upstream in /ready answers (e.g. "emulator (in-process) us-east-1"). */
   readonly upstream: string;
   readonly timeoutMs: number;
+  /** The gateway's database; /ready fails while it does not answer. */
+  readonly store: Store;
   /** Production answers say only ready/unavailable: upstream names and errors stay in logs. */
   readonly production: boolean;
 }
@@ -20,8 +23,9 @@ export function sendHealth(response: ServerResponse): void {
 }
 
 /**
- * GET /ready: the upstream answers a live ListFoundationModels within the timeout (readiness);
- * 503 otherwise. Never served from the `models` cache, which could hide an upstream that died.
+ * GET /ready: the upstream answers a live ListFoundationModels and the database a trivial query,
+ * both within the timeout (readiness); 503 otherwise, naming which failed. Never served from the
+ * `models` cache, which could hide an upstream that died.
  */
 export function createReadinessProbe(options: ReadinessOptions): (response: ServerResponse) => Promise<void> {
   let last: { at: number; check: Promise<number> } | undefined;
@@ -33,20 +37,27 @@ export function createReadinessProbe(options: ReadinessOptions): (response: Serv
     return probe;
   };
   return async (response) => {
-    try {
-      const models = await check();
-      sendJson(response, 200, {
-        status: 'ready',
-        ...(!options.production && { upstream: options.upstream, models }),
-      });
-    } catch (error) {
-      sendJson(response, 503, {
-        status: 'unavailable',
-        ...(!options.production && {
-          upstream: options.upstream,
-          reason: error instanceof Error ? error.message : String(error),
-        }),
-      });
-    }
+    const [upstream, database] = await Promise.allSettled([check(), options.store.ping(options.timeoutMs)]);
+    const failing = [
+      ...(upstream.status === 'rejected' ? ['upstream'] : []),
+      ...(database.status === 'rejected' ? ['database'] : []),
+    ];
+    sendJson(response, failing.length === 0 ? 200 : 503, {
+      status: failing.length === 0 ? 'ready' : 'unavailable',
+      // Production answers name only the failing dependency: addresses and errors stay in logs.
+      ...(failing.length > 0 && { failing }),
+      ...(!options.production && {
+        upstream: options.upstream,
+        ...(upstream.status === 'fulfilled'
+          ? { models: upstream.value }
+          : { reason: reasonOf(upstream.reason) }),
+        database: options.store.description,
+        ...(database.status === 'rejected' && { databaseReason: reasonOf(database.reason) }),
+      }),
+    });
   };
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

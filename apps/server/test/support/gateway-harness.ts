@@ -4,6 +4,8 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { loadConfig, type RequestLimits } from '../../src/config.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server.js';
+import type { Store } from '../../src/store/store.js';
+import { createTestDatabase, type TestDatabase } from './test-databases.js';
 
 /** The gateway's real defaults, so tests run against what users get. */
 export const DEFAULT_LIMITS: RequestLimits = loadConfig({}).limits;
@@ -11,6 +13,7 @@ export const DEFAULT_LIMITS: RequestLimits = loadConfig({}).limits;
 export interface GatewayHarness {
   readonly emulator: Emulator;
   readonly server: RunningServer;
+  readonly store: Store;
   /** `http://127.0.0.1:PORT/graphql` */
   readonly url: string;
   readonly wsUrl: string;
@@ -36,6 +39,8 @@ export interface GatewayHarnessOptions {
   readonly client?: Partial<QuarryConnectionOptions>;
   /** Replaces client methods, e.g. to observe the signal a resolver passes or to fail on purpose. */
   readonly wrapClient?: (client: QuarryClient) => QuarryClient;
+  /** A store the test owns (e.g. to restart a gateway on the same rows); default: a fresh SQLite file, dropped by close(). */
+  readonly store?: Store;
 }
 
 /** Emulator → real SDK clients → Quarry client → the real gateway on an ephemeral port. */
@@ -50,11 +55,18 @@ export async function startGateway(options: GatewayHarnessOptions = {}): Promise
     streamIdleTimeoutMs: 2_000,
     ...options.client,
   });
+  let database: TestDatabase | undefined;
+  let store = options.store;
+  if (store === undefined) {
+    database = await createTestDatabase('sqlite');
+    store = await database.open();
+  }
   const server = await startServer({
     host: '127.0.0.1',
     port: 0,
     client: options.wrapClient?.(client) ?? client,
     catalog: client.catalog,
+    store,
     logger: silent,
     limits: DEFAULT_LIMITS,
     adminKey: undefined,
@@ -69,6 +81,7 @@ export async function startGateway(options: GatewayHarnessOptions = {}): Promise
   return {
     emulator,
     server,
+    store,
     url: server.url,
     wsUrl: server.url.replace('http://', 'ws://'),
     async gql(query, variables, headers) {
@@ -99,6 +112,7 @@ export async function startGateway(options: GatewayHarnessOptions = {}): Promise
       await server.stop();
       client.close();
       await emulator.close();
+      await database?.drop();
     },
   };
 }
