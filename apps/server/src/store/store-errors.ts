@@ -19,7 +19,7 @@ const PG_DRIVER_FAILURES =
  * True when the error says the database is unavailable (unreachable, restarting, overloaded,
  * locked, out of disk) rather than that a query is wrong.
  */
-export function isDatabaseUnavailable(error: unknown): boolean {
+function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {
