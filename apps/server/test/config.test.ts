@@ -91,6 +91,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it('refuses an unknown DATABASE_URL scheme without echoing the value, which may hold a password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://root:secret@db/quarry' })).toThrow(
+      /DATABASE_URL has an unsupported scheme\. Use file:<path> .* or postgres:\/\//,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://root:secret@db/quarry' })).not.toThrow(/secret/);
+  });
+
   it('refuses a DATABASE_URL without a database name, saying what a valid one looks like', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://db.internal' })).toThrow(
       /must name a host and a database/,
