@@ -4,7 +4,7 @@ import { enumResolvers } from './src/schema/resolvers/enum-resolvers.js';
 // Resolver types generated from the SDL, so a schema change that breaks a resolver fails typecheck.
 // `pnpm --filter @quarry/server codegen` rewrites the file; a test fails when it is stale.
 const config: CodegenConfig = {
-  schema: 'src/schema/schema.graphql',
+  schema: ['src/schema/schema.graphql', 'src/schema/governance.graphql'],
   generates: {
     'src/schema/__generated__/resolvers-types.ts': {
       plugins: ['typescript', 'typescript-resolvers'],
@@ -25,6 +25,9 @@ const config: CodegenConfig = {
           TextDelta: '../../streaming/gateway-stream-event.js#TextDeltaEvent',
           ToolUseDelta: '../../streaming/gateway-stream-event.js#ToolUseDeltaEvent',
           StreamEnd: '../../streaming/gateway-stream-event.js#StreamEndEvent',
+          ApiKey: '../../governance/api-key-record.js#ApiKeyView',
+          UsageRow: '../../governance/usage-ledger.js#UsageTotals',
+          AuditEntry: '../../governance/audit-chain.js#AuditRecord',
         },
       },
     },

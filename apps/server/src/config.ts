@@ -14,6 +14,10 @@ export interface RequestLimits {
   readonly streams: number;
   /** Texts in one embed call. */
   readonly embedTexts: number;
+  /** Upstream work of one whole operation, across aliases: model invocations, embed texts, images. */
+  readonly operationInvocations: number;
+  readonly operationTexts: number;
+  readonly operationImages: number;
 }
 
 export type Upstream =
@@ -54,6 +58,12 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** How long GET /ready waits for the upstream. */
   readonly readyTimeoutMs: number;
+  /** Shared rate-limit and budget counters across gateway processes; in-process when unset. */
+  readonly redisUrl: string | undefined;
+  /** Prefix of every Redis key the gateway writes (several deployments can share one Redis). */
+  readonly redisPrefix: string;
+  /** Origins allowed by CORS; `*` for any. */
+  readonly corsOrigins: readonly string[] | '*';
 }
 
 export class ConfigError extends Error {
@@ -94,6 +104,29 @@ const EnvSchema = z.object({
   QUARRY_MODEL_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
   QUARRY_STREAM_IDLE_TIMEOUT_MS: positiveInt(60_000),
   QUARRY_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  QUARRY_MAX_OPERATION_INVOCATIONS: positiveInt(16),
+  QUARRY_MAX_OPERATION_TEXTS: positiveInt(2_048),
+  QUARRY_MAX_OPERATION_IMAGES: positiveInt(16),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  QUARRY_REDIS_PREFIX: z.string().min(1).default('quarry:'),
+  QUARRY_CORS_ORIGINS: z
+    .string()
+    .default('*')
+    .transform((value, ctx) => {
+      if (value.trim() === '*') return '*' as const;
+      const origins = value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== '');
+      for (const origin of origins) {
+        if (!/^https?:\/\/[^/\s]+$/.test(origin))
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${origin}" is not an origin such as https://app.example.com (no path)`,
+          });
+      }
+      return origins;
+    }),
 });
 
 /**
@@ -157,10 +190,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       subscriptionsPerSocket: e.QUARRY_MAX_SUBSCRIPTIONS_PER_SOCKET,
       streams: e.QUARRY_MAX_STREAMS,
       embedTexts: e.QUARRY_MAX_EMBED_TEXTS,
+      operationInvocations: e.QUARRY_MAX_OPERATION_INVOCATIONS,
+      operationTexts: e.QUARRY_MAX_OPERATION_TEXTS,
+      operationImages: e.QUARRY_MAX_OPERATION_IMAGES,
     }),
     modelCacheTtlMs: e.QUARRY_MODEL_CACHE_TTL_MS,
     streamIdleTimeoutMs: e.QUARRY_STREAM_IDLE_TIMEOUT_MS,
     shutdownGraceMs: e.QUARRY_SHUTDOWN_GRACE_MS,
     readyTimeoutMs: e.QUARRY_READY_TIMEOUT_MS,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.QUARRY_REDIS_PREFIX,
+    corsOrigins: e.QUARRY_CORS_ORIGINS,
   });
 }

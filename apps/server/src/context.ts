@@ -1,22 +1,37 @@
 import type { Logger, QuarryClient } from '@quarry/core';
 import type { FormatOptions } from './errors/format-error.js';
+import type { Caller } from './governance/caller.js';
+import type { Governance } from './governance/governance.js';
+import type { OperationWork } from './governance/operation-work.js';
+import type { GatewayMetrics } from './metrics/gateway-metrics.js';
 import type { ModelDirectory } from './models/model-directory.js';
 import type { Store } from './store/store.js';
 import type { StreamSlots } from './streaming/stream-slots.js';
 
-/** Per-operation context every resolver receives. Built by the HTTP handler and the graphql-ws server. */
+/**
+ * Per-operation context every resolver receives, built by one function for both transports
+ * (server.ts `createContext`) once the caller is known.
+ */
 export interface GatewayContext {
+  /**
+   * The governed client: every upstream call passes the policy step (scope, allowlist, rate
+   * limits, budget, usage, audit) for `caller`. Resolvers never see the raw client.
+   */
   readonly client: QuarryClient;
   readonly models: ModelDirectory;
   readonly store: Store;
   /** Who is calling; rows a caller creates are owned by `keyId`, and reads and writes check it. */
   readonly caller: Caller;
   readonly logger: Logger;
-  /** Correlates log lines of one operation. */
+  /** Correlates log lines and audit rows of one operation; x-request-id on HTTP. */
   readonly requestId: string;
+  /** Who is calling, resolved once per HTTP request or graphql-ws socket (rechecked per operation). */
+  readonly caller: Caller;
+  readonly governance: Governance;
+  readonly metrics: GatewayMetrics;
   /**
    * This operation's own signal, passed to every upstream call: aborted when an HTTP client
-   * disconnects, a graphql-ws socket closes, or the server shuts down.
+   * disconnects, a graphql-ws socket closes, the caller's key is revoked, or the server shuts down.
    */
   readonly signal: AbortSignal;
   /** The gateway-wide cap on concurrent streams. */
@@ -25,6 +40,8 @@ export interface GatewayContext {
   readonly maxEmbedTexts: number;
   /** How errors are shown (masking in production); also used for per-item errors. */
   readonly format: FormatOptions;
+  /** The operation's counted upstream work, computed by the first root field that runs. */
+  work: OperationWork | Error | undefined;
 }
 
 /** The identity an operation runs as. `keyId` is "admin" for the admin key (and for all calls until API keys exist). */

@@ -1,6 +1,7 @@
 // Composition root: the only module that reads the environment, builds clients and picks implementations.
 import { connectQuarryClient, type BedrockConnectionOptions } from '@quarry/core';
 import { startEmulator, type Emulator } from '@quarry/emulator';
+import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { startServer } from './server.js';
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
   if (config.adminKey === undefined) {
     logger.warn(
       { event: 'gateway.open' },
-      'No QUARRY_ADMIN_KEY: the gateway accepts unauthenticated requests (allowed only with the emulator upstream).',
+      'No QUARRY_ADMIN_KEY: the gateway accepts unauthenticated requests until the first API key is created (allowed only with the emulator upstream).',
     );
   }
 
@@ -86,6 +87,29 @@ async function main(): Promise<void> {
     logger: logger.child({ component: 'core' }),
     streamIdleTimeoutMs: config.streamIdleTimeoutMs,
   });
+
+  // lazyConnect + an explicit connect: a wrong REDIS_URL stops startup with a clear message
+  // instead of every request failing later.
+  let redis: Redis | undefined;
+  if (config.redisUrl !== undefined) {
+    redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
+    try {
+      await redis.connect();
+    } catch (error) {
+      logger.fatal(
+        { event: 'gateway.redis-failed', err: error },
+        `Quarry cannot reach REDIS_URL: ${String(error)}`,
+      );
+      client.close();
+      await emulator?.close();
+      process.exitCode = 1;
+      return;
+    }
+    logger.info(
+      { event: 'gateway.redis', prefix: config.redisPrefix },
+      'Rate limits and budgets shared through Redis',
+    );
+  }
 
   let server;
   try {
@@ -103,12 +127,17 @@ async function main(): Promise<void> {
       modelCacheTtlMs: config.modelCacheTtlMs,
       shutdownGraceMs: config.shutdownGraceMs,
       readyTimeoutMs: config.readyTimeoutMs,
+      allowOpen: config.upstream.kind === 'emulator',
+      redis,
+      redisPrefix: config.redisPrefix,
+      corsOrigins: config.corsOrigins,
     });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const hint = code === 'EADDRINUSE' ? ` Port ${config.port} is taken: set PORT to a free port.` : '';
     logger.fatal({ event: 'gateway.start-failed', err: error }, `Quarry could not start.${hint}`);
     client.close();
+    redis?.disconnect();
     await emulator?.close();
     await store.close();
     process.exitCode = 1;
@@ -125,6 +154,7 @@ async function main(): Promise<void> {
     }, config.shutdownGraceMs + 5_000).unref();
     await server.stop();
     client.close();
+    await redis?.quit();
     await emulator?.close();
     await store.close();
   };

@@ -4,12 +4,17 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { QuarryError, type Logger, type ModelCatalog, type QuarryClient } from '@quarry/core';
-import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestLimits } from './config.js';
 import type { GatewayContext } from './context.js';
+import type { Caller } from './governance/caller.js';
 import { formatError, type FormatOptions } from './errors/format-error.js';
+import { GatewayError } from './errors/gateway-error.js';
+import { createGovernance, type GovernanceOptions } from './governance/governance.js';
+import { createGatewayMetrics } from './metrics/gateway-metrics.js';
+import { createCors } from './http/cors.js';
 import { createGraphQLHttpHandler } from './http/graphql-http-handler.js';
 import { createReadinessProbe, sendHealth } from './http/health-routes.js';
 import { rejectSubscriptionsOverHttp } from './http/reject-subscriptions-over-http.js';
@@ -44,6 +49,21 @@ export interface ServerOptions {
   readonly shutdownGraceMs: number;
   /** How long GET /ready waits for the upstream. */
   readonly readyTimeoutMs: number;
+  /**
+   * May the gateway run open while no admin key and no API key exist? Only with the emulator
+   * upstream: with a real one it never does.
+   */
+  readonly allowOpen: boolean;
+  /** Shares rate-limit and budget counters with other gateway processes; in-process when omitted. */
+  readonly redis?: Redis | undefined;
+  /** Prefix of this gateway's Redis keys. @default 'quarry:' */
+  readonly redisPrefix?: string | undefined;
+  /** @default '*' */
+  readonly corsOrigins?: readonly string[] | '*' | undefined;
+  /** Persistent key, usage, audit and budget stores; in-memory ones when omitted. */
+  readonly stores?: GovernanceOptions['stores'];
+  /** Process metrics (CPU, memory, event loop) in /metrics too. @default true */
+  readonly processMetrics?: boolean | undefined;
 }
 
 export interface RunningServer {
@@ -71,29 +91,56 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const httpOperations = createOperationRegistry();
   const wsOperations = createOperationRegistry();
   const streams = createStreamSlots(limits.streams);
+  const metrics = createGatewayMetrics({
+    processMetrics: options.processMetrics ?? true,
+    activeStreams: () => streams.active(),
+  });
+  const governance = createGovernance({
+    client: options.client,
+    adminKey: options.adminKey,
+    allowOpen: options.allowOpen,
+    redis: options.redis,
+    redisPrefix: options.redisPrefix ?? 'quarry:',
+    workLimits: {
+      invocations: limits.operationInvocations,
+      texts: limits.operationTexts,
+      images: limits.operationImages,
+    },
+    metrics,
+    logger,
+    now: Date.now,
+    stores: options.stores,
+  });
   const format: FormatOptions = {
     production: options.production,
     onInternalError: (error) => {
       logger.error({ event: 'gateway.internal-error', err: error }, 'unexpected error');
     },
   };
-  const createContext = (signal: AbortSignal): GatewayContext => ({
-    client: options.client,
+  // The one place a context is made, for both transports: the caller is already known, and the
+  // client the resolvers get is the governed one.
+  const createContext = (signal: AbortSignal, caller: Caller, requestId: string): GatewayContext => ({
+    client: governance.clients.forScope({ caller, requestId }),
     models,
     store: options.store,
     // TODO(#11): the calling API key; every caller is the admin until keys exist.
     caller: ADMIN_CALLER,
     logger,
-    requestId: randomUUID(),
+    requestId,
+    caller,
+    governance,
+    metrics,
     signal,
     streams,
     maxEmbedTexts: limits.embedTexts,
     format,
+    work: undefined,
   });
 
   const armor = new ApolloArmor({
     maxDepth: { n: limits.depth },
-    maxAliases: { n: limits.aliases },
+    // `__typename` aliases count too: armor allows them by default, and each one is a field to resolve.
+    maxAliases: { n: limits.aliases, allowList: [] },
     maxDirectives: { n: limits.directives },
     // Enforced by graphql-js's parser instead (parseOptions below): armor's version answers 500.
     maxTokens: { enabled: false },
@@ -109,6 +156,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // A GET query with a bearer header is not a simple request a browser sends cross-site on its
+    // own (the header forces a preflight), so it counts as CSRF proof, like Apollo's own headers.
+    csrfPrevention: {
+      requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization'],
+    },
     stopOnTerminationSignals: false,
     parseOptions: { maxLexicalTokens: limits.tokens },
     validationRules: protection.validationRules,
@@ -127,7 +179,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     httpServer,
     path: GRAPHQL_PATH,
     schema,
-    adminKey: options.adminKey,
+    authenticate: (authorization) => governance.keys.authenticate(authorization),
+    recheck: (caller, authorization) => governance.keys.recheck(caller, authorization),
+    onSocket: (delta) => {
+      metrics.activeSockets.inc(delta);
+    },
     maxMessageBytes: limits.wsMessageBytes,
     maxTokens: limits.tokens,
     maxSubscriptionsPerSocket: limits.subscriptionsPerSocket,
@@ -139,11 +195,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const handleGraphQL = createGraphQLHttpHandler({
     apollo,
-    adminKey: options.adminKey,
+    authenticate: (authorization) => governance.keys.authenticate(authorization),
     maxBodyBytes: limits.httpBodyBytes,
     operations: httpOperations,
     createContext,
+    onResponse: (status) => {
+      metrics.httpRequests.inc({ status: String(status) });
+    },
   });
+  // A revoked or rotated secret stops working at once: new requests fail authentication, and what
+  // the key has in flight on either transport ends now with UNAUTHENTICATED.
+  governance.keys.onInvalidated((keyId) => {
+    const reason = new GatewayError(
+      'UNAUTHENTICATED',
+      'This API key was revoked or rotated while the operation ran; use the current secret.',
+    );
+    ws.cancelKey(keyId, reason);
+    httpOperations.abortKey(keyId, reason);
+  });
+  const cors = createCors(options.corsOrigins ?? '*');
   const ready = createReadinessProbe({
     client: options.client,
     upstream: options.upstream,
@@ -163,7 +233,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = (request.url ?? '/').split('?', 1)[0];
-    allowCors(response);
+    cors(request, response);
     if (request.method === 'OPTIONS') {
       response.writeHead(204).end();
       return;
@@ -174,6 +244,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     if (path === '/ready' && request.method === 'GET') return ready(response);
+    if (path === '/metrics' && request.method === 'GET') {
+      const text = await metrics.registry.metrics();
+      response.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text);
+      return;
+    }
     sendGraphQLError(
       response,
       404,
@@ -217,11 +292,4 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return stopping;
     },
   };
-}
-
-/** API keys travel as bearer tokens, never cookies, so any origin may call. */
-function allowCors(response: ServerResponse): void {
-  response.setHeader('access-control-allow-origin', '*');
-  response.setHeader('access-control-allow-headers', 'authorization, content-type, apollo-require-preflight');
-  response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
 }

@@ -120,8 +120,11 @@ function quarryExtensions(error: QuarryError): Record<string, unknown> {
 
 function gatewayExtensions(error: GatewayError): Record<string, unknown> {
   return {
+    ...error.details,
     code: error.code,
-    ...(error.code === 'RATE_LIMITED' && { retryAfterMs: DEFAULT_RATE_LIMITED_RETRY_AFTER_MS }),
+    ...(error.code === 'RATE_LIMITED' && {
+      retryAfterMs: error.details.retryAfterMs ?? DEFAULT_RATE_LIMITED_RETRY_AFTER_MS,
+    }),
   };
 }
 

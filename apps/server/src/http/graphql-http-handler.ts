@@ -1,30 +1,39 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayContext } from '../context.js';
+import type { Caller } from '../governance/caller.js';
+import type { Authentication } from '../governance/key-service.js';
 import type { OperationRegistry } from '../operations/operation-registry.js';
-import { isAuthorized, UNAUTHENTICATED_MESSAGE } from './auth.js';
 import { BodyTooLargeError, readBody } from './read-body.js';
+import { requestIdOf } from './request-id.js';
 import { sendGraphQLError } from './send-json.js';
 
 export interface GraphQLHttpHandlerOptions {
   readonly apollo: ApolloServer<GatewayContext>;
-  readonly adminKey: string | undefined;
+  readonly authenticate: (authorization: unknown) => Promise<Authentication>;
   readonly maxBodyBytes: number;
   /** Builds the context of one request; `signal` aborts when the client disconnects. */
-  readonly createContext: (signal: AbortSignal) => GatewayContext;
-  /** Requests in flight; shutdown aborts whatever is still here after the grace period. */
+  readonly createContext: (signal: AbortSignal, caller: Caller, requestId: string) => GatewayContext;
+  /** Requests in flight; shutdown and key revocation abort what is still here. */
   readonly operations: OperationRegistry;
+  readonly onResponse: (status: number) => void;
 }
 
 /**
- * Serves Apollo on plain node:http (no framework in the hot path): auth, body limit and JSON
- * parsing here, everything GraphQL in Apollo. The request's AbortSignal fires when the client
- * goes away, cancelling its upstream Bedrock call.
+ * Serves Apollo on plain node:http (no framework in the hot path): request id, identity, body
+ * limit and JSON parsing here, everything GraphQL in Apollo. The request's AbortSignal fires when
+ * the client goes away or its key is revoked, cancelling its upstream Bedrock call.
  */
 export function createGraphQLHttpHandler(options: GraphQLHttpHandlerOptions) {
   return async function handleGraphQL(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!isAuthorized(request.headers.authorization, options.adminKey)) {
-      sendGraphQLError(response, 401, 'UNAUTHENTICATED', UNAUTHENTICATED_MESSAGE);
+    const requestId = requestIdOf(request.headers['x-request-id']);
+    response.setHeader('x-request-id', requestId);
+    response.once('finish', () => {
+      options.onResponse(response.statusCode);
+    });
+    const auth = await options.authenticate(request.headers.authorization);
+    if (!auth.ok) {
+      sendGraphQLError(response, 401, 'UNAUTHENTICATED', auth.message);
       return;
     }
     let body: unknown;
@@ -50,7 +59,7 @@ export function createGraphQLHttpHandler(options: GraphQLHttpHandlerOptions) {
     }
     const url = request.url ?? '/';
     const queryStart = url.indexOf('?');
-    const controller = options.operations.start();
+    const controller = options.operations.start(auth.caller.keyId);
     // 'close' on the response fires when it finished or the connection died; only the latter cancels.
     response.once('close', () => {
       options.operations.finish(controller);
@@ -63,7 +72,7 @@ export function createGraphQLHttpHandler(options: GraphQLHttpHandlerOptions) {
         search: queryStart === -1 ? '' : url.slice(queryStart),
         body,
       },
-      context: () => Promise.resolve(options.createContext(controller.signal)),
+      context: () => Promise.resolve(options.createContext(controller.signal, auth.caller, requestId)),
     });
     for (const [name, value] of result.headers) response.setHeader(name, value);
     response.statusCode = result.status ?? 200;

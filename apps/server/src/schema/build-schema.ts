@@ -3,29 +3,35 @@ import type { ModelCatalog } from '@quarry/core';
 import type { GraphQLSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import type { Resolvers } from './__generated__/resolvers-types.js';
+import { governRootFields } from './govern-root-fields.js';
 import { jsonScalar } from './json-scalar.js';
 import { enumResolvers } from './resolvers/enum-resolvers.js';
 import { createFoundationModelResolvers } from './resolvers/foundation-model-resolvers.js';
+import { createGovernanceResolvers } from './resolvers/governance-resolvers.js';
 import { createMutationResolvers } from './resolvers/mutation-resolvers.js';
 import { createQueryResolvers } from './resolvers/query-resolvers.js';
 import { createSubscriptionResolvers } from './resolvers/subscription-resolvers.js';
 import { embeddingResolvers, streamEventResolvers } from './resolvers/type-resolvers.js';
 
-/** schema.graphql is the source of truth; the build copies it next to this file. */
-function loadTypeDefs(): string {
-  return readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
+/** The SDL files are the source of truth (codegen.ts reads the same list); the build copies them next to this file. */
+export const SCHEMA_FILES = ['schema.graphql', 'governance.graphql'] as const;
+
+function loadTypeDefs(): string[] {
+  return SCHEMA_FILES.map((file) => readFileSync(new URL(`./${file}`, import.meta.url), 'utf8'));
 }
 
 export function buildSchema(catalog: ModelCatalog): GraphQLSchema {
-  const resolvers: Resolvers = {
+  const governance = createGovernanceResolvers();
+  const resolvers: Resolvers = governRootFields({
     ...enumResolvers,
     JSON: jsonScalar,
-    Query: createQueryResolvers(),
-    Mutation: createMutationResolvers(),
+    Query: { ...createQueryResolvers(), ...governance.query },
+    Mutation: { ...createMutationResolvers(), ...governance.mutation },
     Subscription: createSubscriptionResolvers(),
+    ...governance.types,
     FoundationModel: createFoundationModelResolvers(catalog),
     Embedding: embeddingResolvers,
     StreamEvent: streamEventResolvers,
-  };
+  });
   return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
 }

@@ -1,4 +1,5 @@
 import { QuarryError } from '@quarry/core';
+import { GatewayError } from '../errors/gateway-error.js';
 
 /**
  * Adapts a stream opened with an AbortSignal into an iterator whose `return()` cancels the stream
@@ -52,9 +53,10 @@ export function abortableIterator<T>(
       } catch (error) {
         const cancelled = controller.signal.aborted;
         close();
-        // The server cancelling with a coded reason (shutdown) tells the client why; a client
-        // that left or completed the subscription needs no error.
-        if (parent.aborted && parent.reason instanceof QuarryError) throw parent.reason;
+        // The server cancelling with a coded reason (shutdown, a revoked key) tells the client why;
+        // a client that left or completed the subscription needs no error.
+        if (parent.aborted && (parent.reason instanceof QuarryError || parent.reason instanceof GatewayError))
+          throw parent.reason;
         if (cancelled) return done();
         throw error;
       }

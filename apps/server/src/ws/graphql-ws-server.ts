@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import {
   GraphQLError,
@@ -15,7 +16,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { GatewayContext } from '../context.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import { formatError, type FormatOptions } from '../errors/format-error.js';
-import { isAuthorized } from '../http/auth.js';
+import type { Caller } from '../governance/caller.js';
+import type { Authentication } from '../governance/key-service.js';
 import type { OperationRegistry } from '../operations/operation-registry.js';
 import { completedOperationId } from './completed-operation-id.js';
 import { createDocumentCache } from './document-cache.js';
@@ -24,7 +26,9 @@ export interface GraphQLWsOptions {
   readonly httpServer: Server;
   readonly path: string;
   readonly schema: GraphQLSchema;
-  readonly adminKey: string | undefined;
+  /** Resolves connection_init's authorization once per socket, and again for each operation (revocation, expiry). */
+  readonly authenticate: (authorization: unknown) => Promise<Authentication>;
+  readonly recheck: (caller: Caller, authorization: unknown) => Promise<Authentication>;
   readonly maxMessageBytes: number;
   readonly maxTokens: number;
   readonly maxSubscriptionsPerSocket: number;
@@ -32,7 +36,9 @@ export interface GraphQLWsOptions {
   readonly validationRules: readonly ValidationRule[];
   readonly format: FormatOptions;
   readonly operations: OperationRegistry;
-  readonly createContext: (signal: AbortSignal) => GatewayContext;
+  readonly createContext: (signal: AbortSignal, caller: Caller, requestId: string) => GatewayContext;
+  /** Sockets opened (+1) and closed (-1). */
+  readonly onSocket: (delta: 1 | -1) => void;
 }
 
 export interface GraphQLWsServer {
@@ -46,6 +52,11 @@ export interface GraphQLWsServer {
    * (a client that stopped reading never completes the close).
    */
   close(graceMs: number): Promise<void>;
+  /**
+   * Ends the operations of a key whose secret stopped working (revoked, rotated) with `reason`
+   * (UNAUTHENTICATED); the socket's later operations are refused by the per-operation recheck.
+   */
+  cancelKey(keyId: string, reason: Error): void;
 }
 
 /**
@@ -105,8 +116,11 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
   let onIdle: (() => void) | undefined;
   let stopping: Error | undefined;
 
-  const track = (socket: WebSocket, id: string, payload: object): AbortController => {
-    const operation = { controller: options.operations.start(), socket, id, payload };
+  // Who each socket authenticated as (connection_init), and with what, for the per-operation recheck.
+  const identities = new WeakMap<WebSocket, { caller: Caller; authorization: unknown }>();
+
+  const track = (socket: WebSocket, id: string, payload: object, keyId: string): AbortController => {
+    const operation = { controller: options.operations.start(keyId), socket, id, payload };
     running.set(payload, operation);
     let byId = currentById.get(socket);
     if (byId === undefined) {
@@ -129,6 +143,10 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
   };
 
   wsServer.on('connection', (socket: WebSocket) => {
+    options.onSocket(1);
+    socket.once('close', () => {
+      options.onSocket(-1);
+    });
     socket.on('message', (data) => {
       const id = completedOperationId(data);
       if (id === undefined) return;
@@ -142,8 +160,14 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
   const cleanup = useServer(
     {
       schema: options.schema,
-      onConnect: (ctx) => isAuthorized(ctx.connectionParams?.['authorization'], options.adminKey),
-      onSubscribe: (ctx, id, payload) => {
+      onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.['authorization'];
+        const auth = await options.authenticate(authorization);
+        if (!auth.ok) return false;
+        identities.set(ctx.extra.socket, { caller: auth.caller, authorization });
+        return true;
+      },
+      onSubscribe: async (ctx, id, payload) => {
         // This subscription is already counted in ctx.subscriptions.
         if (Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerSocket) {
           const error = new GatewayError(
@@ -154,15 +178,23 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
         }
         // Between cancelAll and the sockets closing, new work would only be cut without a reason.
         if (stopping !== undefined) return [new GraphQLError(stopping.message, { originalError: stopping })];
+        const identity = identities.get(ctx.extra.socket);
+        // A key revoked, rotated away or expired since connection_init gets nothing more on this socket.
+        const auth =
+          identity === undefined ? undefined : await options.recheck(identity.caller, identity.authorization);
+        if (auth?.ok !== true) {
+          const error = new GatewayError('UNAUTHENTICATED', auth?.message ?? 'Not authenticated.');
+          return [new GraphQLError(error.message, { originalError: error })];
+        }
         const document = prepare(payload.query);
         if (isErrorList(document)) return document;
-        const controller = track(ctx.extra.socket, id, payload);
+        const controller = track(ctx.extra.socket, id, payload, auth.caller.keyId);
         return {
           schema: options.schema,
           document,
           ...(payload.operationName != null && { operationName: payload.operationName }),
           ...(payload.variables != null && { variableValues: payload.variables }),
-          contextValue: options.createContext(controller.signal),
+          contextValue: options.createContext(controller.signal, auth.caller, randomUUID()),
         };
       },
       onComplete: (_ctx, _id, payload) => {
@@ -175,21 +207,40 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
           finish(operation.payload);
         }
       },
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors === undefined
-          ? undefined
-          : {
-              ...(result.data !== undefined && { data: result.data }),
-              errors: formatAll(result.errors),
-              ...(result.extensions !== undefined && { extensions: result.extensions }),
-            },
+      onNext: (_ctx, _id, payload, _args, result) => {
+        if (result.errors === undefined) return undefined;
+        const cut = cancelledWith(payload);
+        if (cut !== undefined) return { errors: formatAll([cut]) };
+        return {
+          ...(result.data !== undefined && { data: result.data }),
+          errors: formatAll(result.errors),
+          ...(result.extensions !== undefined && { extensions: result.extensions }),
+        };
+      },
       // graphql-ws rebuilds an iterator's error from its message alone; originalError keeps the code.
-      onError: (_ctx, _id, _payload, errors) => formatAll(errors),
+      onError: (_ctx, _id, payload, errors) => {
+        const cut = cancelledWith(payload);
+        return formatAll(cut === undefined ? errors : [cut]);
+      },
     },
     wsServer,
   );
 
+  /**
+   * An operation cancelled by the gateway with a coded reason (revocation) reports that reason,
+   * whatever error its resolver saw when its upstream call was aborted.
+   */
+  const cancelledWith = (payload: object): GraphQLError | undefined => {
+    const reason: unknown = running.get(payload)?.controller.signal.reason;
+    return reason instanceof GatewayError
+      ? new GraphQLError(reason.message, { originalError: reason })
+      : undefined;
+  };
+
   return {
+    cancelKey(keyId, reason) {
+      options.operations.abortKey(keyId, reason);
+    },
     async cancelAll(reason) {
       stopping = reason;
       const idle = new Promise<void>((resolve) => {

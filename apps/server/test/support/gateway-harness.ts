@@ -75,6 +75,8 @@ export async function startGateway(options: GatewayHarnessOptions = {}): Promise
     modelCacheTtlMs: 60_000,
     shutdownGraceMs: 2_000,
     readyTimeoutMs: 2_000,
+    allowOpen: true,
+    processMetrics: false,
     ...options.server,
   });
   const clients: Client[] = [];

@@ -2,6 +2,9 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { ModelView } from '../../models/model-view.js';
 import type { EmbeddingView } from '../../mapping/embedding-view.js';
 import type { GatewayStreamEvent, StreamStartEvent, TextDeltaEvent, ToolUseDeltaEvent, StreamEndEvent } from '../../streaming/gateway-stream-event.js';
+import type { ApiKeyView } from '../../governance/api-key-record.js';
+import type { UsageTotals } from '../../governance/usage-ledger.js';
+import type { AuditRecord } from '../../governance/audit-chain.js';
 import type { GatewayContext } from '../../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -38,6 +41,63 @@ export type AgreementOffer = {
   offerToken: Scalars['String']['output'];
   /** Rate-card lines, e.g. `input tokens: 0.00025 USD`. */
   rateCard: Array<Scalars['String']['output']>;
+};
+
+/** An API key (never its secret). */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  createdAt: Scalars['String']['output'];
+  expiresAt: Maybe<Scalars['String']['output']>;
+  /** `key_…`, or `admin` for the bootstrap key. */
+  id: Scalars['ID']['output'];
+  /** Allowed model patterns; null = every model. */
+  models: Maybe<Array<Scalars['String']['output']>>;
+  monthlyBudgetUsd: Maybe<Scalars['Float']['output']>;
+  name: Scalars['String']['output'];
+  operations: Array<Operation>;
+  /** The secret's first characters, to tell keys apart. */
+  prefix: Scalars['String']['output'];
+  requestsPerMinute: Maybe<Scalars['Int']['output']>;
+  revokedAt: Maybe<Scalars['String']['output']>;
+  /** Settled spend of the current month (UTC). */
+  spentUsd: Scalars['Float']['output'];
+  tokensPerMinute: Maybe<Scalars['Int']['output']>;
+};
+
+/** One audited action: an upstream call (or its refusal) or an admin action. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  at: Scalars['String']['output'];
+  costUsd: Maybe<Scalars['Float']['output']>;
+  detail: Maybe<Scalars['String']['output']>;
+  errorCode: Maybe<Scalars['String']['output']>;
+  /** SHA-256 over the previous entry's hash and this entry. */
+  hash: Scalars['String']['output'];
+  /** Position in the chain (1, 2, …). */
+  id: Scalars['ID']['output'];
+  inputTokens: Maybe<Scalars['Int']['output']>;
+  keyId: Maybe<Scalars['ID']['output']>;
+  keyName: Maybe<Scalars['String']['output']>;
+  modelId: Maybe<Scalars['ID']['output']>;
+  /** `invoke`, `stream`, `embed`, `createApiKey`, … */
+  operation: Scalars['String']['output'];
+  /** `ok`, `error`, `refused` or `cancelled`. */
+  outcome: Scalars['String']['output'];
+  outputTokens: Maybe<Scalars['Int']['output']>;
+  prevHash: Scalars['String']['output'];
+  region: Maybe<Scalars['String']['output']>;
+  /** The gateway's request id (x-request-id). */
+  requestId: Maybe<Scalars['String']['output']>;
+  /** Bedrock's request id. */
+  upstreamRequestId: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of audit entries, newest first. */
+export type AuditPage = {
+  __typename?: 'AuditPage';
+  entries: Array<AuditEntry>;
+  /** Pass as `after` for older entries; null on the last page. */
+  nextCursor: Maybe<Scalars['String']['output']>;
 };
 
 /** A batch inference job. */
@@ -88,6 +148,24 @@ export type Cost = {
   totalUsd: Scalars['Float']['output'];
 };
 
+/** A new key's name, scope and limits; null fields mean no restriction. */
+export type CreateApiKeyInput = {
+  /** ISO date-time after which the key is refused. */
+  expiresAt?: InputMaybe<Scalars['String']['input']>;
+  /** Allowed models: model IDs, profile IDs, ARNs or provider wildcards (`anthropic.*`). Null = every model. */
+  models?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Spend per calendar month (UTC) at catalog prices; calls reserve their worst-case cost first. */
+  monthlyBudgetUsd?: InputMaybe<Scalars['Float']['input']>;
+  /** A name people recognise, e.g. `checkout-frontend`. */
+  name: Scalars['String']['input'];
+  /** Allowed operations. Null = every operation but ADMIN. */
+  operations?: InputMaybe<Array<Operation>>;
+  /** Upstream calls per minute. */
+  requestsPerMinute?: InputMaybe<Scalars['Int']['input']>;
+  /** Tokens per minute (each call reserves its worst case: input estimate + maxTokens). */
+  tokensPerMinute?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A batch inference job to start. */
 export type CreateBatchJobInput = {
   /** S3 URI of the JSONL input (a file or a folder), one `{recordId, modelInput}` record a line. */
@@ -136,6 +214,14 @@ export type CreateProvisionedThroughputInput = {
   modelUnits: Scalars['Int']['input'];
   /** Name of the provisioned throughput; unique in the account. */
   provisionedModelName: Scalars['String']['input'];
+};
+
+/** A key and its secret, shown once. */
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  apiKey: ApiKey;
+  /** `qry_…`: send as `Authorization: Bearer <secret>`. Store it now; it cannot be shown again. */
+  secret: Scalars['String']['output'];
 };
 
 /** A model produced by a customization job. */
@@ -527,6 +613,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Accepts a model's agreement offer (CreateFoundationModelAgreement) so the model can be invoked. */
   acceptAgreement: AgreementAcceptance;
+  /** Creates an API key; the secret is returned here once and never again. Admin only. */
+  createApiKey: CreatedApiKey;
   /** Starts a batch inference job over JSONL records in S3. */
   createBatchJob: BatchJob;
   /** Starts a model customization job (CreateModelCustomizationJob) and returns it as Bedrock reports it just after creation. */
@@ -550,6 +638,10 @@ export type Mutation = {
    * no translation: works for models Quarry's catalog does not know.
    */
   invokeRaw: Scalars['JSON']['output'];
+  /** Revokes a key: refused at once on HTTP, and its open graphql-ws operations end with UNAUTHENTICATED. Admin only. */
+  revokeApiKey: ApiKey;
+  /** Gives a key a new secret (same id, scope and limits); the old secret stops working at once. Admin only. */
+  rotateApiKey: CreatedApiKey;
 };
 
 
@@ -557,6 +649,12 @@ export type Mutation = {
 export type MutationAcceptAgreementArgs = {
   modelId: Scalars['ID']['input'];
   offerToken: Scalars['String']['input'];
+};
+
+
+/** Calls that invoke models or create Bedrock resources. */
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
 };
 
 
@@ -602,6 +700,37 @@ export type MutationInvokeRawArgs = {
   modelId: Scalars['ID']['input'];
 };
 
+
+/** Calls that invoke models or create Bedrock resources. */
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Calls that invoke models or create Bedrock resources. */
+export type MutationRotateApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** What a key may be allowed to do. */
+export type Operation =
+  /** Everything, including keys, audit and provisioned throughput. */
+  | 'ADMIN'
+  /** Agents and knowledge bases. */
+  | 'AGENTS'
+  /** Persisted conversations. */
+  | 'CONVERSATION'
+  /** embed. */
+  | 'EMBED'
+  /** generateImage. */
+  | 'IMAGE'
+  /** invoke, invokeRaw (and converse). */
+  | 'INVOKE'
+  /** Batch and customization jobs. */
+  | 'JOBS'
+  /** invokeStream and other streaming subscriptions. */
+  | 'STREAM';
+
 /** Purchased Provisioned Throughput: dedicated capacity for one model. */
 export type ProvisionedThroughput = {
   __typename?: 'ProvisionedThroughput';
@@ -628,6 +757,10 @@ export type Query = {
   __typename?: 'Query';
   /** The agreement (EULA) offers of a model that needs one before first use; empty when none is needed. */
   agreementOffers: Array<AgreementOffer>;
+  /** Every API key, newest first. Admin only. */
+  apiKeys: Array<ApiKey>;
+  /** The hash-chained audit log, newest first. Admin only. */
+  auditLog: AuditPage;
   /** Batch inference jobs (CreateModelInvocationJob). */
   batchJobs: Array<BatchJob>;
   /** Models produced by customization jobs (ListCustomModels). */
@@ -636,6 +769,8 @@ export type Query = {
   customizationJobs: Array<CustomizationJob>;
   /** System-defined (cross-region) and application inference profiles. */
   inferenceProfiles: Array<InferenceProfile>;
+  /** The calling key (the bootstrap QUARRY_ADMIN_KEY and an open gateway report id `admin`). */
+  me: ApiKey;
   /**
    * One model by base ID, inference-profile ID (us./eu./apac./global.) or ARN; null when unknown.
    * May return a catalog model the upstream does not serve in this region (then `available` is false).
@@ -648,12 +783,24 @@ export type Query = {
   models: Array<FoundationModel>;
   /** Provisioned Throughput purchases in the account (ListProvisionedModelThroughputs). */
   provisionedThroughputs: Array<ProvisionedThroughput>;
+  /**
+   * Calls, tokens and cost per key × model × UTC day, for every call (failed and streamed ones
+   * included). A non-admin key sees only its own rows; an admin may filter by `keyId`.
+   */
+  usage: Array<UsageRow>;
 };
 
 
 /** Read-only views of the model catalog and of the account's Bedrock resources. */
 export type QueryAgreementOffersArgs = {
   modelId: Scalars['ID']['input'];
+};
+
+
+/** Read-only views of the model catalog and of the account's Bedrock resources. */
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -666,6 +813,14 @@ export type QueryModelArgs = {
 /** Read-only views of the model catalog and of the account's Bedrock resources. */
 export type QueryModelsArgs = {
   filter?: InputMaybe<ModelFilter>;
+};
+
+
+/** Read-only views of the model catalog and of the account's Bedrock resources. */
+export type QueryUsageArgs = {
+  from?: InputMaybe<Scalars['String']['input']>;
+  keyId?: InputMaybe<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A chat turn's author. */
@@ -832,6 +987,20 @@ export type Usage = {
   totalTokens: Scalars['Int']['output'];
 };
 
+/** One key × model × UTC day. */
+export type UsageRow = {
+  __typename?: 'UsageRow';
+  calls: Scalars['Int']['output'];
+  costUsd: Scalars['Float']['output'];
+  /** `YYYY-MM-DD` (UTC). */
+  day: Scalars['String']['output'];
+  inputTokens: Scalars['Int']['output'];
+  keyId: Scalars['ID']['output'];
+  /** Base model ID. */
+  modelId: Scalars['ID']['output'];
+  outputTokens: Scalars['Int']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -907,13 +1076,18 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   AgreementAcceptance: ResolverTypeWrapper<AgreementAcceptance>;
   AgreementOffer: ResolverTypeWrapper<AgreementOffer>;
+  ApiKey: ResolverTypeWrapper<ApiKeyView>;
+  AuditEntry: ResolverTypeWrapper<AuditRecord>;
+  AuditPage: ResolverTypeWrapper<Omit<AuditPage, 'entries'> & { entries: Array<ResolversTypes['AuditEntry']> }>;
   BatchJob: ResolverTypeWrapper<BatchJob>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CommitmentDuration: null;
   Cost: ResolverTypeWrapper<Cost>;
+  CreateApiKeyInput: CreateApiKeyInput;
   CreateBatchJobInput: CreateBatchJobInput;
   CreateCustomizationJobInput: CreateCustomizationJobInput;
   CreateProvisionedThroughputInput: CreateProvisionedThroughputInput;
+  CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   CustomModel: ResolverTypeWrapper<CustomModel>;
   CustomizationJob: ResolverTypeWrapper<CustomizationJob>;
   CustomizationType: CustomizationType;
@@ -941,6 +1115,7 @@ export type ResolversTypes = {
   ModelFilter: ModelFilter;
   ModelPricing: ResolverTypeWrapper<ModelPricing>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Operation: Operation;
   ProvisionedThroughput: ResolverTypeWrapper<ProvisionedThroughput>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: null;
@@ -959,18 +1134,24 @@ export type ResolversTypes = {
   ToolUseDelta: ResolverTypeWrapper<ToolUseDeltaEvent>;
   ToolUseInput: ToolUseInput;
   Usage: ResolverTypeWrapper<Usage>;
+  UsageRow: ResolverTypeWrapper<UsageTotals>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AgreementAcceptance: AgreementAcceptance;
   AgreementOffer: AgreementOffer;
+  ApiKey: ApiKeyView;
+  AuditEntry: AuditRecord;
+  AuditPage: Omit<AuditPage, 'entries'> & { entries: Array<ResolversParentTypes['AuditEntry']> };
   BatchJob: BatchJob;
   Boolean: Scalars['Boolean']['output'];
   Cost: Cost;
+  CreateApiKeyInput: CreateApiKeyInput;
   CreateBatchJobInput: CreateBatchJobInput;
   CreateCustomizationJobInput: CreateCustomizationJobInput;
   CreateProvisionedThroughputInput: CreateProvisionedThroughputInput;
+  CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   CustomModel: CustomModel;
   CustomizationJob: CustomizationJob;
   EmbedInput: EmbedInput;
@@ -1008,6 +1189,7 @@ export type ResolversParentTypes = {
   ToolUseDelta: ToolUseDeltaEvent;
   ToolUseInput: ToolUseInput;
   Usage: Usage;
+  UsageRow: UsageTotals;
 };
 
 export type AgreementAcceptanceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgreementAcceptance'] = ResolversParentTypes['AgreementAcceptance']> = {
@@ -1020,6 +1202,46 @@ export type AgreementOfferResolvers<ContextType = GatewayContext, ParentType ext
   offerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   offerToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rateCard?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ApiKeyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  models?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  monthlyBudgetUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operations?: Resolver<Array<ResolversTypes['Operation']>, ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestsPerMinute?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  spentUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tokensPerMinute?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  costUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputTokens?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  keyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  keyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modelId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outputTokens?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  upstreamRequestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditPageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditPage'] = ResolversParentTypes['AuditPage']> = {
+  entries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type BatchJobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BatchJob'] = ResolversParentTypes['BatchJob']> = {
@@ -1042,6 +1264,11 @@ export type CostResolvers<ContextType = GatewayContext, ParentType extends Resol
   outputUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   priced?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   totalUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type CreatedApiKeyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CustomModelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomModel'] = ResolversParentTypes['CustomModel']> = {
@@ -1167,6 +1394,7 @@ export type ModelPricingResolvers<ContextType = GatewayContext, ParentType exten
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acceptAgreement?: Resolver<ResolversTypes['AgreementAcceptance'], ParentType, ContextType, RequireFields<MutationAcceptAgreementArgs, 'modelId' | 'offerToken'>>;
+  createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createBatchJob?: Resolver<ResolversTypes['BatchJob'], ParentType, ContextType, RequireFields<MutationCreateBatchJobArgs, 'input'>>;
   createModelCustomizationJob?: Resolver<ResolversTypes['CustomizationJob'], ParentType, ContextType, RequireFields<MutationCreateModelCustomizationJobArgs, 'input'>>;
   createProvisionedThroughput?: Resolver<ResolversTypes['ProvisionedThroughput'], ParentType, ContextType, RequireFields<MutationCreateProvisionedThroughputArgs, 'input'>>;
@@ -1174,6 +1402,8 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   generateImage?: Resolver<ResolversTypes['ImageResult'], ParentType, ContextType, RequireFields<MutationGenerateImageArgs, 'input'>>;
   invoke?: Resolver<ResolversTypes['InvokeResult'], ParentType, ContextType, RequireFields<MutationInvokeArgs, 'input'>>;
   invokeRaw?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<MutationInvokeRawArgs, 'body' | 'modelId'>>;
+  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  rotateApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationRotateApiKeyArgs, 'id'>>;
 };
 
 export type ProvisionedThroughputResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProvisionedThroughput'] = ResolversParentTypes['ProvisionedThroughput']> = {
@@ -1189,13 +1419,17 @@ export type ProvisionedThroughputResolvers<ContextType = GatewayContext, ParentT
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   agreementOffers?: Resolver<Array<ResolversTypes['AgreementOffer']>, ParentType, ContextType, RequireFields<QueryAgreementOffersArgs, 'modelId'>>;
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  auditLog?: Resolver<ResolversTypes['AuditPage'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   batchJobs?: Resolver<Array<ResolversTypes['BatchJob']>, ParentType, ContextType>;
   customModels?: Resolver<Array<ResolversTypes['CustomModel']>, ParentType, ContextType>;
   customizationJobs?: Resolver<Array<ResolversTypes['CustomizationJob']>, ParentType, ContextType>;
   inferenceProfiles?: Resolver<Array<ResolversTypes['InferenceProfile']>, ParentType, ContextType>;
+  me?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   model?: Resolver<Maybe<ResolversTypes['FoundationModel']>, ParentType, ContextType, RequireFields<QueryModelArgs, 'id'>>;
   models?: Resolver<Array<ResolversTypes['FoundationModel']>, ParentType, ContextType, Partial<QueryModelsArgs>>;
   provisionedThroughputs?: Resolver<Array<ResolversTypes['ProvisionedThroughput']>, ParentType, ContextType>;
+  usage?: Resolver<Array<ResolversTypes['UsageRow']>, ParentType, ContextType, Partial<QueryUsageArgs>>;
 };
 
 export type RoleResolvers = { ASSISTANT: 'assistant', USER: 'user' };
@@ -1254,12 +1488,26 @@ export type UsageResolvers<ContextType = GatewayContext, ParentType extends Reso
   totalTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type UsageRowResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UsageRow'] = ResolversParentTypes['UsageRow']> = {
+  calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  keyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GatewayContext> = {
   AgreementAcceptance?: AgreementAcceptanceResolvers<ContextType>;
   AgreementOffer?: AgreementOfferResolvers<ContextType>;
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditPage?: AuditPageResolvers<ContextType>;
   BatchJob?: BatchJobResolvers<ContextType>;
   CommitmentDuration?: CommitmentDurationResolvers;
   Cost?: CostResolvers<ContextType>;
+  CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   CustomModel?: CustomModelResolvers<ContextType>;
   CustomizationJob?: CustomizationJobResolvers<ContextType>;
   EmbedInputType?: EmbedInputTypeResolvers;
@@ -1288,5 +1536,6 @@ export type Resolvers<ContextType = GatewayContext> = {
   ToolChoiceMode?: ToolChoiceModeResolvers;
   ToolUseDelta?: ToolUseDeltaResolvers<ContextType>;
   Usage?: UsageResolvers<ContextType>;
+  UsageRow?: UsageRowResolvers<ContextType>;
 };
 

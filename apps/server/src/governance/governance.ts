@@ -1,0 +1,81 @@
+import type { Logger, QuarryClient } from '@quarry/core';
+import type { Redis } from 'ioredis';
+import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
+import { createMemoryKeyStore, type KeyStore } from './api-key-record.js';
+import { createMemoryAuditTrail, type AuditTrail } from './audit-trail.js';
+import { createMemoryBudgetLedger, createRedisBudgetLedger, type BudgetLedger } from './budget-ledger.js';
+import { createGovernedClientFactory, type GovernedClientFactory } from './governed-client.js';
+import { createKeyService, type KeyService } from './key-service.js';
+import type { WorkLimits } from './operation-work.js';
+import { createPolicy, type Policy } from './policy.js';
+import { createRateLimits } from './rate-limits.js';
+import { createMemoryUsageLedger, type UsageLedger } from './usage-ledger.js';
+
+/** Keys, limits, budgets, usage and audit: what the policy layer needs, built once per server. */
+export interface Governance {
+  readonly keys: KeyService;
+  readonly policy: Policy;
+  readonly usage: UsageLedger;
+  readonly audit: AuditTrail;
+  readonly clients: GovernedClientFactory;
+  readonly workLimits: WorkLimits;
+}
+
+export interface GovernanceOptions {
+  readonly client: QuarryClient;
+  readonly adminKey: string | undefined;
+  /** Only an emulator-backed gateway may run open (no admin key, no keys yet). */
+  readonly allowOpen: boolean;
+  readonly redis: Redis | undefined;
+  /** Prefix of every Redis key this gateway writes. */
+  readonly redisPrefix: string;
+  readonly workLimits: WorkLimits;
+  readonly metrics: GatewayMetrics;
+  readonly logger: Logger;
+  readonly now: () => number;
+  /** Persistent stores; in-memory ones when omitted (no database configured). */
+  readonly stores?:
+    | {
+        readonly keys?: KeyStore | undefined;
+        readonly usage?: UsageLedger | undefined;
+        readonly audit?: AuditTrail | undefined;
+        readonly budgets?: BudgetLedger | undefined;
+      }
+    | undefined;
+}
+
+export function createGovernance(options: GovernanceOptions): Governance {
+  const keys = createKeyService({
+    store: options.stores?.keys ?? createMemoryKeyStore(),
+    adminKey: options.adminKey,
+    allowOpen: options.allowOpen,
+    now: options.now,
+  });
+  const usage = options.stores?.usage ?? createMemoryUsageLedger();
+  const audit = options.stores?.audit ?? createMemoryAuditTrail(options.now);
+  // Redis, when configured, is what several gateway processes share; otherwise the store's ledger
+  // (exact across processes sharing the database), otherwise memory.
+  const budgets =
+    options.redis !== undefined
+      ? createRedisBudgetLedger(options.redis, options.redisPrefix)
+      : (options.stores?.budgets ?? createMemoryBudgetLedger());
+  const policy = createPolicy({
+    catalog: options.client.catalog,
+    region: options.client.region,
+    rateLimits: createRateLimits({ redis: options.redis, prefix: options.redisPrefix }),
+    budgets,
+    usage,
+    audit,
+    metrics: options.metrics,
+    logger: options.logger,
+    now: options.now,
+  });
+  return {
+    keys,
+    policy,
+    usage,
+    audit,
+    clients: createGovernedClientFactory(options.client, policy),
+    workLimits: options.workLimits,
+  };
+}

@@ -1,0 +1,236 @@
+import type {
+  CallOptions,
+  CallStreamEvent,
+  CallTokenStream,
+  ChatRequest,
+  EmbedRequest,
+  ImageRequest,
+  QuarryClient,
+} from '@quarry/core';
+import type { EmbedOptions } from '@quarry/core';
+import type { Operation } from './operation.js';
+import type { CallIntent, CallScope, Policy } from './policy.js';
+import { worstCaseOfChat, worstCaseOfEmbed, worstCaseOfImage, worstCaseOfRaw } from './worst-case.js';
+
+/**
+ * Control-plane methods and the scope they need. Methods that are in neither this table nor the
+ * inference wrappers below need ADMIN: a method added to QuarryClient later is closed until
+ * someone decides who may call it, never silently open.
+ */
+const CONTROL_PLANE: Readonly<Record<string, { operation: Operation | 'ANY'; modelArg?: number }>> = {
+  // Reads of the model catalog: any key may look.
+  resolveModel: { operation: 'ANY' },
+  tryResolveModel: { operation: 'ANY' },
+  validateChat: { operation: 'ANY' },
+  listModels: { operation: 'ANY' },
+  getModel: { operation: 'ANY' },
+  listInferenceProfiles: { operation: 'ANY' },
+  getInferenceProfile: { operation: 'ANY' },
+  listAgreementOffers: { operation: 'ANY' },
+  listCustomModels: { operation: 'ANY' },
+  getCustomModel: { operation: 'ANY' },
+  listProvisionedThroughputs: { operation: 'ANY' },
+  getProvisionedThroughput: { operation: 'ANY' },
+  // Jobs.
+  listCustomizationJobs: { operation: 'JOBS' },
+  getCustomizationJob: { operation: 'JOBS' },
+  createCustomizationJob: { operation: 'JOBS' },
+  stopCustomizationJob: { operation: 'JOBS' },
+  listBatchJobs: { operation: 'JOBS' },
+  getBatchJob: { operation: 'JOBS' },
+  createBatchJob: { operation: 'JOBS' },
+  stopBatchJob: { operation: 'JOBS' },
+};
+
+/** Properties that are data, not calls. */
+const PLAIN = new Set(['region', 'catalog']);
+
+export interface GovernedClientFactory {
+  /** A QuarryClient for one operation: every upstream call it makes passes the policy step. */
+  forScope(scope: CallScope): QuarryClient;
+}
+
+/**
+ * Resolvers only ever see the governed client (GatewayContext.client), so no resolver can reach
+ * Bedrock around the policy. The methods live on a prototype built once; a scope costs one
+ * Object.create per operation.
+ */
+export function createGovernedClientFactory(client: QuarryClient, policy: Policy): GovernedClientFactory {
+  const catalog = client.catalog;
+  const scopeOf = (self: unknown): CallScope => (self as { readonly scope: CallScope }).scope;
+
+  async function governed<T>(
+    self: unknown,
+    intent: CallIntent,
+    run: () => Promise<T>,
+    meter: (result: T) => Parameters<Awaited<ReturnType<Policy['admit']>>['settle']>[0],
+  ): Promise<T> {
+    const admission = await policy.admit(scopeOf(self), intent);
+    let result: T;
+    try {
+      result = await run();
+    } catch (error) {
+      await admission.settle({ error });
+      throw error;
+    }
+    await admission.settle(meter(result));
+    return result;
+  }
+
+  function governedStream(self: unknown, intent: CallIntent, open: () => CallTokenStream): CallTokenStream {
+    return {
+      async *[Symbol.asyncIterator]() {
+        const admission = await policy.admit(scopeOf(self), intent);
+        let ended = false;
+        try {
+          for await (const event of open()) {
+            if (event.type === 'stream-end') {
+              ended = true;
+              // Settled before the last event goes out: a client that saw StreamEnd finds its usage recorded.
+              await admission.settle({
+                usage: event.usage,
+                costUsd: event.cost.totalUsd,
+                upstreamRequestId: event.requestId,
+                attempts: event.attempts,
+              });
+            }
+            yield event satisfies CallStreamEvent;
+          }
+        } catch (error) {
+          await admission.settle({ error });
+          throw error;
+        } finally {
+          // The consumer stopped early (client completed or left): nothing more is known of the usage.
+          if (!ended) await admission.settle({ cancelled: true });
+        }
+      },
+    };
+  }
+
+  const proto: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(client)) {
+    if (PLAIN.has(name) || typeof value !== 'function') continue;
+    const rule = CONTROL_PLANE[name];
+    const method = value as (...args: unknown[]) => Promise<unknown>;
+    proto[name] = function (this: unknown, ...args: unknown[]) {
+      if (rule?.operation === 'ANY') return method.apply(client, args);
+      const modelArg = typeof args[0] === 'object' && args[0] !== null ? modelOfInput(args[0]) : null;
+      return governed(
+        this,
+        { operation: rule?.operation ?? 'ADMIN', action: name, modelId: modelArg },
+        () => method.apply(client, args),
+        () => ({}),
+      );
+    };
+  }
+
+  Object.assign(proto, {
+    invoke(this: unknown, modelId: string, request: ChatRequest, options?: CallOptions) {
+      return governed(
+        this,
+        { operation: 'INVOKE', action: 'invoke', modelId, worst: worstCaseOfChat(catalog, modelId, request) },
+        () => client.invoke(modelId, request, options),
+        meterCall,
+      );
+    },
+    converse(this: unknown, modelId: string, request: ChatRequest, options?: CallOptions) {
+      return governed(
+        this,
+        {
+          operation: 'INVOKE',
+          action: 'converse',
+          modelId,
+          worst: worstCaseOfChat(catalog, modelId, request),
+        },
+        () => client.converse(modelId, request, options),
+        meterCall,
+      );
+    },
+    invokeRaw(this: unknown, modelId: string, body: unknown, options?: CallOptions) {
+      return governed(
+        this,
+        { operation: 'INVOKE', action: 'invokeRaw', modelId, worst: worstCaseOfRaw(catalog, modelId, body) },
+        () => client.invokeRaw(modelId, body, options),
+        meterCall,
+      );
+    },
+    embed(
+      this: unknown,
+      modelId: string,
+      request: EmbedRequest,
+      options?: EmbedOptions<'array' | 'float32'>,
+    ) {
+      return governed(
+        this,
+        { operation: 'EMBED', action: 'embed', modelId, worst: worstCaseOfEmbed(catalog, modelId, request) },
+        () => client.embed(modelId, request, options),
+        meterCall,
+      );
+    },
+    generateImage(this: unknown, modelId: string, request: ImageRequest, options?: CallOptions) {
+      return governed(
+        this,
+        {
+          operation: 'IMAGE',
+          action: 'generateImage',
+          modelId,
+          worst: worstCaseOfImage(catalog, modelId, request),
+        },
+        () => client.generateImage(modelId, request, options),
+        meterCall,
+      );
+    },
+    stream(this: unknown, modelId: string, request: ChatRequest, options?: CallOptions) {
+      return governedStream(
+        this,
+        { operation: 'STREAM', action: 'stream', modelId, worst: worstCaseOfChat(catalog, modelId, request) },
+        () => client.stream(modelId, request, options),
+      );
+    },
+    converseStream(this: unknown, modelId: string, request: ChatRequest, options?: CallOptions) {
+      return governedStream(
+        this,
+        {
+          operation: 'STREAM',
+          action: 'converseStream',
+          modelId,
+          worst: worstCaseOfChat(catalog, modelId, request),
+        },
+        () => client.converseStream(modelId, request, options),
+      );
+    },
+    region: client.region,
+    catalog: client.catalog,
+  });
+
+  return {
+    forScope: (scope) => Object.create(proto, { scope: { value: scope } }) as QuarryClient,
+  };
+}
+
+interface Metered {
+  readonly usage?: {
+    readonly inputTokens: number;
+    readonly outputTokens: number;
+    readonly totalTokens: number;
+  };
+  readonly cost: { readonly totalUsd: number };
+  readonly requestId: string | undefined;
+  readonly attempts: number;
+}
+
+function meterCall(result: Metered) {
+  return {
+    usage: result.usage,
+    costUsd: result.cost.totalUsd,
+    upstreamRequestId: result.requestId,
+    attempts: result.attempts,
+  };
+}
+
+/** The model a control-plane input names (batch and customization jobs), for the allowlist. */
+function modelOfInput(input: object): string | null {
+  const record = input as Record<string, unknown>;
+  const model = record['modelId'] ?? record['baseModelIdentifier'];
+  return typeof model === 'string' ? model : null;
+}

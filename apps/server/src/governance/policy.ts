@@ -1,0 +1,266 @@
+import { QuarryError, ValidationError, type Logger, type ModelCatalog, type Usage } from '@quarry/core';
+import { GatewayError } from '../errors/gateway-error.js';
+import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
+import type { AuditTrail } from './audit-trail.js';
+import { monthOf, toNanos, toUsd, type BudgetLedger } from './budget-ledger.js';
+import type { Caller } from './caller.js';
+import { isModelAllowed } from './model-allowlist.js';
+import type { Operation } from './operation.js';
+import type { RateLimits } from './rate-limits.js';
+import { dayOf, type UsageLedger } from './usage-ledger.js';
+import type { WorstCase } from './worst-case.js';
+
+/** Who is asking, for one GraphQL operation (HTTP request or graphql-ws operation). */
+export interface CallScope {
+  readonly caller: Caller;
+  readonly requestId: string;
+}
+
+/** One upstream call as the policy sees it before it happens. */
+export interface CallIntent {
+  /** The scope the key needs. */
+  readonly operation: Operation;
+  /** What the audit log and metrics call it: `invoke`, `stream`, `createBatchJob`, … */
+  readonly action: string;
+  /** null for calls that name no model (listings). */
+  readonly modelId: string | null;
+  /** Omitted for calls that cost nothing (control plane). */
+  readonly worst?: WorstCase;
+}
+
+/** What the call turned out to be. */
+export interface CallOutcome {
+  readonly usage?: Usage | undefined;
+  readonly costUsd?: number | undefined;
+  readonly upstreamRequestId?: string | undefined;
+  readonly attempts?: number | undefined;
+  /** Set when the call failed; `cancelled` when the caller went away first. */
+  readonly error?: unknown;
+  readonly cancelled?: boolean;
+  readonly detail?: string;
+}
+
+export interface Admission {
+  /** Settles limits and budget to the real usage and writes usage, audit and metrics. Never throws. */
+  settle(outcome: CallOutcome): Promise<void>;
+}
+
+export interface Policy {
+  /**
+   * The one policy step every upstream call passes, whichever transport carried it: scope,
+   * model allowlist, requests/min, tokens/min and budget (worst case reserved atomically).
+   * Throws FORBIDDEN / RATE_LIMITED / BUDGET_EXCEEDED / UNAUTHENTICATED (expired mid-socket);
+   * a refusal is audited too.
+   */
+  admit(scope: CallScope, intent: CallIntent): Promise<Admission>;
+  /** Audits something that is not an upstream call (admin actions on keys, and their refusals). */
+  record(scope: CallScope, action: string, detail: string, errorCode?: string): Promise<void>;
+  /** Settled spend of the key's current month, in USD. */
+  spentUsd(keyId: string): Promise<number>;
+}
+
+export interface PolicyDeps {
+  readonly catalog: ModelCatalog;
+  readonly region: string;
+  readonly rateLimits: RateLimits;
+  readonly budgets: BudgetLedger;
+  readonly usage: UsageLedger;
+  readonly audit: AuditTrail;
+  readonly metrics: GatewayMetrics;
+  readonly logger: Logger;
+  readonly now: () => number;
+}
+
+export function createPolicy(deps: PolicyDeps): Policy {
+  const { rateLimits, budgets, metrics, logger } = deps;
+
+  const audit = async (
+    scope: CallScope,
+    intent: CallIntent,
+    fields: Partial<Parameters<AuditTrail['append']>[0]>,
+  ) => {
+    try {
+      await deps.audit.append({
+        keyId: scope.caller.keyId,
+        keyName: scope.caller.name,
+        operation: intent.action,
+        modelId: intent.modelId,
+        region: deps.region,
+        requestId: scope.requestId,
+        upstreamRequestId: null,
+        inputTokens: null,
+        outputTokens: null,
+        costUsd: null,
+        outcome: 'ok',
+        errorCode: null,
+        detail: null,
+        ...fields,
+      });
+    } catch (error) {
+      // An audit write that fails must be loud, but it must not turn a served call into an error.
+      logger.error(
+        { event: 'gateway.audit.failed', requestId: scope.requestId, err: error },
+        'audit append failed',
+      );
+    }
+  };
+
+  async function admit(scope: CallScope, intent: CallIntent): Promise<Admission> {
+    const { caller } = scope;
+    const now = deps.now();
+    const refuse = async (error: Error & { code: string }): Promise<never> => {
+      metrics.refusals.inc({ code: error.code });
+      await audit(scope, intent, { outcome: 'refused', errorCode: error.code, detail: error.message });
+      throw error;
+    };
+    if (caller.expiresAt !== null && caller.expiresAt <= now) {
+      return refuse(
+        new GatewayError(
+          'UNAUTHENTICATED',
+          `This API key expired at ${new Date(caller.expiresAt).toISOString()}; ask an admin for a new one.`,
+        ),
+      );
+    }
+    if (!caller.admin && !caller.operations.includes(intent.operation)) {
+      return refuse(
+        new GatewayError(
+          'FORBIDDEN',
+          `This API key may not use operation ${intent.operation} (${intent.action}); it allows ${caller.operations.join(', ')}. Ask an admin for a key with ${intent.operation}.`,
+        ),
+      );
+    }
+    if (intent.modelId !== null && !caller.admin && !isModelAllowed(caller.models, intent.modelId)) {
+      return refuse(
+        new GatewayError(
+          'FORBIDDEN',
+          `This API key may not use model ${intent.modelId}; it allows ${(caller.models ?? []).join(', ')}.`,
+        ),
+      );
+    }
+    const worst = intent.worst ?? { tokens: 0, costNanos: 0 };
+    if (caller.requestsPerMinute !== null) {
+      try {
+        await rateLimits.takeRequest(caller.keyId, caller.requestsPerMinute);
+      } catch (error) {
+        return refuse(error as GatewayError);
+      }
+    }
+    const tpm = caller.tokensPerMinute;
+    let tokensTaken = 0;
+    if (tpm !== null && worst.tokens > 0) {
+      if (worst.tokens > tpm) {
+        return refuse(
+          new ValidationError(
+            'maxTokens',
+            `This call may use up to ${worst.tokens} tokens (input estimate + maxTokens), more than this key's ${tpm} tokens per minute: lower maxTokens or shorten the input.`,
+          ),
+        );
+      }
+      try {
+        await rateLimits.takeTokens(caller.keyId, tpm, worst.tokens);
+        tokensTaken = worst.tokens;
+      } catch (error) {
+        return refuse(error as GatewayError);
+      }
+    }
+    const month = monthOf(now);
+    const budget = caller.monthlyBudgetUsd;
+    let reserved = 0;
+    if (budget !== null) {
+      const reservation = await budgets.reserve(caller.keyId, month, worst.costNanos, toNanos(budget));
+      if (!reservation.ok) {
+        if (tokensTaken > 0) await rateLimits.returnTokens(caller.keyId, tpm ?? 0, tokensTaken);
+        return refuse(
+          new GatewayError(
+            'BUDGET_EXCEEDED',
+            `This API key's monthly budget of $${budget} is spent ($${toUsd(reservation.committedNanos).toFixed(6)} spent or reserved; this call may cost up to $${toUsd(worst.costNanos).toFixed(6)}). Ask an admin to raise it, or wait for next month (UTC).`,
+            { budgetUsd: budget, spentUsd: toUsd(reservation.committedNanos) },
+          ),
+        );
+      }
+      reserved = worst.costNanos;
+    }
+    const started = performance.now();
+    let settled = false;
+
+    return {
+      async settle(outcome) {
+        if (settled) return;
+        settled = true;
+        const seconds = (performance.now() - started) / 1000;
+        const usage = outcome.usage;
+        const inputTokens = usage?.inputTokens ?? 0;
+        const outputTokens = usage?.outputTokens ?? 0;
+        const costNanos = toNanos(outcome.costUsd ?? 0);
+        const code =
+          outcome.cancelled === true
+            ? 'CANCELLED'
+            : outcome.error === undefined
+              ? 'OK'
+              : codeOf(outcome.error);
+        const model = baseIdOf(deps.catalog, intent.modelId) ?? intent.modelId ?? 'none';
+        // Metric labels stay bounded: IDs the catalog does not know share one label.
+        const label = baseIdOf(deps.catalog, intent.modelId) ?? (intent.modelId === null ? 'none' : 'other');
+        try {
+          if (tpm !== null && tokensTaken > inputTokens + outputTokens)
+            await rateLimits.returnTokens(caller.keyId, tpm, tokensTaken - inputTokens - outputTokens);
+          if (budget !== null) await budgets.settle(caller.keyId, month, reserved, costNanos);
+          if (intent.modelId !== null)
+            await deps.usage.record({
+              keyId: caller.keyId,
+              modelId: model,
+              day: dayOf(now),
+              inputTokens,
+              outputTokens,
+              costNanos,
+            });
+        } catch (error) {
+          logger.error(
+            { event: 'gateway.settle.failed', requestId: scope.requestId, err: error },
+            'settling a call failed',
+          );
+        }
+        metrics.upstreamCalls.inc({ operation: intent.action, model: label, code });
+        metrics.upstreamSeconds.observe({ operation: intent.action }, seconds);
+        if (outcome.attempts !== undefined && outcome.attempts > 1)
+          metrics.upstreamRetries.inc({ operation: intent.action }, outcome.attempts - 1);
+        if (inputTokens > 0) metrics.tokens.inc({ model: label, direction: 'input' }, inputTokens);
+        if (outputTokens > 0) metrics.tokens.inc({ model: label, direction: 'output' }, outputTokens);
+        if (costNanos > 0) metrics.costUsd.inc({ model: label }, toUsd(costNanos));
+        await audit(scope, intent, {
+          upstreamRequestId: outcome.upstreamRequestId ?? null,
+          inputTokens: usage === undefined ? null : inputTokens,
+          outputTokens: usage === undefined ? null : outputTokens,
+          costUsd: outcome.costUsd ?? null,
+          outcome: code === 'OK' ? 'ok' : code === 'CANCELLED' ? 'cancelled' : 'error',
+          errorCode: code === 'OK' || code === 'CANCELLED' ? null : code,
+          detail: outcome.detail ?? null,
+        });
+      },
+    };
+  }
+
+  return {
+    admit,
+    async record(scope, action, detail, errorCode) {
+      if (errorCode !== undefined) metrics.refusals.inc({ code: errorCode });
+      await audit(
+        scope,
+        { operation: 'ADMIN', action, modelId: null },
+        { detail, ...(errorCode !== undefined && { outcome: 'refused', errorCode }) },
+      );
+    },
+    async spentUsd(keyId) {
+      return toUsd(await budgets.spent(keyId, monthOf(deps.now())));
+    },
+  };
+}
+
+export function codeOf(error: unknown): string {
+  if (error instanceof QuarryError || error instanceof GatewayError) return error.code;
+  return 'INTERNAL_SERVER_ERROR';
+}
+
+function baseIdOf(catalog: ModelCatalog, modelId: string | null): string | undefined {
+  return modelId === null ? undefined : catalog.tryResolve(modelId)?.model.modelId;
+}
