@@ -62,6 +62,8 @@ export interface ServerOptions {
   readonly corsOrigins?: readonly string[] | '*' | undefined;
   /** Persistent key, usage, audit and budget stores; in-memory ones when omitted. */
   readonly stores?: GovernanceOptions['stores'];
+  /** Wall clock for key expiry, budget months, usage days and audit times. @default Date.now */
+  readonly now?: (() => number) | undefined;
   /** Process metrics (CPU, memory, event loop) in /metrics too. @default true */
   readonly processMetrics?: boolean | undefined;
 }
@@ -108,7 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     metrics,
     logger,
-    now: Date.now,
+    now: options.now ?? Date.now,
     stores: options.stores,
   });
   const format: FormatOptions = {

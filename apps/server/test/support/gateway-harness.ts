@@ -1,6 +1,11 @@
-import { connectQuarryClient, type QuarryClient, type QuarryConnectionOptions } from '@quarry/core';
+import {
+  connectQuarryClient,
+  type ModelCatalog,
+  type QuarryClient,
+  type QuarryConnectionOptions,
+} from '@quarry/core';
 import { startEmulator, type Emulator, type EmulatorOptions } from '@quarry/emulator';
-import { createClient, type Client } from 'graphql-ws';
+import { createClient, type Client, type ClientOptions } from 'graphql-ws';
 import WebSocket from 'ws';
 import { loadConfig, type RequestLimits } from '../../src/config.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server.js';
@@ -14,6 +19,8 @@ export interface GatewayHarness {
   readonly emulator: Emulator;
   readonly server: RunningServer;
   readonly store: Store;
+  /** The catalog the gateway uses (for computing expected prices and limits). */
+  readonly catalog: ModelCatalog;
   /** `http://127.0.0.1:PORT/graphql` */
   readonly url: string;
   readonly wsUrl: string;
@@ -23,8 +30,11 @@ export interface GatewayHarness {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<{ status: number; body: GraphQLBody<T> }>;
-  /** A real graphql-ws client over a real socket (closed by close()). */
-  ws(connectionParams?: Record<string, unknown>): Client;
+  /**
+   * A real graphql-ws client over a real socket (closed by close()). Lazy by default: the socket
+   * closes when its last operation ends; `{ lazy: false }` keeps one socket open throughout.
+   */
+  ws(connectionParams?: Record<string, unknown>, options?: Partial<ClientOptions>): Client;
   close(): Promise<void>;
 }
 
@@ -84,6 +94,7 @@ export async function startGateway(options: GatewayHarnessOptions = {}): Promise
     emulator,
     server,
     store,
+    catalog: client.catalog,
     url: server.url,
     wsUrl: server.url.replace('http://', 'ws://'),
     async gql(query, variables, headers) {
@@ -94,13 +105,14 @@ export async function startGateway(options: GatewayHarnessOptions = {}): Promise
       });
       return { status: response.status, body: (await response.json()) as GraphQLBody<never> };
     },
-    ws(connectionParams) {
+    ws(connectionParams, wsOptions) {
       const client = createClient({
         url: server.url.replace('http://', 'ws://'),
         webSocketImpl: WebSocket,
         retryAttempts: 0,
         lazy: true,
         ...(connectionParams !== undefined && { connectionParams }),
+        ...wsOptions,
       });
       clients.push(client);
       return client;
