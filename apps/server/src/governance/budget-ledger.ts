@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 
 /** Money in whole nano-dollars, so Redis and SQL can add it exactly (1 USD = 1e9). */
-export const NANOS_PER_USD = 1_000_000_000;
+const NANOS_PER_USD = 1_000_000_000;
 export const toNanos = (usd: number): number => Math.round(usd * NANOS_PER_USD);
 export const toUsd = (nanos: number): number => nanos / NANOS_PER_USD;
 

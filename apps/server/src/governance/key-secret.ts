@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
  * scanners (GitHub push protection, trufflehog) can match them, and a checksum over the random
  * part so a scanner can tell a real key from a look-alike without asking the gateway.
  */
-export const SECRET_PREFIX = 'qry_';
+const SECRET_PREFIX = 'qry_';
 const RANDOM_LENGTH = 32;
 const CHECKSUM_LENGTH = 6;
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

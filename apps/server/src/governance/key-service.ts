@@ -5,7 +5,7 @@ import { adminCaller, type Caller } from './caller.js';
 import { digestSecret, displayPrefix, generateSecret, isWellFormedSecret } from './key-secret.js';
 import { DEFAULT_OPERATIONS, OPERATIONS, type Operation } from './operation.js';
 
-export const UNAUTHENTICATED_MESSAGE =
+const UNAUTHENTICATED_MESSAGE =
   'Missing or invalid API key: send "Authorization: Bearer <key>" (graphql-ws: {"authorization": "Bearer <key>"} in connection_init).';
 
 export interface NewApiKey {
@@ -134,7 +134,7 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
   };
 }
 
-export function toCaller(record: ApiKeyRecord): Caller {
+function toCaller(record: ApiKeyRecord): Caller {
   return {
     keyId: record.id,
     name: record.name,

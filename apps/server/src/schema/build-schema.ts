@@ -14,7 +14,7 @@ import { createSubscriptionResolvers } from './resolvers/subscription-resolvers.
 import { embeddingResolvers, streamEventResolvers } from './resolvers/type-resolvers.js';
 
 /** The SDL files are the source of truth (codegen.ts reads the same list); the build copies them next to this file. */
-export const SCHEMA_FILES = ['schema.graphql', 'governance.graphql'] as const;
+const SCHEMA_FILES = ['schema.graphql', 'governance.graphql'] as const;
 
 function loadTypeDefs(): string[] {
   return SCHEMA_FILES.map((file) => readFileSync(new URL(`./${file}`, import.meta.url), 'utf8'));

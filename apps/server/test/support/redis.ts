@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 
-export const REDIS_URL = process.env['QUARRY_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = process.env['QUARRY_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 /** A connected client, or undefined when no Redis answers (the Redis suites then skip, saying so). */
 export async function tryRedis(): Promise<Redis | undefined> {
