@@ -10,11 +10,13 @@ const INVOKE = `mutation { invoke(input: { modelId: "amazon.titan-text-lite-v1",
 const STREAM = `subscription { invokeStream(input: { modelId: "amazon.titan-text-lite-v1", prompt: "hi", maxTokens: 50 }) { __typename } }`;
 
 /** A client whose invoke waits until its signal aborts, and reports that it did. */
-function hangingInvoke(onAbort: (reason: unknown) => void) {
+/** An invoke that never answers; `onStart` hears each call reach the client (tests wait for it, not for a fixed time). */
+function hangingInvoke(onAbort: (reason: unknown) => void, onStart: () => void = () => undefined) {
   return (client: QuarryClient): QuarryClient => ({
     ...client,
     invoke: (_modelId, _request, options) =>
       new Promise((_resolve, reject) => {
+        onStart();
         options?.signal?.addEventListener('abort', () => {
           onAbort(options.signal?.reason);
           reject(options.signal?.reason as Error);
@@ -23,7 +25,7 @@ function hangingInvoke(onAbort: (reason: unknown) => void) {
   });
 }
 
-async function waitFor(condition: () => boolean, timeoutMs = 2_000): Promise<void> {
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (!condition() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
 }
@@ -50,11 +52,17 @@ describe('cancellation reaches the upstream call', () => {
 
   it('aborts a mutation sent over graphql-ws when its socket closes', async () => {
     let aborted: unknown;
-    const gateway = await startGateway({ wrapClient: hangingInvoke((reason) => (aborted = reason)) });
+    let started = 0;
+    const gateway = await startGateway({
+      wrapClient: hangingInvoke(
+        (reason) => (aborted = reason),
+        () => (started += 1),
+      ),
+    });
     try {
       const client = gateway.ws();
       void subscribeAll(client, INVOKE, {});
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await waitFor(() => started === 1);
       await client.dispose();
       await waitFor(() => aborted !== undefined);
       expect(String(aborted)).toContain('socket closed');
@@ -65,7 +73,13 @@ describe('cancellation reaches the upstream call', () => {
 
   it('keeps cancelling by operation when a client reuses a completed id', async () => {
     const aborted: unknown[] = [];
-    const gateway = await startGateway({ wrapClient: hangingInvoke((reason) => aborted.push(reason)) });
+    let started = 0;
+    const gateway = await startGateway({
+      wrapClient: hangingInvoke(
+        (reason) => aborted.push(reason),
+        () => (started += 1),
+      ),
+    });
     const socket = new WebSocket(gateway.wsUrl, 'graphql-transport-ws');
     try {
       await new Promise((resolve) => socket.once('open', resolve));
@@ -73,7 +87,7 @@ describe('cancellation reaches the upstream call', () => {
       await new Promise((resolve) => socket.once('message', resolve));
       const subscribe = JSON.stringify({ id: '1', type: 'subscribe', payload: { query: INVOKE } });
       socket.send(subscribe);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await waitFor(() => started === 1);
       // graphql-ws frees the id at once, so a client may start a new operation under it.
       socket.send(JSON.stringify({ id: '1', type: 'complete' }));
       socket.send(subscribe);
