@@ -20,12 +20,13 @@ export interface GatewayContext {
   readonly client: QuarryClient;
   readonly models: ModelDirectory;
   readonly store: Store;
-  /** Who is calling; rows a caller creates are owned by `keyId`, and reads and writes check it. */
-  readonly caller: Caller;
   readonly logger: Logger;
   /** Correlates log lines and audit rows of one operation; x-request-id on HTTP. */
   readonly requestId: string;
-  /** Who is calling, resolved once per HTTP request or graphql-ws socket (rechecked per operation). */
+  /**
+   * Who is calling, resolved once per HTTP request or graphql-ws socket (rechecked per
+   * operation). Rows a caller creates are owned by `caller.keyId`, and reads and writes check it.
+   */
   readonly caller: Caller;
   readonly governance: Governance;
   readonly metrics: GatewayMetrics;
@@ -42,9 +43,4 @@ export interface GatewayContext {
   readonly format: FormatOptions;
   /** The operation's counted upstream work, computed by the first root field that runs. */
   work: OperationWork | Error | undefined;
-}
-
-/** The identity an operation runs as. `keyId` is "admin" for the admin key (and for all calls until API keys exist). */
-export interface Caller {
-  readonly keyId: string;
 }

@@ -27,7 +27,6 @@ import { createStreamSlots } from './streaming/stream-slots.js';
 import { startGraphQLWs } from './ws/graphql-ws-server.js';
 
 const GRAPHQL_PATH = '/graphql';
-const ADMIN_CALLER = Object.freeze({ keyId: 'admin' });
 
 export interface ServerOptions {
   readonly host: string;
@@ -125,8 +124,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     client: governance.clients.forScope({ caller, requestId }),
     models,
     store: options.store,
-    // TODO(#11): the calling API key; every caller is the admin until keys exist.
-    caller: ADMIN_CALLER,
     logger,
     requestId,
     caller,
