@@ -203,3 +203,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     corsOrigins: e.QUARRY_CORS_ORIGINS,
   });
 }
+
+/**
+ * Only DATABASE_URL, for tools that open the store without running the gateway
+ * (`pnpm audit:verify`), so an unrelated setting cannot stop them.
+ */
+export function loadDatabaseLocation(env: Readonly<Record<string, string | undefined>>): DatabaseLocation {
+  const url = env['DATABASE_URL'];
+  try {
+    return parseDatabaseUrl(url === undefined || url === '' ? DEFAULT_DATABASE_URL : url);
+  } catch (error) {
+    throw new ConfigError(`Invalid environment:\n✖ ${(error as Error).message}`);
+  }
+}

@@ -110,6 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     metrics,
     logger,
     now: options.now ?? Date.now,
+    store: options.store,
     stores: options.stores,
   });
   const format: FormatOptions = {

@@ -1,7 +1,6 @@
 import type { QuarryClient } from '@quarry/core';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryKeyStore } from '../src/governance/api-key-record.js';
 import { toUsd } from '../src/governance/budget-ledger.js';
 import { worstCaseOfChat } from '../src/governance/worst-case.js';
 import {
@@ -12,6 +11,7 @@ import {
 } from './support/gateway-harness.js';
 import { ADMIN, bearer, codeOf, createKey, INVOKE, TEXT_MODEL } from './support/governance-helpers.js';
 import { dropPrefix, tryRedis, uniquePrefix } from './support/redis.js';
+import { createTestDatabase, type TestDatabase } from './support/test-databases.js';
 
 const CONCURRENCY = 50;
 
@@ -187,24 +187,20 @@ describe('limits shared by two gateways through Redis', () => {
   const prefix = uniquePrefix();
   const gateways: GatewayHarness[] = [];
   const connections: Redis[] = [];
+  let database: TestDatabase | undefined;
   beforeAll(async () => {
     redis = await tryRedis();
     if (redis === undefined) return;
-    // One key store stands in for the shared database; rate and budget counters live only in Redis,
-    // each gateway with its own connection, as two processes would have.
-    const keys = createMemoryKeyStore();
+    // Keys come from one shared database; rate and budget counters live only in Redis, each
+    // gateway with its own store and Redis connection, as two processes would have.
+    database = await createTestDatabase('sqlite');
     for (let index = 0; index < 2; index++) {
       const connection = redis.duplicate();
       connections.push(connection);
       gateways.push(
         await startGateway({
-          server: {
-            adminKey: ADMIN,
-            allowOpen: false,
-            redis: connection,
-            redisPrefix: prefix,
-            stores: { keys },
-          },
+          store: await database.open(),
+          server: { adminKey: ADMIN, allowOpen: false, redis: connection, redisPrefix: prefix },
         }),
       );
     }
@@ -214,6 +210,7 @@ describe('limits shared by two gateways through Redis', () => {
     if (redis !== undefined) await dropPrefix(redis, prefix);
     for (const connection of connections) connection.disconnect();
     redis?.disconnect();
+    await database?.drop();
   });
 
   it('admits requestsPerMinute calls in total across both', async (context) => {

@@ -64,9 +64,13 @@ export type ChainVerdict =
   | { readonly ok: true; readonly entries: number; readonly headHash: string }
   | { readonly ok: false; readonly entries: number; readonly seq: number; readonly problem: string };
 
-/** Checks rows in `seq` order, from the first; stops at the first broken link. */
+/**
+ * Checks rows in `seq` order, from the first; stops at the first broken link. With `head` (the
+ * last seq and hash the log recorded), also reports newest rows that were deleted.
+ */
 export async function verifyChain(
   rows: AsyncIterable<AuditRecord> | Iterable<AuditRecord>,
+  head?: { readonly seq: number; readonly hash: string },
 ): Promise<ChainVerdict> {
   let prevHash = GENESIS_HASH;
   let expected = 1;
@@ -97,6 +101,14 @@ export async function verifyChain(
       };
     prevHash = row.hash;
     expected += 1;
+  }
+  if (head !== undefined && (head.seq !== expected - 1 || head.hash !== prevHash)) {
+    return {
+      ok: false,
+      entries: count,
+      seq: expected,
+      problem: `the log's head records row ${head.seq}, but the rows end at ${expected - 1}: the newest rows were deleted or the head was changed`,
+    };
   }
   return { ok: true, entries: count, headHash: prevHash };
 }

@@ -1,6 +1,7 @@
 import type { Logger, QuarryClient } from '@quarry/core';
 import type { Redis } from 'ioredis';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
+import type { Store } from '../store/store.js';
 import { createMemoryKeyStore, type KeyStore } from './api-key-record.js';
 import { createMemoryAuditTrail, type AuditTrail } from './audit-trail.js';
 import { createMemoryBudgetLedger, createRedisBudgetLedger, type BudgetLedger } from './budget-ledger.js';
@@ -9,6 +10,10 @@ import { createKeyService, type KeyService } from './key-service.js';
 import type { WorkLimits } from './operation-work.js';
 import { createPolicy, type Policy } from './policy.js';
 import { createRateLimits } from './rate-limits.js';
+import { createStoreAuditTrail } from './store-audit-trail.js';
+import { createStoreBudgetLedger } from './store-budget-ledger.js';
+import { createStoreKeyStore } from './store-key-store.js';
+import { createStoreUsageLedger } from './store-usage-ledger.js';
 import { createMemoryUsageLedger, type UsageLedger } from './usage-ledger.js';
 
 /** Keys, limits, budgets, usage and audit: what the policy layer needs, built once per server. */
@@ -33,7 +38,9 @@ export interface GovernanceOptions {
   readonly metrics: GatewayMetrics;
   readonly logger: Logger;
   readonly now: () => number;
-  /** Persistent stores; in-memory ones when omitted (no database configured). */
+  /** The gateway's database: keys, usage, audit and budgets live there. In memory without one. */
+  readonly store?: Store | undefined;
+  /** Overrides single stores (tests share one key store between two gateways). */
   readonly stores?:
     | {
         readonly keys?: KeyStore | undefined;
@@ -45,20 +52,24 @@ export interface GovernanceOptions {
 }
 
 export function createGovernance(options: GovernanceOptions): Governance {
+  const db = options.store?.db;
   const keys = createKeyService({
-    store: options.stores?.keys ?? createMemoryKeyStore(),
+    store: options.stores?.keys ?? (db === undefined ? createMemoryKeyStore() : createStoreKeyStore(db)),
     adminKey: options.adminKey,
     allowOpen: options.allowOpen,
     now: options.now,
   });
-  const usage = options.stores?.usage ?? createMemoryUsageLedger();
-  const audit = options.stores?.audit ?? createMemoryAuditTrail(options.now);
+  const usage =
+    options.stores?.usage ?? (db === undefined ? createMemoryUsageLedger() : createStoreUsageLedger(db));
+  const audit =
+    options.stores?.audit ??
+    (db === undefined ? createMemoryAuditTrail(options.now) : createStoreAuditTrail(db, options.now));
   // Redis, when configured, is what several gateway processes share; otherwise the store's ledger
   // (exact across processes sharing the database), otherwise memory.
   const budgets =
     options.redis !== undefined
       ? createRedisBudgetLedger(options.redis, options.redisPrefix)
-      : (options.stores?.budgets ?? createMemoryBudgetLedger());
+      : (options.stores?.budgets ?? (db === undefined ? createMemoryBudgetLedger() : createStoreBudgetLedger(db)));
   const policy = createPolicy({
     catalog: options.client.catalog,
     region: options.client.region,

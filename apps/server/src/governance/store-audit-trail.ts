@@ -1,0 +1,166 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/database.js';
+import type { AuditLogTable } from '../store/tables/governance-tables.js';
+import { GENESIS_HASH, hashEntry, type AuditRecord } from './audit-chain.js';
+import type { AuditTrail } from './audit-trail.js';
+
+/** How often an append retries when another gateway process took the same sequence number. */
+const APPEND_ATTEMPTS = 20;
+
+/**
+ * The audit chain in `audit_log`, its head in `audit_head`. Each append reads the head, inserts
+ * the next row and moves the head in one transaction; appends from this process queue up behind
+ * each other, and a collision with another process (same seq: primary key) retries.
+ */
+export function createStoreAuditTrail(db: Kysely<Database>, now: () => number): AuditTrail {
+  let tail: Promise<unknown> = Promise.resolve();
+  const appendOnce = (event: Parameters<AuditTrail['append']>[0]) =>
+    db.transaction().execute(async (trx) => {
+      const head = await trx
+        .selectFrom('audit_head')
+        .select(['seq', 'hash'])
+        .where('id', '=', 1)
+        .executeTakeFirst();
+      const unsealed = {
+        ...event,
+        seq: (head?.seq ?? 0) + 1,
+        at: new Date(now()).toISOString(),
+        prevHash: head?.hash ?? GENESIS_HASH,
+      };
+      const entry: AuditRecord = { ...unsealed, hash: hashEntry(unsealed) };
+      await trx.insertInto('audit_log').values(toRow(entry)).execute();
+      if (head === undefined)
+        await trx.insertInto('audit_head').values({ id: 1, seq: entry.seq, hash: entry.hash }).execute();
+      else
+        await trx
+          .updateTable('audit_head')
+          .set({ seq: entry.seq, hash: entry.hash })
+          .where('id', '=', 1)
+          .where('seq', '=', head.seq)
+          .execute();
+      return entry;
+    });
+  const append = async (event: Parameters<AuditTrail['append']>[0]): Promise<AuditRecord> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await appendOnce(event);
+      } catch (error) {
+        if (attempt >= APPEND_ATTEMPTS || !isConflict(error)) throw error;
+      }
+    }
+  };
+  return {
+    append(event) {
+      const result = tail.then(() => append(event));
+      tail = result.catch(() => undefined);
+      return result;
+    },
+    async page(first, after) {
+      let query = db.selectFrom('audit_log').selectAll();
+      if (after !== null) query = query.where('seq', '<', Number(after));
+      const rows = await query
+        .orderBy('seq', 'desc')
+        .limit(first + 1)
+        .execute();
+      const entries = rows.slice(0, first).map(fromRow);
+      const last = entries.at(-1);
+      return { entries, nextCursor: rows.length > first && last !== undefined ? String(last.seq) : null };
+    },
+    all: () => allRows(db),
+  };
+}
+
+/** Every audit row in seq order, read in pages so a long log never sits in memory at once. */
+async function* allRows(db: Kysely<Database>): AsyncIterable<AuditRecord> {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(1_000)
+      .execute();
+    for (const row of rows) yield fromRow(row);
+    const last = rows.at(-1);
+    if (last === undefined) return;
+    after = Number(last.seq);
+  }
+}
+
+/** The head row, if any: the verifier compares it with the last row it saw. */
+export async function readAuditHead(
+  db: Kysely<Database>,
+): Promise<{ seq: number; hash: string } | undefined> {
+  const head = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return head === undefined ? undefined : { seq: Number(head.seq), hash: head.hash };
+}
+
+function toRow(entry: AuditRecord): AuditLogTable {
+  return {
+    seq: entry.seq,
+    at: entry.at,
+    key_id: entry.keyId,
+    key_name: entry.keyName,
+    operation: entry.operation,
+    model_id: entry.modelId,
+    region: entry.region,
+    request_id: entry.requestId,
+    upstream_request_id: entry.upstreamRequestId,
+    input_tokens: entry.inputTokens,
+    output_tokens: entry.outputTokens,
+    cost_usd: entry.costUsd,
+    outcome: entry.outcome,
+    error_code: entry.errorCode,
+    detail: entry.detail,
+    prev_hash: entry.prevHash,
+    hash: entry.hash,
+  };
+}
+
+function fromRow(row: AuditLogTable): AuditRecord {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    keyId: row.key_id,
+    keyName: row.key_name,
+    operation: row.operation,
+    modelId: row.model_id,
+    region: row.region,
+    requestId: row.request_id,
+    upstreamRequestId: row.upstream_request_id,
+    inputTokens: row.input_tokens,
+    outputTokens: row.output_tokens,
+    costUsd: row.cost_usd,
+    outcome: row.outcome,
+    errorCode: row.error_code,
+    detail: row.detail,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/** A unique-key clash (Postgres 23505, SQLite SQLITE_CONSTRAINT*) or SQLite's busy lock. */
+function isConflict(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (
+    let current: unknown = error;
+    current instanceof Error && !seen.has(current);
+    current = current.cause
+  ) {
+    seen.add(current);
+    const code = String((current as { code?: unknown }).code ?? '');
+    if (
+      code === '23505' ||
+      code.startsWith('SQLITE_CONSTRAINT') ||
+      code === 'SQLITE_BUSY' ||
+      code === '40001'
+    )
+      return true;
+  }
+  return false;
+}

@@ -1,0 +1,167 @@
+import { sql } from 'kysely';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyChain, type AuditEvent } from '../src/governance/audit-chain.js';
+import { createKeyService } from '../src/governance/key-service.js';
+import { createStoreAuditTrail, readAuditHead } from '../src/governance/store-audit-trail.js';
+import { createStoreBudgetLedger } from '../src/governance/store-budget-ledger.js';
+import { createStoreKeyStore } from '../src/governance/store-key-store.js';
+import { createStoreUsageLedger } from '../src/governance/store-usage-ledger.js';
+import type { Store } from '../src/store/store.js';
+import { createTestDatabase, describeEachDialect, type TestDatabase } from './support/test-databases.js';
+
+const EVENT: AuditEvent = {
+  keyId: 'key_1',
+  keyName: 'one',
+  operation: 'invoke',
+  modelId: 'amazon.titan-text-lite-v1',
+  region: 'us-east-1',
+  requestId: 'r',
+  upstreamRequestId: 'u',
+  inputTokens: 3,
+  outputTokens: 4,
+  costUsd: 0.0001,
+  outcome: 'ok',
+  errorCode: null,
+  detail: null,
+};
+
+describeEachDialect('governance tables', (dialect) => {
+  let database: TestDatabase;
+  // Two stores on one database stand for two gateway processes sharing it.
+  let first: Store;
+  let second: Store;
+  beforeEach(async () => {
+    database = await createTestDatabase(dialect);
+    first = await database.open();
+    second = await database.open();
+  });
+  afterEach(async () => {
+    await database.drop();
+  });
+
+  it('keeps keys across a restart, revocation included', async () => {
+    const options = { adminKey: undefined, allowOpen: false, now: Date.now };
+    const keys = createKeyService({ ...options, store: createStoreKeyStore(first.db) });
+    const { record, secret } = await keys.create({
+      name: 'persisted',
+      models: ['anthropic.*'],
+      operations: ['INVOKE'],
+    });
+    const restarted = createKeyService({ ...options, store: createStoreKeyStore(second.db) });
+    const auth = await restarted.authenticate(`Bearer ${secret}`);
+    expect(auth.ok && auth.caller).toMatchObject({
+      keyId: record.id,
+      models: ['anthropic.*'],
+      operations: ['INVOKE'],
+    });
+    await keys.revoke(record.id);
+    expect((await restarted.authenticate(`Bearer ${secret}`)).ok).toBe(false);
+    expect((await restarted.list()).map((key) => key.id)).toEqual([record.id]);
+  });
+
+  it('adds every call into its key × model × day row', async () => {
+    const usage = [createStoreUsageLedger(first.db), createStoreUsageLedger(second.db)];
+    const increment = {
+      keyId: 'k',
+      modelId: 'm',
+      day: '2026-12-06',
+      inputTokens: 10,
+      outputTokens: 5,
+      costNanos: 3_000_000_000,
+    };
+    await Promise.all(Array.from({ length: 20 }, (_, index) => usage[index % 2]?.record(increment)));
+    await usage[0]?.record({ ...increment, day: '2026-12-07' });
+    expect(await usage[1]?.query({ from: '2026-12-06', to: '2026-12-06', keyId: 'k' })).toEqual([
+      {
+        keyId: 'k',
+        modelId: 'm',
+        day: '2026-12-06',
+        calls: 20,
+        inputTokens: 200,
+        outputTokens: 100,
+        costNanos: 60_000_000_000,
+      },
+    ]);
+  });
+
+  it('chains 60 concurrent appends from two gateways and detects an edited or deleted row', async () => {
+    const trails = [createStoreAuditTrail(first.db, Date.now), createStoreAuditTrail(second.db, Date.now)];
+    await Promise.all(
+      Array.from({ length: 60 }, (_, index) =>
+        trails[index % 2]?.append({ ...EVENT, requestId: `r${index}` }),
+      ),
+    );
+    const verdict = await verifyChain(trails[0]?.all() ?? [], await readAuditHead(first.db));
+    expect(verdict).toMatchObject({ ok: true, entries: 60 });
+
+    await sql`update audit_log set output_tokens = 999 where seq = 17`.execute(first.db);
+    expect(await verifyChain(trails[0]?.all() ?? [], await readAuditHead(first.db))).toMatchObject({
+      ok: false,
+      seq: 17,
+    });
+    await sql`update audit_log set output_tokens = 4 where seq = 17`.execute(first.db);
+
+    await sql`delete from audit_log where seq = 60`.execute(first.db);
+    const truncated = await verifyChain(trails[0]?.all() ?? [], await readAuditHead(first.db));
+    expect(truncated.ok).toBe(false);
+    expect(truncated.ok ? '' : truncated.problem).toContain('newest rows were deleted');
+  });
+
+  it('reserves budget atomically: 50 concurrent reservations from two gateways admit exactly what fits', async () => {
+    const ledgers = [createStoreBudgetLedger(first.db), createStoreBudgetLedger(second.db)];
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, index) => ledgers[index % 2]?.reserve('k', '2026-12', 300, 1_000)),
+    );
+    expect(results.filter((result) => result?.ok)).toHaveLength(3);
+    await ledgers[0]?.settle('k', '2026-12', 300, 120);
+    expect(await ledgers[1]?.spent('k', '2026-12')).toBe(120);
+    expect(await ledgers[1]?.reserve('k', '2026-12', 300, 1_000)).toEqual({ ok: false, committedNanos: 720 });
+  });
+});
+
+describe('pnpm audit:verify', () => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await createTestDatabase('sqlite');
+  });
+  afterEach(async () => {
+    await database.drop();
+  });
+
+  it('exits 0 on an intact log and 1 naming the row once one was edited', async () => {
+    const store = await database.open();
+    const trail = createStoreAuditTrail(store.db, Date.now);
+    for (let index = 0; index < 5; index++) await trail.append({ ...EVENT, requestId: `r${index}` });
+    const path = database.location.kind === 'sqlite' ? database.location.path : '';
+    const intact = await runVerify(`file:${path}`);
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toContain('intact: 5 entries');
+    await sql`update audit_log set cost_usd = 0 where seq = 3`.execute(store.db);
+    const broken = await runVerify(`file:${path}`);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('BROKEN at row 3');
+  }, 120_000);
+});
+
+async function runVerify(
+  databaseUrl: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@quarry/source', '--import', 'tsx', 'src/audit-verify.ts'],
+    {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: databaseUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stdout, stderr };
+}
