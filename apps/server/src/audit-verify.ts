@@ -23,10 +23,14 @@ async function main(): Promise<void> {
     const trail = createStoreAuditTrail(store.db, Date.now);
     const verdict = await verifyChain(trail.all(), await readAuditHead(store.db));
     if (verdict.ok) {
-      console.log(`audit log intact: ${verdict.entries} entries in ${store.description}, head ${verdict.headHash}`);
+      console.log(
+        `audit log intact: ${verdict.entries} entries in ${store.description}, head ${verdict.headHash}`,
+      );
       return;
     }
-    console.error(`audit log BROKEN at row ${verdict.seq} (${verdict.entries} rows read): ${verdict.problem}`);
+    console.error(
+      `audit log BROKEN at row ${verdict.seq} (${verdict.entries} rows read): ${verdict.problem}`,
+    );
     process.exitCode = 1;
   } finally {
     await store.close();

@@ -69,7 +69,8 @@ export function createGovernance(options: GovernanceOptions): Governance {
   const budgets =
     options.redis !== undefined
       ? createRedisBudgetLedger(options.redis, options.redisPrefix)
-      : (options.stores?.budgets ?? (db === undefined ? createMemoryBudgetLedger() : createStoreBudgetLedger(db)));
+      : (options.stores?.budgets ??
+        (db === undefined ? createMemoryBudgetLedger() : createStoreBudgetLedger(db)));
   const policy = createPolicy({
     catalog: options.client.catalog,
     region: options.client.region,

@@ -84,7 +84,7 @@ async function* allRows(db: Kysely<Database>): AsyncIterable<AuditRecord> {
     for (const row of rows) yield fromRow(row);
     const last = rows.at(-1);
     if (last === undefined) return;
-    after = Number(last.seq);
+    after = last.seq;
   }
 }
 
@@ -97,7 +97,7 @@ export async function readAuditHead(
     .select(['seq', 'hash'])
     .where('id', '=', 1)
     .executeTakeFirst();
-  return head === undefined ? undefined : { seq: Number(head.seq), hash: head.hash };
+  return head === undefined ? undefined : { seq: head.seq, hash: head.hash };
 }
 
 function toRow(entry: AuditRecord): AuditLogTable {
@@ -124,7 +124,7 @@ function toRow(entry: AuditRecord): AuditLogTable {
 
 function fromRow(row: AuditLogTable): AuditRecord {
   return {
-    seq: Number(row.seq),
+    seq: row.seq,
     at: row.at,
     keyId: row.key_id,
     keyName: row.key_name,
@@ -153,7 +153,8 @@ function isConflict(error: unknown): boolean {
     current = current.cause
   ) {
     seen.add(current);
-    const code = String((current as { code?: unknown }).code ?? '');
+    const raw = (current as { code?: unknown }).code;
+    const code = typeof raw === 'string' ? raw : '';
     if (
       code === '23505' ||
       code.startsWith('SQLITE_CONSTRAINT') ||

@@ -37,7 +37,7 @@ export function createStoreUsageLedger(db: Kysely<Database>): UsageLedger {
         keyId: row.key_id,
         modelId: row.model_id,
         day: row.day,
-        calls: Number(row.calls),
+        calls: row.calls,
         inputTokens: Number(row.input_tokens),
         outputTokens: Number(row.output_tokens),
         costNanos: Number(row.cost_nanos),
