@@ -4,6 +4,7 @@ import { cpus } from 'node:os';
 import { clientVsSdk } from './suites/client-vs-sdk.js';
 import { emulatorThroughput } from './suites/emulator-throughput.js';
 import { gatewayOverhead } from './suites/gateway-overhead.js';
+import { policyOverhead } from './suites/policy-overhead.js';
 import type { SuiteResult } from './suites/suite-result.js';
 
 // QUARRY_BENCH_QUICK=1 shortens every suite (smoke runs); the committed results use the defaults.
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   suites.push(await emulatorThroughput(quick ? 500 : 2_000, quick ? 2 : 5));
   suites.push(await clientVsSdk(quick ? 500 : 2_000, quick ? 1 : 3));
   suites.push(await gatewayOverhead(quick ? 300 : 2_000));
+  suites.push(await policyOverhead(quick ? 300 : 2_000));
 
   mkdirSync(resultsDir, { recursive: true });
   for (const suite of suites) {
