@@ -87,39 +87,50 @@ describeEachDialect('governance tables', (dialect) => {
     ]);
   });
 
-  it('chains 60 concurrent appends from two gateways and detects an edited or deleted row', async () => {
-    const trails = [createStoreAuditTrail(first.db, Date.now), createStoreAuditTrail(second.db, Date.now)];
-    await Promise.all(
-      Array.from({ length: 60 }, (_, index) =>
-        pick(trails, index).append({ ...EVENT, requestId: `r${index}` }),
-      ),
-    );
-    const verdict = await verifyChain(trails[0]?.all() ?? [], await readAuditHead(first.db));
-    expect(verdict).toMatchObject({ ok: true, entries: 60 });
+  it(
+    'chains 60 concurrent appends from two gateways and detects an edited or deleted row',
+    { timeout: 60_000 },
+    async () => {
+      const trails = [createStoreAuditTrail(first.db, Date.now), createStoreAuditTrail(second.db, Date.now)];
+      await Promise.all(
+        Array.from({ length: 60 }, (_, index) =>
+          pick(trails, index).append({ ...EVENT, requestId: `r${index}` }),
+        ),
+      );
+      const verdict = await verifyChain(trails[0]?.all() ?? [], await readAuditHead(first.db));
+      expect(verdict).toMatchObject({ ok: true, entries: 60 });
 
-    await sql`update audit_log set output_tokens = 999 where seq = 17`.execute(first.db);
-    expect(await verifyChain(trails[0]?.all() ?? [], await readAuditHead(first.db))).toMatchObject({
-      ok: false,
-      seq: 17,
-    });
-    await sql`update audit_log set output_tokens = 4 where seq = 17`.execute(first.db);
+      await sql`update audit_log set output_tokens = 999 where seq = 17`.execute(first.db);
+      expect(await verifyChain(trails[0]?.all() ?? [], await readAuditHead(first.db))).toMatchObject({
+        ok: false,
+        seq: 17,
+      });
+      await sql`update audit_log set output_tokens = 4 where seq = 17`.execute(first.db);
 
-    await sql`delete from audit_log where seq = 60`.execute(first.db);
-    const truncated = await verifyChain(trails[0]?.all() ?? [], await readAuditHead(first.db));
-    expect(truncated.ok).toBe(false);
-    expect(truncated.ok ? '' : truncated.problem).toContain('newest rows were deleted');
-  });
+      await sql`delete from audit_log where seq = 60`.execute(first.db);
+      const truncated = await verifyChain(trails[0]?.all() ?? [], await readAuditHead(first.db));
+      expect(truncated.ok).toBe(false);
+      expect(truncated.ok ? '' : truncated.problem).toContain('newest rows were deleted');
+    },
+  );
 
-  it('reserves budget atomically: 50 concurrent reservations from two gateways admit exactly what fits', async () => {
-    const ledgers = [createStoreBudgetLedger(first.db), createStoreBudgetLedger(second.db)];
-    const results = await Promise.all(
-      Array.from({ length: 50 }, (_, index) => pick(ledgers, index).reserve('k', '2026-12', 300, 1_000)),
-    );
-    expect(results.filter((result) => result.ok)).toHaveLength(3);
-    await ledgers[0]?.settle('k', '2026-12', 300, 120);
-    expect(await ledgers[1]?.spent('k', '2026-12')).toBe(120);
-    expect(await ledgers[1]?.reserve('k', '2026-12', 300, 1_000)).toEqual({ ok: false, committedNanos: 720 });
-  });
+  it(
+    'reserves budget atomically: 50 concurrent reservations from two gateways admit exactly what fits',
+    { timeout: 60_000 },
+    async () => {
+      const ledgers = [createStoreBudgetLedger(first.db), createStoreBudgetLedger(second.db)];
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, index) => pick(ledgers, index).reserve('k', '2026-12', 300, 1_000)),
+      );
+      expect(results.filter((result) => result.ok)).toHaveLength(3);
+      await ledgers[0]?.settle('k', '2026-12', 300, 120);
+      expect(await ledgers[1]?.spent('k', '2026-12')).toBe(120);
+      expect(await ledgers[1]?.reserve('k', '2026-12', 300, 1_000)).toEqual({
+        ok: false,
+        committedNanos: 720,
+      });
+    },
+  );
 });
 
 describe('pnpm audit:verify', () => {
