@@ -25,6 +25,8 @@ const config: CodegenConfig = {
           TextDelta: '../../streaming/gateway-stream-event.js#TextDeltaEvent',
           ToolUseDelta: '../../streaming/gateway-stream-event.js#ToolUseDeltaEvent',
           StreamEnd: '../../streaming/gateway-stream-event.js#StreamEndEvent',
+          Conversation: '../../conversations/conversation-repository.js#ConversationRow',
+          Message: '../../conversations/conversation-repository.js#MessageRow',
         },
       },
     },

@@ -1,4 +1,5 @@
 import type { Logger, QuarryClient } from '@quarry/core';
+import type { ConversationService } from './conversations/conversation-service.js';
 import type { FormatOptions } from './errors/format-error.js';
 import type { ModelDirectory } from './models/model-directory.js';
 import type { Store } from './store/store.js';
@@ -9,6 +10,7 @@ export interface GatewayContext {
   readonly client: QuarryClient;
   readonly models: ModelDirectory;
   readonly store: Store;
+  readonly conversations: ConversationService;
   /** Who is calling; rows a caller creates are owned by `keyId`, and reads and writes check it. */
   readonly caller: Caller;
   readonly logger: Logger;

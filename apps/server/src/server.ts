@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { RequestLimits } from './config.js';
 import type { GatewayContext } from './context.js';
+import { createConversationService } from './conversations/conversation-service.js';
 import { formatError, type FormatOptions } from './errors/format-error.js';
 import { createGraphQLHttpHandler } from './http/graphql-http-handler.js';
 import { createReadinessProbe, sendHealth } from './http/health-routes.js';
@@ -71,6 +72,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const httpOperations = createOperationRegistry();
   const wsOperations = createOperationRegistry();
   const streams = createStreamSlots(limits.streams);
+  const conversations = createConversationService({
+    store: options.store,
+    client: options.client,
+    logger,
+    writerId: randomUUID(),
+  });
+  // Answers a crashed gateway left mid-stream are marked before anyone can read them.
+  await conversations.recover();
   const format: FormatOptions = {
     production: options.production,
     onInternalError: (error) => {
@@ -81,6 +90,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     client: options.client,
     models,
     store: options.store,
+    conversations,
     // TODO(#11): the calling API key; every caller is the admin until keys exist.
     caller: ADMIN_CALLER,
     logger,

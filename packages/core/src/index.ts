@@ -48,7 +48,7 @@ export type {
 } from './codec-kit/codec.js';
 export { createCodecRegistry, defaultCodecRegistry } from './codecs/codec-registry.js';
 export type { CodecRegistry, CodecTable } from './codecs/codec-registry.js';
-export { validateChatRequest } from './codec-kit/validate-chat-request.js';
+export { estimateChatTokens, validateChatRequest } from './codec-kit/validate-chat-request.js';
 export type { ChatRules } from './codec-kit/validate-chat-request.js';
 export { validateEmbedRequest } from './codec-kit/validate-embed-request.js';
 export type { EmbedRules } from './codec-kit/validate-embed-request.js';

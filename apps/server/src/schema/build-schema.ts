@@ -4,6 +4,13 @@ import type { GraphQLSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import { jsonScalar } from './json-scalar.js';
+import {
+  conversationMutationResolvers,
+  conversationQueryResolvers,
+  conversationResolvers,
+  conversationSubscriptionResolvers,
+  createMessageResolvers,
+} from './resolvers/conversation-resolvers.js';
 import { enumResolvers } from './resolvers/enum-resolvers.js';
 import { createFoundationModelResolvers } from './resolvers/foundation-model-resolvers.js';
 import { createMutationResolvers } from './resolvers/mutation-resolvers.js';
@@ -20,9 +27,11 @@ export function buildSchema(catalog: ModelCatalog): GraphQLSchema {
   const resolvers: Resolvers = {
     ...enumResolvers,
     JSON: jsonScalar,
-    Query: createQueryResolvers(),
-    Mutation: createMutationResolvers(),
-    Subscription: createSubscriptionResolvers(),
+    Query: { ...createQueryResolvers(), ...conversationQueryResolvers },
+    Mutation: { ...createMutationResolvers(), ...conversationMutationResolvers },
+    Subscription: { ...createSubscriptionResolvers(), ...conversationSubscriptionResolvers },
+    Conversation: conversationResolvers,
+    Message: createMessageResolvers(catalog),
     FoundationModel: createFoundationModelResolvers(catalog),
     Embedding: embeddingResolvers,
     StreamEvent: streamEventResolvers,

@@ -1,7 +1,14 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ModelView } from '../../models/model-view.js';
 import type { EmbeddingView } from '../../mapping/embedding-view.js';
-import type { GatewayStreamEvent, StreamStartEvent, TextDeltaEvent, ToolUseDeltaEvent, StreamEndEvent } from '../../streaming/gateway-stream-event.js';
+import type {
+  GatewayStreamEvent,
+  StreamStartEvent,
+  TextDeltaEvent,
+  ToolUseDeltaEvent,
+  StreamEndEvent,
+} from '../../streaming/gateway-stream-event.js';
+import type { ConversationRow, MessageRow } from '../../conversations/conversation-repository.js';
 import type { GatewayContext } from '../../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -9,13 +16,13 @@ export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string; }
-  String: { input: string; output: string; }
-  Boolean: { input: boolean; output: boolean; }
-  Int: { input: number; output: number; }
-  Float: { input: number; output: number; }
+  ID: { input: string; output: string };
+  String: { input: string; output: string };
+  Boolean: { input: boolean; output: boolean };
+  Int: { input: number; output: number };
+  Float: { input: number; output: number };
   /** Arbitrary JSON: native request and response bodies, tool inputs, hyperparameters. */
-  JSON: { input: unknown; output: unknown; }
+  JSON: { input: unknown; output: unknown };
 };
 
 /** The result of `acceptAgreement`. */
@@ -72,6 +79,30 @@ export type CommitmentDuration =
   /** Six-month commitment. */
   | 'SixMonths';
 
+/** A persisted conversation. */
+export type Conversation = {
+  __typename?: 'Conversation';
+  /** ISO-8601 UTC. */
+  createdAt: Scalars['String']['output'];
+  /** Pass as `after` to `conversations` to get the conversations after this one. */
+  cursor: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Upper bound on generated tokens per answer. */
+  maxTokens: Maybe<Scalars['Int']['output']>;
+  /** Every turn, oldest first. */
+  messages: Array<Message>;
+  /** The model answering the next turn. */
+  modelId: Scalars['ID']['output'];
+  /** The system prompt. */
+  system: Maybe<Scalars['String']['output']>;
+  /** Sampling temperature of every answer. */
+  temperature: Maybe<Scalars['Float']['output']>;
+  /** The conversation's title. */
+  title: Maybe<Scalars['String']['output']>;
+  /** ISO-8601 UTC: the last turn or change. */
+  updatedAt: Scalars['String']['output'];
+};
+
 /**
  * What a call cost at the catalog's approximate on-demand list prices, in USD rounded to 1e-9.
  * Discounts, prompt caching and provisioned throughput are not modelled.
@@ -102,6 +133,24 @@ export type CreateBatchJobInput = {
   roleArn: Scalars['String']['input'];
   /** Hours after which Bedrock stops the job if unfinished; Bedrock allows 24–168. Omitted: Bedrock's default. */
   timeoutDurationInHours?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A new conversation's model and settings. */
+export type CreateConversationInput = {
+  /** Upper bound on generated tokens per answer; omitted: the family's default. */
+  maxTokens?: InputMaybe<Scalars['Int']['input']>;
+  /** Any text model: base model ID, inference-profile ID or ARN. */
+  modelId: Scalars['ID']['input'];
+  /** System prompt, kept on every turn (history trimming never drops it). */
+  system?: InputMaybe<Scalars['String']['input']>;
+  /** Sampling temperature for every answer; omitted: the family's default. */
+  temperature?: InputMaybe<Scalars['Float']['input']>;
+  /** A title for lists. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Whether and which tool the model must call; omitted means AUTO. */
+  toolChoice?: InputMaybe<ToolChoiceInput>;
+  /** Tools the model may call in this conversation. */
+  tools?: InputMaybe<Array<ToolInput>>;
 };
 
 /** A model customization job to start. */
@@ -473,6 +522,34 @@ export type ItemError = {
 };
 
 /** One turn of a conversation. */
+export type Message = {
+  __typename?: 'Message';
+  /** The turn's text (for an INTERRUPTED answer, the text received before it was cut). */
+  content: Scalars['String']['output'];
+  /** Approximate cost of that call; null when `usage` is. */
+  cost: Maybe<Cost>;
+  /** ISO-8601 UTC. */
+  createdAt: Scalars['String']['output'];
+  /** Interrupted answers: the error code that cut them, when one did. */
+  errorCode: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The model that wrote an answer; null on user turns. */
+  modelId: Maybe<Scalars['ID']['output']>;
+  /** USER or ASSISTANT. */
+  role: Role;
+  /** COMPLETE, INTERRUPTED or STREAMING. */
+  status: MessageStatus;
+  /** Why the answer stopped; null on user turns and interrupted answers. */
+  stopReason: Maybe<StopReason>;
+  /** Tool calls the answer made; echo their results with the next `sendMessage`. */
+  toolCalls: Array<ToolCall>;
+  /** Answers only: how many turns of the conversation were sent to the model. */
+  turnsSent: Maybe<Scalars['Int']['output']>;
+  /** Token counts of the call that produced an answer; null on user turns and unfinished answers. */
+  usage: Maybe<Usage>;
+};
+
+/** One turn of a conversation. */
 export type MessageInput = {
   /** The turn's text; may be empty when the turn carries only tool results or images. */
   content: Scalars['String']['input'];
@@ -485,6 +562,15 @@ export type MessageInput = {
   /** Tool calls an ASSISTANT turn made (echo them back from a previous result). */
   toolUses?: InputMaybe<Array<ToolUseInput>>;
 };
+
+/** Whether a message is whole. */
+export type MessageStatus =
+  /** The whole turn. */
+  | 'complete'
+  /** An answer cut short (client left, upstream failure, crash): `content` is the text received before. */
+  | 'interrupted'
+  /** An answer being generated right now. */
+  | 'streaming';
 
 /** Kinds of model input and output, as Bedrock's ListFoundationModels names them. */
 export type Modality =
@@ -529,10 +615,14 @@ export type Mutation = {
   acceptAgreement: AgreementAcceptance;
   /** Starts a batch inference job over JSONL records in S3. */
   createBatchJob: BatchJob;
+  /** Starts a conversation; checked against the model (system prompt, tools) before it is saved. */
+  createConversation: Conversation;
   /** Starts a model customization job (CreateModelCustomizationJob) and returns it as Bedrock reports it just after creation. */
   createModelCustomizationJob: CustomizationJob;
   /** Purchases Provisioned Throughput for a model (CreateProvisionedModelThroughput); it starts in status Creating. */
   createProvisionedThroughput: ProvisionedThroughput;
+  /** Deletes a conversation and its messages; false when there was none (or it belongs to another key). */
+  deleteConversation: Scalars['Boolean']['output'];
   /**
    * Embeds many texts; each text gets its own result, so one failure never loses the others.
    * Texts are batched to the model's per-call limit (1 for Titan, 96 for Cohere) and sent concurrently.
@@ -550,8 +640,19 @@ export type Mutation = {
    * no translation: works for models Quarry's catalog does not know.
    */
   invokeRaw: Scalars['JSON']['output'];
+  /**
+   * Sends a user turn and returns the model's answer. The user turn is committed before the model is
+   * called; the answer when it is complete (a failed call leaves it INTERRUPTED with the error code).
+   * Sends to one conversation run one at a time, in arrival order.
+   */
+  sendMessage: Message;
+  /**
+   * Renames a conversation or changes its settings. A new `modelId` may be of another family: the
+   * history is re-encoded for it on the next send, and a model that cannot take the history (tool
+   * calls, system prompt) is refused with the reason.
+   */
+  updateConversation: Conversation;
 };
-
 
 /** Calls that invoke models or create Bedrock resources. */
 export type MutationAcceptAgreementArgs = {
@@ -559,47 +660,63 @@ export type MutationAcceptAgreementArgs = {
   offerToken: Scalars['String']['input'];
 };
 
-
 /** Calls that invoke models or create Bedrock resources. */
 export type MutationCreateBatchJobArgs = {
   input: CreateBatchJobInput;
 };
 
+/** Calls that invoke models or create Bedrock resources. */
+export type MutationCreateConversationArgs = {
+  input: CreateConversationInput;
+};
 
 /** Calls that invoke models or create Bedrock resources. */
 export type MutationCreateModelCustomizationJobArgs = {
   input: CreateCustomizationJobInput;
 };
 
-
 /** Calls that invoke models or create Bedrock resources. */
 export type MutationCreateProvisionedThroughputArgs = {
   input: CreateProvisionedThroughputInput;
 };
 
+/** Calls that invoke models or create Bedrock resources. */
+export type MutationDeleteConversationArgs = {
+  id: Scalars['ID']['input'];
+};
 
 /** Calls that invoke models or create Bedrock resources. */
 export type MutationEmbedArgs = {
   input: EmbedInput;
 };
 
-
 /** Calls that invoke models or create Bedrock resources. */
 export type MutationGenerateImageArgs = {
   input: ImageInput;
 };
-
 
 /** Calls that invoke models or create Bedrock resources. */
 export type MutationInvokeArgs = {
   input: InvokeInput;
 };
 
-
 /** Calls that invoke models or create Bedrock resources. */
 export type MutationInvokeRawArgs = {
   body: Scalars['JSON']['input'];
   modelId: Scalars['ID']['input'];
+};
+
+/** Calls that invoke models or create Bedrock resources. */
+export type MutationSendMessageArgs = {
+  content: Scalars['String']['input'];
+  conversationId: Scalars['ID']['input'];
+  toolResults?: InputMaybe<Array<ToolResultInput>>;
+};
+
+/** Calls that invoke models or create Bedrock resources. */
+export type MutationUpdateConversationArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateConversationInput;
 };
 
 /** Purchased Provisioned Throughput: dedicated capacity for one model. */
@@ -630,6 +747,13 @@ export type Query = {
   agreementOffers: Array<AgreementOffer>;
   /** Batch inference jobs (CreateModelInvocationJob). */
   batchJobs: Array<BatchJob>;
+  /** One of the caller's conversations with its messages in order; null when it does not exist or belongs to another key. */
+  conversation: Maybe<Conversation>;
+  /**
+   * The caller's conversations, newest first. Page with `first` and `after`: pass the last
+   * conversation's `cursor` as `after` to get the next page.
+   */
+  conversations: Array<Conversation>;
   /** Models produced by customization jobs (ListCustomModels). */
   customModels: Array<CustomModel>;
   /** Model customization jobs in the account (ListModelCustomizationJobs), in any status. */
@@ -650,18 +774,26 @@ export type Query = {
   provisionedThroughputs: Array<ProvisionedThroughput>;
 };
 
-
 /** Read-only views of the model catalog and of the account's Bedrock resources. */
 export type QueryAgreementOffersArgs = {
   modelId: Scalars['ID']['input'];
 };
 
+/** Read-only views of the model catalog and of the account's Bedrock resources. */
+export type QueryConversationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** Read-only views of the model catalog and of the account's Bedrock resources. */
+export type QueryConversationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** Read-only views of the model catalog and of the account's Bedrock resources. */
 export type QueryModelArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 /** Read-only views of the model catalog and of the account's Bedrock resources. */
 export type QueryModelsArgs = {
@@ -697,12 +829,16 @@ export type StreamEnd = {
   cost: Cost;
   /** Time from the subscription's start to the last event, in milliseconds. */
   latencyMs: Scalars['Float']['output'];
+  /** `sendMessageStream` only: the ID of the assistant message, committed before this event is sent. */
+  messageId: Maybe<Scalars['ID']['output']>;
   /** The family's own stop value (FINISH, stop, COMPLETE, …). */
   rawStopReason: Scalars['String']['output'];
   /** Why generation stopped. */
   stopReason: StopReason;
   /** Tool calls assembled from the deltas, with parsed input ({} when empty; the raw string when the JSON does not parse). */
   toolCalls: Array<ToolCall>;
+  /** `sendMessageStream` only: how many conversation turns were sent to the model (older ones are dropped to fit its context window). */
+  turnsSent: Maybe<Scalars['Int']['output']>;
   /** Token counts of the whole generation. */
   usage: Usage;
 };
@@ -733,12 +869,24 @@ export type Subscription = {
    * Completing the subscription cancels the upstream call at once.
    */
   invokeStream: StreamEvent;
+  /**
+   * Like `sendMessage`, streamed: the same events as `invokeStream`; the last one (StreamEnd) carries
+   * the committed message's ID. A stream cut by the client, the upstream or a crash leaves the answer
+   * INTERRUPTED with the text received so far.
+   */
+  sendMessageStream: StreamEvent;
 };
-
 
 /** Streams over graphql-ws. */
 export type SubscriptionInvokeStreamArgs = {
   input: InvokeInput;
+};
+
+/** Streams over graphql-ws. */
+export type SubscriptionSendMessageStreamArgs = {
+  content: Scalars['String']['input'];
+  conversationId: Scalars['ID']['input'];
+  toolResults?: InputMaybe<Array<ToolResultInput>>;
 };
 
 /** A piece of generated text; concatenate the deltas in order. */
@@ -821,6 +969,20 @@ export type ToolUseInput = {
   toolUseId: Scalars['ID']['input'];
 };
 
+/** Changes to a conversation; omitted fields stay as they are. */
+export type UpdateConversationInput = {
+  /** New upper bound on generated tokens per answer. */
+  maxTokens?: InputMaybe<Scalars['Int']['input']>;
+  /** Switch to another model, of any text family; later turns use it. */
+  modelId?: InputMaybe<Scalars['ID']['input']>;
+  /** New system prompt. */
+  system?: InputMaybe<Scalars['String']['input']>;
+  /** New sampling temperature. */
+  temperature?: InputMaybe<Scalars['Float']['input']>;
+  /** New title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Token counts of a call. */
 export type Usage = {
   __typename?: 'Usage';
@@ -832,35 +994,37 @@ export type Usage = {
   totalTokens: Scalars['Int']['output'];
 };
 
-
-
 export type ResolverTypeWrapper<T> = Promise<T> | T;
-
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
 };
-export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+export type Resolver<
+  TResult,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+  TArgs = Record<PropertyKey, never>,
+> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
 
 export type ResolverFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => Promise<TResult> | TResult;
 
 export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
 
 export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => TResult | Promise<TResult>;
 
 export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
@@ -877,31 +1041,42 @@ export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, 
   | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
   | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
 
-export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+export type SubscriptionResolver<
+  TResult,
+  TKey extends string,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+  TArgs = Record<PropertyKey, never>,
+> =
   | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
   | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
 
-export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
-  parent: TParent,
-  context: TContext,
-  info: GraphQLResolveInfo
-) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+export type TypeResolveFn<
+  TTypes,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+> = (parent: TParent, context: TContext, info: GraphQLResolveInfo) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
 
-export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  obj: T,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => boolean | Promise<boolean>;
 
 export type NextResolverFn<T> = () => Promise<T>;
 
-export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+export type DirectiveResolverFn<
+  TResult = Record<PropertyKey, never>,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+  TArgs = Record<PropertyKey, never>,
+> = (
   next: NextResolverFn<TResult>,
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => TResult | Promise<TResult>;
-
-
-
-
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -910,8 +1085,10 @@ export type ResolversTypes = {
   BatchJob: ResolverTypeWrapper<BatchJob>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CommitmentDuration: null;
+  Conversation: ResolverTypeWrapper<ConversationRow>;
   Cost: ResolverTypeWrapper<Cost>;
   CreateBatchJobInput: CreateBatchJobInput;
+  CreateConversationInput: CreateConversationInput;
   CreateCustomizationJobInput: CreateCustomizationJobInput;
   CreateProvisionedThroughputInput: CreateProvisionedThroughputInput;
   CustomModel: ResolverTypeWrapper<CustomModel>;
@@ -919,7 +1096,9 @@ export type ResolversTypes = {
   CustomizationType: CustomizationType;
   EmbedInput: EmbedInput;
   EmbedInputType: null;
-  EmbedResult: ResolverTypeWrapper<Omit<EmbedResult, 'embeddings'> & { embeddings: Array<ResolversTypes['Embedding']> }>;
+  EmbedResult: ResolverTypeWrapper<
+    Omit<EmbedResult, 'embeddings'> & { embeddings: Array<ResolversTypes['Embedding']> }
+  >;
   Embedding: ResolverTypeWrapper<EmbeddingView>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FoundationModel: ResolverTypeWrapper<ModelView>;
@@ -936,7 +1115,9 @@ export type ResolversTypes = {
   InvokeResult: ResolverTypeWrapper<InvokeResult>;
   ItemError: ResolverTypeWrapper<ItemError>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Message: ResolverTypeWrapper<MessageRow>;
   MessageInput: MessageInput;
+  MessageStatus: null;
   Modality: Modality;
   ModelFilter: ModelFilter;
   ModelPricing: ResolverTypeWrapper<ModelPricing>;
@@ -958,6 +1139,7 @@ export type ResolversTypes = {
   ToolResultInput: ToolResultInput;
   ToolUseDelta: ResolverTypeWrapper<ToolUseDeltaEvent>;
   ToolUseInput: ToolUseInput;
+  UpdateConversationInput: UpdateConversationInput;
   Usage: ResolverTypeWrapper<Usage>;
 };
 
@@ -967,8 +1149,10 @@ export type ResolversParentTypes = {
   AgreementOffer: AgreementOffer;
   BatchJob: BatchJob;
   Boolean: Scalars['Boolean']['output'];
+  Conversation: ConversationRow;
   Cost: Cost;
   CreateBatchJobInput: CreateBatchJobInput;
+  CreateConversationInput: CreateConversationInput;
   CreateCustomizationJobInput: CreateCustomizationJobInput;
   CreateProvisionedThroughputInput: CreateProvisionedThroughputInput;
   CustomModel: CustomModel;
@@ -989,6 +1173,7 @@ export type ResolversParentTypes = {
   InvokeResult: InvokeResult;
   ItemError: ItemError;
   JSON: Scalars['JSON']['output'];
+  Message: MessageRow;
   MessageInput: MessageInput;
   ModelFilter: ModelFilter;
   ModelPricing: ModelPricing;
@@ -1007,22 +1192,33 @@ export type ResolversParentTypes = {
   ToolResultInput: ToolResultInput;
   ToolUseDelta: ToolUseDeltaEvent;
   ToolUseInput: ToolUseInput;
+  UpdateConversationInput: UpdateConversationInput;
   Usage: Usage;
 };
 
-export type AgreementAcceptanceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgreementAcceptance'] = ResolversParentTypes['AgreementAcceptance']> = {
+export type AgreementAcceptanceResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['AgreementAcceptance'] =
+    ResolversParentTypes['AgreementAcceptance'],
+> = {
   accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   modelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
-export type AgreementOfferResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgreementOffer'] = ResolversParentTypes['AgreementOffer']> = {
+export type AgreementOfferResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['AgreementOffer'] = ResolversParentTypes['AgreementOffer'],
+> = {
   legalTermUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   offerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   offerToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rateCard?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type BatchJobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BatchJob'] = ResolversParentTypes['BatchJob']> = {
+export type BatchJobResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['BatchJob'] = ResolversParentTypes['BatchJob'],
+> = {
   endTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   inputS3Uri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   jobArn?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1035,16 +1231,38 @@ export type BatchJobResolvers<ContextType = GatewayContext, ParentType extends R
   submitTime?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type CommitmentDurationResolvers = { ONE_MONTH: 'OneMonth', SIX_MONTHS: 'SixMonths' };
+export type CommitmentDurationResolvers = { ONE_MONTH: 'OneMonth'; SIX_MONTHS: 'SixMonths' };
 
-export type CostResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Cost'] = ResolversParentTypes['Cost']> = {
+export type ConversationResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation'],
+> = {
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  maxTokens?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  messages?: Resolver<Array<ResolversTypes['Message']>, ParentType, ContextType>;
+  modelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  system?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  temperature?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CostResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['Cost'] = ResolversParentTypes['Cost'],
+> = {
   inputUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   outputUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   priced?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   totalUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
-export type CustomModelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomModel'] = ResolversParentTypes['CustomModel']> = {
+export type CustomModelResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['CustomModel'] = ResolversParentTypes['CustomModel'],
+> = {
   baseModelArn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   baseModelId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   creationTime?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1054,7 +1272,10 @@ export type CustomModelResolvers<ContextType = GatewayContext, ParentType extend
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type CustomizationJobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomizationJob'] = ResolversParentTypes['CustomizationJob']> = {
+export type CustomizationJobResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['CustomizationJob'] = ResolversParentTypes['CustomizationJob'],
+> = {
   baseModelArn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   creationTime?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   customModelArn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1068,9 +1289,17 @@ export type CustomizationJobResolvers<ContextType = GatewayContext, ParentType e
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type EmbedInputTypeResolvers = { CLASSIFICATION: 'classification', CLUSTERING: 'clustering', SEARCH_DOCUMENT: 'search_document', SEARCH_QUERY: 'search_query' };
+export type EmbedInputTypeResolvers = {
+  CLASSIFICATION: 'classification';
+  CLUSTERING: 'clustering';
+  SEARCH_DOCUMENT: 'search_document';
+  SEARCH_QUERY: 'search_query';
+};
 
-export type EmbedResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EmbedResult'] = ResolversParentTypes['EmbedResult']> = {
+export type EmbedResultResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['EmbedResult'] = ResolversParentTypes['EmbedResult'],
+> = {
   cost?: Resolver<ResolversTypes['Cost'], ParentType, ContextType>;
   embeddings?: Resolver<Array<ResolversTypes['Embedding']>, ParentType, ContextType>;
   latencyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1078,7 +1307,10 @@ export type EmbedResultResolvers<ContextType = GatewayContext, ParentType extend
   usage?: Resolver<ResolversTypes['Usage'], ParentType, ContextType>;
 };
 
-export type EmbeddingResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Embedding'] = ResolversParentTypes['Embedding']> = {
+export type EmbeddingResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['Embedding'] = ResolversParentTypes['Embedding'],
+> = {
   base64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dimensions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['ItemError']>, ParentType, ContextType>;
@@ -1086,7 +1318,10 @@ export type EmbeddingResolvers<ContextType = GatewayContext, ParentType extends 
   values?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
-export type FoundationModelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FoundationModel'] = ResolversParentTypes['FoundationModel']> = {
+export type FoundationModelResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['FoundationModel'] = ResolversParentTypes['FoundationModel'],
+> = {
   available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   contextWindow?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   customizationsSupported?: Resolver<Array<ResolversTypes['CustomizationType']>, ParentType, ContextType>;
@@ -1111,22 +1346,31 @@ export type FoundationModelResolvers<ContextType = GatewayContext, ParentType ex
   toolUse?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
-export type GeneratedImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GeneratedImage'] = ResolversParentTypes['GeneratedImage']> = {
+export type GeneratedImageResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['GeneratedImage'] = ResolversParentTypes['GeneratedImage'],
+> = {
   base64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mimeType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   seed?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
-export type ImageFormatResolvers = { GIF: 'gif', JPEG: 'jpeg', PNG: 'png', WEBP: 'webp' };
+export type ImageFormatResolvers = { GIF: 'gif'; JPEG: 'jpeg'; PNG: 'png'; WEBP: 'webp' };
 
-export type ImageResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageResult'] = ResolversParentTypes['ImageResult']> = {
+export type ImageResultResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['ImageResult'] = ResolversParentTypes['ImageResult'],
+> = {
   cost?: Resolver<ResolversTypes['Cost'], ParentType, ContextType>;
   images?: Resolver<Array<ResolversTypes['GeneratedImage']>, ParentType, ContextType>;
   latencyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   modelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
-export type InferenceProfileResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InferenceProfile'] = ResolversParentTypes['InferenceProfile']> = {
+export type InferenceProfileResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['InferenceProfile'] = ResolversParentTypes['InferenceProfile'],
+> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   inferenceProfileArn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   inferenceProfileId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1136,7 +1380,10 @@ export type InferenceProfileResolvers<ContextType = GatewayContext, ParentType e
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type InvokeResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InvokeResult'] = ResolversParentTypes['InvokeResult']> = {
+export type InvokeResultResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['InvokeResult'] = ResolversParentTypes['InvokeResult'],
+> = {
   baseModelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   cost?: Resolver<ResolversTypes['Cost'], ParentType, ContextType>;
   latencyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1149,7 +1396,10 @@ export type InvokeResultResolvers<ContextType = GatewayContext, ParentType exten
   usage?: Resolver<ResolversTypes['Usage'], ParentType, ContextType>;
 };
 
-export type ItemErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ItemError'] = ResolversParentTypes['ItemError']> = {
+export type ItemErrorResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['ItemError'] = ResolversParentTypes['ItemError'],
+> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   retryAfterMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1159,24 +1409,122 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
-export type ModelPricingResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelPricing'] = ResolversParentTypes['ModelPricing']> = {
+export type MessageResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message'],
+> = {
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cost?: Resolver<Maybe<ResolversTypes['Cost']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modelId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MessageStatus'], ParentType, ContextType>;
+  stopReason?: Resolver<Maybe<ResolversTypes['StopReason']>, ParentType, ContextType>;
+  toolCalls?: Resolver<Array<ResolversTypes['ToolCall']>, ParentType, ContextType>;
+  turnsSent?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  usage?: Resolver<Maybe<ResolversTypes['Usage']>, ParentType, ContextType>;
+};
+
+export type MessageStatusResolvers = {
+  COMPLETE: 'complete';
+  INTERRUPTED: 'interrupted';
+  STREAMING: 'streaming';
+};
+
+export type ModelPricingResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['ModelPricing'] = ResolversParentTypes['ModelPricing'],
+> = {
   inputPer1k?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   outputPer1k?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   perImage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
-export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  acceptAgreement?: Resolver<ResolversTypes['AgreementAcceptance'], ParentType, ContextType, RequireFields<MutationAcceptAgreementArgs, 'modelId' | 'offerToken'>>;
-  createBatchJob?: Resolver<ResolversTypes['BatchJob'], ParentType, ContextType, RequireFields<MutationCreateBatchJobArgs, 'input'>>;
-  createModelCustomizationJob?: Resolver<ResolversTypes['CustomizationJob'], ParentType, ContextType, RequireFields<MutationCreateModelCustomizationJobArgs, 'input'>>;
-  createProvisionedThroughput?: Resolver<ResolversTypes['ProvisionedThroughput'], ParentType, ContextType, RequireFields<MutationCreateProvisionedThroughputArgs, 'input'>>;
-  embed?: Resolver<ResolversTypes['EmbedResult'], ParentType, ContextType, RequireFields<MutationEmbedArgs, 'input'>>;
-  generateImage?: Resolver<ResolversTypes['ImageResult'], ParentType, ContextType, RequireFields<MutationGenerateImageArgs, 'input'>>;
-  invoke?: Resolver<ResolversTypes['InvokeResult'], ParentType, ContextType, RequireFields<MutationInvokeArgs, 'input'>>;
-  invokeRaw?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<MutationInvokeRawArgs, 'body' | 'modelId'>>;
+export type MutationResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
+> = {
+  acceptAgreement?: Resolver<
+    ResolversTypes['AgreementAcceptance'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationAcceptAgreementArgs, 'modelId' | 'offerToken'>
+  >;
+  createBatchJob?: Resolver<
+    ResolversTypes['BatchJob'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCreateBatchJobArgs, 'input'>
+  >;
+  createConversation?: Resolver<
+    ResolversTypes['Conversation'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCreateConversationArgs, 'input'>
+  >;
+  createModelCustomizationJob?: Resolver<
+    ResolversTypes['CustomizationJob'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCreateModelCustomizationJobArgs, 'input'>
+  >;
+  createProvisionedThroughput?: Resolver<
+    ResolversTypes['ProvisionedThroughput'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCreateProvisionedThroughputArgs, 'input'>
+  >;
+  deleteConversation?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationDeleteConversationArgs, 'id'>
+  >;
+  embed?: Resolver<
+    ResolversTypes['EmbedResult'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationEmbedArgs, 'input'>
+  >;
+  generateImage?: Resolver<
+    ResolversTypes['ImageResult'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationGenerateImageArgs, 'input'>
+  >;
+  invoke?: Resolver<
+    ResolversTypes['InvokeResult'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationInvokeArgs, 'input'>
+  >;
+  invokeRaw?: Resolver<
+    ResolversTypes['JSON'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationInvokeRawArgs, 'body' | 'modelId'>
+  >;
+  sendMessage?: Resolver<
+    ResolversTypes['Message'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSendMessageArgs, 'content' | 'conversationId'>
+  >;
+  updateConversation?: Resolver<
+    ResolversTypes['Conversation'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUpdateConversationArgs, 'id' | 'input'>
+  >;
 };
 
-export type ProvisionedThroughputResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProvisionedThroughput'] = ResolversParentTypes['ProvisionedThroughput']> = {
+export type ProvisionedThroughputResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['ProvisionedThroughput'] =
+    ResolversParentTypes['ProvisionedThroughput'],
+> = {
   commitmentDuration?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   creationTime?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   foundationModelArn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1187,60 +1535,137 @@ export type ProvisionedThroughputResolvers<ContextType = GatewayContext, ParentT
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  agreementOffers?: Resolver<Array<ResolversTypes['AgreementOffer']>, ParentType, ContextType, RequireFields<QueryAgreementOffersArgs, 'modelId'>>;
+export type QueryResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
+> = {
+  agreementOffers?: Resolver<
+    Array<ResolversTypes['AgreementOffer']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryAgreementOffersArgs, 'modelId'>
+  >;
   batchJobs?: Resolver<Array<ResolversTypes['BatchJob']>, ParentType, ContextType>;
+  conversation?: Resolver<
+    Maybe<ResolversTypes['Conversation']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryConversationArgs, 'id'>
+  >;
+  conversations?: Resolver<
+    Array<ResolversTypes['Conversation']>,
+    ParentType,
+    ContextType,
+    Partial<QueryConversationsArgs>
+  >;
   customModels?: Resolver<Array<ResolversTypes['CustomModel']>, ParentType, ContextType>;
   customizationJobs?: Resolver<Array<ResolversTypes['CustomizationJob']>, ParentType, ContextType>;
   inferenceProfiles?: Resolver<Array<ResolversTypes['InferenceProfile']>, ParentType, ContextType>;
-  model?: Resolver<Maybe<ResolversTypes['FoundationModel']>, ParentType, ContextType, RequireFields<QueryModelArgs, 'id'>>;
-  models?: Resolver<Array<ResolversTypes['FoundationModel']>, ParentType, ContextType, Partial<QueryModelsArgs>>;
+  model?: Resolver<
+    Maybe<ResolversTypes['FoundationModel']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryModelArgs, 'id'>
+  >;
+  models?: Resolver<
+    Array<ResolversTypes['FoundationModel']>,
+    ParentType,
+    ContextType,
+    Partial<QueryModelsArgs>
+  >;
   provisionedThroughputs?: Resolver<Array<ResolversTypes['ProvisionedThroughput']>, ParentType, ContextType>;
 };
 
-export type RoleResolvers = { ASSISTANT: 'assistant', USER: 'user' };
+export type RoleResolvers = { ASSISTANT: 'assistant'; USER: 'user' };
 
-export type StopReasonResolvers = { CONTENT_FILTERED: 'content_filtered', END_TURN: 'end_turn', GUARDRAIL_INTERVENED: 'guardrail_intervened', MAX_TOKENS: 'max_tokens', STOP_SEQUENCE: 'stop_sequence', TOOL_USE: 'tool_use' };
+export type StopReasonResolvers = {
+  CONTENT_FILTERED: 'content_filtered';
+  END_TURN: 'end_turn';
+  GUARDRAIL_INTERVENED: 'guardrail_intervened';
+  MAX_TOKENS: 'max_tokens';
+  STOP_SEQUENCE: 'stop_sequence';
+  TOOL_USE: 'tool_use';
+};
 
-export type StreamEndResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['StreamEnd'] = ResolversParentTypes['StreamEnd']> = {
+export type StreamEndResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['StreamEnd'] = ResolversParentTypes['StreamEnd'],
+> = {
   cost?: Resolver<ResolversTypes['Cost'], ParentType, ContextType>;
   latencyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   rawStopReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   stopReason?: Resolver<ResolversTypes['StopReason'], ParentType, ContextType>;
   toolCalls?: Resolver<Array<ResolversTypes['ToolCall']>, ParentType, ContextType>;
+  turnsSent?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   usage?: Resolver<ResolversTypes['Usage'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type StreamEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['StreamEvent'] = ResolversParentTypes['StreamEvent']> = {
-  __resolveType: TypeResolveFn<'StreamEnd' | 'StreamStart' | 'TextDelta' | 'ToolUseDelta', ParentType, ContextType>;
+export type StreamEventResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['StreamEvent'] = ResolversParentTypes['StreamEvent'],
+> = {
+  __resolveType: TypeResolveFn<
+    'StreamEnd' | 'StreamStart' | 'TextDelta' | 'ToolUseDelta',
+    ParentType,
+    ContextType
+  >;
 };
 
-export type StreamStartResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['StreamStart'] = ResolversParentTypes['StreamStart']> = {
+export type StreamStartResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['StreamStart'] = ResolversParentTypes['StreamStart'],
+> = {
   modelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
-  invokeStream?: SubscriptionResolver<ResolversTypes['StreamEvent'], "invokeStream", ParentType, ContextType, RequireFields<SubscriptionInvokeStreamArgs, 'input'>>;
+export type SubscriptionResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription'],
+> = {
+  invokeStream?: SubscriptionResolver<
+    ResolversTypes['StreamEvent'],
+    'invokeStream',
+    ParentType,
+    ContextType,
+    RequireFields<SubscriptionInvokeStreamArgs, 'input'>
+  >;
+  sendMessageStream?: SubscriptionResolver<
+    ResolversTypes['StreamEvent'],
+    'sendMessageStream',
+    ParentType,
+    ContextType,
+    RequireFields<SubscriptionSendMessageStreamArgs, 'content' | 'conversationId'>
+  >;
 };
 
-export type TextDeltaResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TextDelta'] = ResolversParentTypes['TextDelta']> = {
+export type TextDeltaResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['TextDelta'] = ResolversParentTypes['TextDelta'],
+> = {
   index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type ToolCallResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ToolCall'] = ResolversParentTypes['ToolCall']> = {
+export type ToolCallResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['ToolCall'] = ResolversParentTypes['ToolCall'],
+> = {
   input?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   toolUseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
-export type ToolChoiceModeResolvers = { ANY: 'any', AUTO: 'auto', TOOL: 'tool' };
+export type ToolChoiceModeResolvers = { ANY: 'any'; AUTO: 'auto'; TOOL: 'tool' };
 
-export type ToolUseDeltaResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ToolUseDelta'] = ResolversParentTypes['ToolUseDelta']> = {
+export type ToolUseDeltaResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['ToolUseDelta'] = ResolversParentTypes['ToolUseDelta'],
+> = {
   index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   inputJson?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1248,7 +1673,10 @@ export type ToolUseDeltaResolvers<ContextType = GatewayContext, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type UsageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Usage'] = ResolversParentTypes['Usage']> = {
+export type UsageResolvers<
+  ContextType = GatewayContext,
+  ParentType extends ResolversParentTypes['Usage'] = ResolversParentTypes['Usage'],
+> = {
   inputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   outputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   totalTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1259,6 +1687,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   AgreementOffer?: AgreementOfferResolvers<ContextType>;
   BatchJob?: BatchJobResolvers<ContextType>;
   CommitmentDuration?: CommitmentDurationResolvers;
+  Conversation?: ConversationResolvers<ContextType>;
   Cost?: CostResolvers<ContextType>;
   CustomModel?: CustomModelResolvers<ContextType>;
   CustomizationJob?: CustomizationJobResolvers<ContextType>;
@@ -1273,6 +1702,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   InvokeResult?: InvokeResultResolvers<ContextType>;
   ItemError?: ItemErrorResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  Message?: MessageResolvers<ContextType>;
+  MessageStatus?: MessageStatusResolvers;
   ModelPricing?: ModelPricingResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   ProvisionedThroughput?: ProvisionedThroughputResolvers<ContextType>;
@@ -1289,4 +1720,3 @@ export type Resolvers<ContextType = GatewayContext> = {
   ToolUseDelta?: ToolUseDeltaResolvers<ContextType>;
   Usage?: UsageResolvers<ContextType>;
 };
-
