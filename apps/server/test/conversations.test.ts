@@ -1,7 +1,7 @@
 import type { ChatRequest, QuarryClient } from '@quarry/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGateway, subscribeAll, type GatewayHarness } from './support/gateway-harness.js';
-import { createTestDatabase, type TestDatabase } from './support/test-databases.js';
+import { createTestDatabase, describeEachDialect, type TestDatabase } from './support/test-databases.js';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 const LLAMA3 = 'meta.llama3-8b-instruct-v1:0';
@@ -212,9 +212,15 @@ describe('conversations over HTTP', () => {
   });
 });
 
-describe('conversations under concurrency', () => {
+describeEachDialect('conversations under concurrency', (dialect) => {
+  async function gatewayOnDialect() {
+    const database = await createTestDatabase(dialect);
+    cleanups.push(() => database.drop());
+    return gatewayOn(database);
+  }
+
   it('writes exactly 500 user and 500 assistant turns for 50 conversations × 10 turns, each in order', async () => {
-    const gateway = await gatewayOn();
+    const gateway = await gatewayOnDialect();
     const conversations = await Promise.all(
       Array.from({ length: 50 }, (_, index) => create(gateway, { modelId: HAIKU, title: `load ${index}` })),
     );
@@ -241,7 +247,7 @@ describe('conversations under concurrency', () => {
   }, 120_000);
 
   it('serializes concurrent sends to one conversation so turns never interleave', async () => {
-    const gateway = await gatewayOn();
+    const gateway = await gatewayOnDialect();
     const conversation = await create(gateway, { modelId: HAIKU });
     const answers = await Promise.all(
       Array.from({ length: 6 }, (_, index) => send(gateway, conversation.id, `parallel ${index}`)),
