@@ -1,5 +1,5 @@
 import type { ChatRequest, QuarryClient } from '@quarry/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startGateway, subscribeAll, type GatewayHarness } from './support/gateway-harness.js';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from './support/test-databases.js';
 
@@ -31,6 +31,9 @@ interface ConversationView {
   cursor: string;
   messages: MessageView[];
 }
+
+// Each test starts a gateway on a fresh database; on a loaded 2-core machine that alone can take seconds.
+vi.setConfig({ testTimeout: 30_000 });
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
