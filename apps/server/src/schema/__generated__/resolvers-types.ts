@@ -1,13 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ModelView } from '../../models/model-view.js';
 import type { EmbeddingView } from '../../mapping/embedding-view.js';
-import type {
-  GatewayStreamEvent,
-  StreamStartEvent,
-  TextDeltaEvent,
-  ToolUseDeltaEvent,
-  StreamEndEvent,
-} from '../../streaming/gateway-stream-event.js';
+import type { GatewayStreamEvent, StreamStartEvent, TextDeltaEvent, ToolUseDeltaEvent, StreamEndEvent } from '../../streaming/gateway-stream-event.js';
 import type { ConversationRow, MessageRow } from '../../conversations/conversation-repository.js';
 import type { GatewayContext } from '../../context.js';
 export type Maybe<T> = T | null;
@@ -16,13 +10,13 @@ export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string };
-  String: { input: string; output: string };
-  Boolean: { input: boolean; output: boolean };
-  Int: { input: number; output: number };
-  Float: { input: number; output: number };
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
   /** Arbitrary JSON: native request and response bodies, tool inputs, hyperparameters. */
-  JSON: { input: unknown; output: unknown };
+  JSON: { input: unknown; output: unknown; }
 };
 
 /** The result of `acceptAgreement`. */
@@ -654,51 +648,61 @@ export type Mutation = {
   updateConversation: Conversation;
 };
 
+
 /** Calls that invoke models or create Bedrock resources. */
 export type MutationAcceptAgreementArgs = {
   modelId: Scalars['ID']['input'];
   offerToken: Scalars['String']['input'];
 };
 
+
 /** Calls that invoke models or create Bedrock resources. */
 export type MutationCreateBatchJobArgs = {
   input: CreateBatchJobInput;
 };
+
 
 /** Calls that invoke models or create Bedrock resources. */
 export type MutationCreateConversationArgs = {
   input: CreateConversationInput;
 };
 
+
 /** Calls that invoke models or create Bedrock resources. */
 export type MutationCreateModelCustomizationJobArgs = {
   input: CreateCustomizationJobInput;
 };
+
 
 /** Calls that invoke models or create Bedrock resources. */
 export type MutationCreateProvisionedThroughputArgs = {
   input: CreateProvisionedThroughputInput;
 };
 
+
 /** Calls that invoke models or create Bedrock resources. */
 export type MutationDeleteConversationArgs = {
   id: Scalars['ID']['input'];
 };
+
 
 /** Calls that invoke models or create Bedrock resources. */
 export type MutationEmbedArgs = {
   input: EmbedInput;
 };
 
+
 /** Calls that invoke models or create Bedrock resources. */
 export type MutationGenerateImageArgs = {
   input: ImageInput;
 };
 
+
 /** Calls that invoke models or create Bedrock resources. */
 export type MutationInvokeArgs = {
   input: InvokeInput;
 };
+
 
 /** Calls that invoke models or create Bedrock resources. */
 export type MutationInvokeRawArgs = {
@@ -706,12 +710,14 @@ export type MutationInvokeRawArgs = {
   modelId: Scalars['ID']['input'];
 };
 
+
 /** Calls that invoke models or create Bedrock resources. */
 export type MutationSendMessageArgs = {
   content: Scalars['String']['input'];
   conversationId: Scalars['ID']['input'];
   toolResults?: InputMaybe<Array<ToolResultInput>>;
 };
+
 
 /** Calls that invoke models or create Bedrock resources. */
 export type MutationUpdateConversationArgs = {
@@ -774,15 +780,18 @@ export type Query = {
   provisionedThroughputs: Array<ProvisionedThroughput>;
 };
 
+
 /** Read-only views of the model catalog and of the account's Bedrock resources. */
 export type QueryAgreementOffersArgs = {
   modelId: Scalars['ID']['input'];
 };
 
+
 /** Read-only views of the model catalog and of the account's Bedrock resources. */
 export type QueryConversationArgs = {
   id: Scalars['ID']['input'];
 };
+
 
 /** Read-only views of the model catalog and of the account's Bedrock resources. */
 export type QueryConversationsArgs = {
@@ -790,10 +799,12 @@ export type QueryConversationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
 /** Read-only views of the model catalog and of the account's Bedrock resources. */
 export type QueryModelArgs = {
   id: Scalars['ID']['input'];
 };
+
 
 /** Read-only views of the model catalog and of the account's Bedrock resources. */
 export type QueryModelsArgs = {
@@ -877,10 +888,12 @@ export type Subscription = {
   sendMessageStream: StreamEvent;
 };
 
+
 /** Streams over graphql-ws. */
 export type SubscriptionInvokeStreamArgs = {
   input: InvokeInput;
 };
+
 
 /** Streams over graphql-ws. */
 export type SubscriptionSendMessageStreamArgs = {
@@ -994,37 +1007,35 @@ export type Usage = {
   totalTokens: Scalars['Int']['output'];
 };
 
+
+
 export type ResolverTypeWrapper<T> = Promise<T> | T;
+
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
 };
-export type Resolver<
-  TResult,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
 
 export type ResolverFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => Promise<TResult> | TResult;
 
 export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
 
 export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
 export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
@@ -1041,42 +1052,31 @@ export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, 
   | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
   | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
 
-export type SubscriptionResolver<
-  TResult,
-  TKey extends string,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> =
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
   | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
   | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
 
-export type TypeResolveFn<
-  TTypes,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-> = (parent: TParent, context: TContext, info: GraphQLResolveInfo) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
-
-export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
-  obj: T,
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
   context: TContext,
-  info: GraphQLResolveInfo,
-) => boolean | Promise<boolean>;
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
 
 export type NextResolverFn<T> = () => Promise<T>;
 
-export type DirectiveResolverFn<
-  TResult = Record<PropertyKey, never>,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> = (
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
   next: NextResolverFn<TResult>,
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
+
+
+
+
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -1096,9 +1096,7 @@ export type ResolversTypes = {
   CustomizationType: CustomizationType;
   EmbedInput: EmbedInput;
   EmbedInputType: null;
-  EmbedResult: ResolverTypeWrapper<
-    Omit<EmbedResult, 'embeddings'> & { embeddings: Array<ResolversTypes['Embedding']> }
-  >;
+  EmbedResult: ResolverTypeWrapper<Omit<EmbedResult, 'embeddings'> & { embeddings: Array<ResolversTypes['Embedding']> }>;
   Embedding: ResolverTypeWrapper<EmbeddingView>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FoundationModel: ResolverTypeWrapper<ModelView>;
@@ -1196,29 +1194,19 @@ export type ResolversParentTypes = {
   Usage: Usage;
 };
 
-export type AgreementAcceptanceResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['AgreementAcceptance'] =
-    ResolversParentTypes['AgreementAcceptance'],
-> = {
+export type AgreementAcceptanceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgreementAcceptance'] = ResolversParentTypes['AgreementAcceptance']> = {
   accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   modelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
-export type AgreementOfferResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['AgreementOffer'] = ResolversParentTypes['AgreementOffer'],
-> = {
+export type AgreementOfferResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgreementOffer'] = ResolversParentTypes['AgreementOffer']> = {
   legalTermUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   offerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   offerToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rateCard?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type BatchJobResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['BatchJob'] = ResolversParentTypes['BatchJob'],
-> = {
+export type BatchJobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BatchJob'] = ResolversParentTypes['BatchJob']> = {
   endTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   inputS3Uri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   jobArn?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1231,12 +1219,9 @@ export type BatchJobResolvers<
   submitTime?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type CommitmentDurationResolvers = { ONE_MONTH: 'OneMonth'; SIX_MONTHS: 'SixMonths' };
+export type CommitmentDurationResolvers = { ONE_MONTH: 'OneMonth', SIX_MONTHS: 'SixMonths' };
 
-export type ConversationResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation'],
-> = {
+export type ConversationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation']> = {
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1249,20 +1234,14 @@ export type ConversationResolvers<
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type CostResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['Cost'] = ResolversParentTypes['Cost'],
-> = {
+export type CostResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Cost'] = ResolversParentTypes['Cost']> = {
   inputUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   outputUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   priced?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   totalUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
-export type CustomModelResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['CustomModel'] = ResolversParentTypes['CustomModel'],
-> = {
+export type CustomModelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomModel'] = ResolversParentTypes['CustomModel']> = {
   baseModelArn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   baseModelId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   creationTime?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1272,10 +1251,7 @@ export type CustomModelResolvers<
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type CustomizationJobResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['CustomizationJob'] = ResolversParentTypes['CustomizationJob'],
-> = {
+export type CustomizationJobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomizationJob'] = ResolversParentTypes['CustomizationJob']> = {
   baseModelArn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   creationTime?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   customModelArn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1289,17 +1265,9 @@ export type CustomizationJobResolvers<
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type EmbedInputTypeResolvers = {
-  CLASSIFICATION: 'classification';
-  CLUSTERING: 'clustering';
-  SEARCH_DOCUMENT: 'search_document';
-  SEARCH_QUERY: 'search_query';
-};
+export type EmbedInputTypeResolvers = { CLASSIFICATION: 'classification', CLUSTERING: 'clustering', SEARCH_DOCUMENT: 'search_document', SEARCH_QUERY: 'search_query' };
 
-export type EmbedResultResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['EmbedResult'] = ResolversParentTypes['EmbedResult'],
-> = {
+export type EmbedResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EmbedResult'] = ResolversParentTypes['EmbedResult']> = {
   cost?: Resolver<ResolversTypes['Cost'], ParentType, ContextType>;
   embeddings?: Resolver<Array<ResolversTypes['Embedding']>, ParentType, ContextType>;
   latencyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1307,10 +1275,7 @@ export type EmbedResultResolvers<
   usage?: Resolver<ResolversTypes['Usage'], ParentType, ContextType>;
 };
 
-export type EmbeddingResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['Embedding'] = ResolversParentTypes['Embedding'],
-> = {
+export type EmbeddingResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Embedding'] = ResolversParentTypes['Embedding']> = {
   base64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dimensions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['ItemError']>, ParentType, ContextType>;
@@ -1318,10 +1283,7 @@ export type EmbeddingResolvers<
   values?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
-export type FoundationModelResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['FoundationModel'] = ResolversParentTypes['FoundationModel'],
-> = {
+export type FoundationModelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FoundationModel'] = ResolversParentTypes['FoundationModel']> = {
   available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   contextWindow?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   customizationsSupported?: Resolver<Array<ResolversTypes['CustomizationType']>, ParentType, ContextType>;
@@ -1346,31 +1308,22 @@ export type FoundationModelResolvers<
   toolUse?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
-export type GeneratedImageResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['GeneratedImage'] = ResolversParentTypes['GeneratedImage'],
-> = {
+export type GeneratedImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GeneratedImage'] = ResolversParentTypes['GeneratedImage']> = {
   base64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mimeType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   seed?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
-export type ImageFormatResolvers = { GIF: 'gif'; JPEG: 'jpeg'; PNG: 'png'; WEBP: 'webp' };
+export type ImageFormatResolvers = { GIF: 'gif', JPEG: 'jpeg', PNG: 'png', WEBP: 'webp' };
 
-export type ImageResultResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['ImageResult'] = ResolversParentTypes['ImageResult'],
-> = {
+export type ImageResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageResult'] = ResolversParentTypes['ImageResult']> = {
   cost?: Resolver<ResolversTypes['Cost'], ParentType, ContextType>;
   images?: Resolver<Array<ResolversTypes['GeneratedImage']>, ParentType, ContextType>;
   latencyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   modelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
-export type InferenceProfileResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['InferenceProfile'] = ResolversParentTypes['InferenceProfile'],
-> = {
+export type InferenceProfileResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InferenceProfile'] = ResolversParentTypes['InferenceProfile']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   inferenceProfileArn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   inferenceProfileId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1380,10 +1333,7 @@ export type InferenceProfileResolvers<
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type InvokeResultResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['InvokeResult'] = ResolversParentTypes['InvokeResult'],
-> = {
+export type InvokeResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InvokeResult'] = ResolversParentTypes['InvokeResult']> = {
   baseModelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   cost?: Resolver<ResolversTypes['Cost'], ParentType, ContextType>;
   latencyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1396,10 +1346,7 @@ export type InvokeResultResolvers<
   usage?: Resolver<ResolversTypes['Usage'], ParentType, ContextType>;
 };
 
-export type ItemErrorResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['ItemError'] = ResolversParentTypes['ItemError'],
-> = {
+export type ItemErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ItemError'] = ResolversParentTypes['ItemError']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   retryAfterMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1409,10 +1356,7 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
-export type MessageResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message'],
-> = {
+export type MessageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message']> = {
   content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   cost?: Resolver<Maybe<ResolversTypes['Cost']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1427,104 +1371,30 @@ export type MessageResolvers<
   usage?: Resolver<Maybe<ResolversTypes['Usage']>, ParentType, ContextType>;
 };
 
-export type MessageStatusResolvers = {
-  COMPLETE: 'complete';
-  INTERRUPTED: 'interrupted';
-  STREAMING: 'streaming';
-};
+export type MessageStatusResolvers = { COMPLETE: 'complete', INTERRUPTED: 'interrupted', STREAMING: 'streaming' };
 
-export type ModelPricingResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['ModelPricing'] = ResolversParentTypes['ModelPricing'],
-> = {
+export type ModelPricingResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelPricing'] = ResolversParentTypes['ModelPricing']> = {
   inputPer1k?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   outputPer1k?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   perImage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
-export type MutationResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
-> = {
-  acceptAgreement?: Resolver<
-    ResolversTypes['AgreementAcceptance'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationAcceptAgreementArgs, 'modelId' | 'offerToken'>
-  >;
-  createBatchJob?: Resolver<
-    ResolversTypes['BatchJob'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationCreateBatchJobArgs, 'input'>
-  >;
-  createConversation?: Resolver<
-    ResolversTypes['Conversation'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationCreateConversationArgs, 'input'>
-  >;
-  createModelCustomizationJob?: Resolver<
-    ResolversTypes['CustomizationJob'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationCreateModelCustomizationJobArgs, 'input'>
-  >;
-  createProvisionedThroughput?: Resolver<
-    ResolversTypes['ProvisionedThroughput'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationCreateProvisionedThroughputArgs, 'input'>
-  >;
-  deleteConversation?: Resolver<
-    ResolversTypes['Boolean'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationDeleteConversationArgs, 'id'>
-  >;
-  embed?: Resolver<
-    ResolversTypes['EmbedResult'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationEmbedArgs, 'input'>
-  >;
-  generateImage?: Resolver<
-    ResolversTypes['ImageResult'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationGenerateImageArgs, 'input'>
-  >;
-  invoke?: Resolver<
-    ResolversTypes['InvokeResult'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationInvokeArgs, 'input'>
-  >;
-  invokeRaw?: Resolver<
-    ResolversTypes['JSON'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationInvokeRawArgs, 'body' | 'modelId'>
-  >;
-  sendMessage?: Resolver<
-    ResolversTypes['Message'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationSendMessageArgs, 'content' | 'conversationId'>
-  >;
-  updateConversation?: Resolver<
-    ResolversTypes['Conversation'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationUpdateConversationArgs, 'id' | 'input'>
-  >;
+export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acceptAgreement?: Resolver<ResolversTypes['AgreementAcceptance'], ParentType, ContextType, RequireFields<MutationAcceptAgreementArgs, 'modelId' | 'offerToken'>>;
+  createBatchJob?: Resolver<ResolversTypes['BatchJob'], ParentType, ContextType, RequireFields<MutationCreateBatchJobArgs, 'input'>>;
+  createConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationCreateConversationArgs, 'input'>>;
+  createModelCustomizationJob?: Resolver<ResolversTypes['CustomizationJob'], ParentType, ContextType, RequireFields<MutationCreateModelCustomizationJobArgs, 'input'>>;
+  createProvisionedThroughput?: Resolver<ResolversTypes['ProvisionedThroughput'], ParentType, ContextType, RequireFields<MutationCreateProvisionedThroughputArgs, 'input'>>;
+  deleteConversation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteConversationArgs, 'id'>>;
+  embed?: Resolver<ResolversTypes['EmbedResult'], ParentType, ContextType, RequireFields<MutationEmbedArgs, 'input'>>;
+  generateImage?: Resolver<ResolversTypes['ImageResult'], ParentType, ContextType, RequireFields<MutationGenerateImageArgs, 'input'>>;
+  invoke?: Resolver<ResolversTypes['InvokeResult'], ParentType, ContextType, RequireFields<MutationInvokeArgs, 'input'>>;
+  invokeRaw?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<MutationInvokeRawArgs, 'body' | 'modelId'>>;
+  sendMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'content' | 'conversationId'>>;
+  updateConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationUpdateConversationArgs, 'id' | 'input'>>;
 };
 
-export type ProvisionedThroughputResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['ProvisionedThroughput'] =
-    ResolversParentTypes['ProvisionedThroughput'],
-> = {
+export type ProvisionedThroughputResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProvisionedThroughput'] = ResolversParentTypes['ProvisionedThroughput']> = {
   commitmentDuration?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   creationTime?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   foundationModelArn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1535,62 +1405,24 @@ export type ProvisionedThroughputResolvers<
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type QueryResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
-> = {
-  agreementOffers?: Resolver<
-    Array<ResolversTypes['AgreementOffer']>,
-    ParentType,
-    ContextType,
-    RequireFields<QueryAgreementOffersArgs, 'modelId'>
-  >;
+export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  agreementOffers?: Resolver<Array<ResolversTypes['AgreementOffer']>, ParentType, ContextType, RequireFields<QueryAgreementOffersArgs, 'modelId'>>;
   batchJobs?: Resolver<Array<ResolversTypes['BatchJob']>, ParentType, ContextType>;
-  conversation?: Resolver<
-    Maybe<ResolversTypes['Conversation']>,
-    ParentType,
-    ContextType,
-    RequireFields<QueryConversationArgs, 'id'>
-  >;
-  conversations?: Resolver<
-    Array<ResolversTypes['Conversation']>,
-    ParentType,
-    ContextType,
-    Partial<QueryConversationsArgs>
-  >;
+  conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
+  conversations?: Resolver<Array<ResolversTypes['Conversation']>, ParentType, ContextType, Partial<QueryConversationsArgs>>;
   customModels?: Resolver<Array<ResolversTypes['CustomModel']>, ParentType, ContextType>;
   customizationJobs?: Resolver<Array<ResolversTypes['CustomizationJob']>, ParentType, ContextType>;
   inferenceProfiles?: Resolver<Array<ResolversTypes['InferenceProfile']>, ParentType, ContextType>;
-  model?: Resolver<
-    Maybe<ResolversTypes['FoundationModel']>,
-    ParentType,
-    ContextType,
-    RequireFields<QueryModelArgs, 'id'>
-  >;
-  models?: Resolver<
-    Array<ResolversTypes['FoundationModel']>,
-    ParentType,
-    ContextType,
-    Partial<QueryModelsArgs>
-  >;
+  model?: Resolver<Maybe<ResolversTypes['FoundationModel']>, ParentType, ContextType, RequireFields<QueryModelArgs, 'id'>>;
+  models?: Resolver<Array<ResolversTypes['FoundationModel']>, ParentType, ContextType, Partial<QueryModelsArgs>>;
   provisionedThroughputs?: Resolver<Array<ResolversTypes['ProvisionedThroughput']>, ParentType, ContextType>;
 };
 
-export type RoleResolvers = { ASSISTANT: 'assistant'; USER: 'user' };
+export type RoleResolvers = { ASSISTANT: 'assistant', USER: 'user' };
 
-export type StopReasonResolvers = {
-  CONTENT_FILTERED: 'content_filtered';
-  END_TURN: 'end_turn';
-  GUARDRAIL_INTERVENED: 'guardrail_intervened';
-  MAX_TOKENS: 'max_tokens';
-  STOP_SEQUENCE: 'stop_sequence';
-  TOOL_USE: 'tool_use';
-};
+export type StopReasonResolvers = { CONTENT_FILTERED: 'content_filtered', END_TURN: 'end_turn', GUARDRAIL_INTERVENED: 'guardrail_intervened', MAX_TOKENS: 'max_tokens', STOP_SEQUENCE: 'stop_sequence', TOOL_USE: 'tool_use' };
 
-export type StreamEndResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['StreamEnd'] = ResolversParentTypes['StreamEnd'],
-> = {
+export type StreamEndResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['StreamEnd'] = ResolversParentTypes['StreamEnd']> = {
   cost?: Resolver<ResolversTypes['Cost'], ParentType, ContextType>;
   latencyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   messageId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1602,70 +1434,36 @@ export type StreamEndResolvers<
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type StreamEventResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['StreamEvent'] = ResolversParentTypes['StreamEvent'],
-> = {
-  __resolveType: TypeResolveFn<
-    'StreamEnd' | 'StreamStart' | 'TextDelta' | 'ToolUseDelta',
-    ParentType,
-    ContextType
-  >;
+export type StreamEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['StreamEvent'] = ResolversParentTypes['StreamEvent']> = {
+  __resolveType: TypeResolveFn<'StreamEnd' | 'StreamStart' | 'TextDelta' | 'ToolUseDelta', ParentType, ContextType>;
 };
 
-export type StreamStartResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['StreamStart'] = ResolversParentTypes['StreamStart'],
-> = {
+export type StreamStartResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['StreamStart'] = ResolversParentTypes['StreamStart']> = {
   modelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type SubscriptionResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription'],
-> = {
-  invokeStream?: SubscriptionResolver<
-    ResolversTypes['StreamEvent'],
-    'invokeStream',
-    ParentType,
-    ContextType,
-    RequireFields<SubscriptionInvokeStreamArgs, 'input'>
-  >;
-  sendMessageStream?: SubscriptionResolver<
-    ResolversTypes['StreamEvent'],
-    'sendMessageStream',
-    ParentType,
-    ContextType,
-    RequireFields<SubscriptionSendMessageStreamArgs, 'content' | 'conversationId'>
-  >;
+export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  invokeStream?: SubscriptionResolver<ResolversTypes['StreamEvent'], "invokeStream", ParentType, ContextType, RequireFields<SubscriptionInvokeStreamArgs, 'input'>>;
+  sendMessageStream?: SubscriptionResolver<ResolversTypes['StreamEvent'], "sendMessageStream", ParentType, ContextType, RequireFields<SubscriptionSendMessageStreamArgs, 'content' | 'conversationId'>>;
 };
 
-export type TextDeltaResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['TextDelta'] = ResolversParentTypes['TextDelta'],
-> = {
+export type TextDeltaResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TextDelta'] = ResolversParentTypes['TextDelta']> = {
   index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type ToolCallResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['ToolCall'] = ResolversParentTypes['ToolCall'],
-> = {
+export type ToolCallResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ToolCall'] = ResolversParentTypes['ToolCall']> = {
   input?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   toolUseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
-export type ToolChoiceModeResolvers = { ANY: 'any'; AUTO: 'auto'; TOOL: 'tool' };
+export type ToolChoiceModeResolvers = { ANY: 'any', AUTO: 'auto', TOOL: 'tool' };
 
-export type ToolUseDeltaResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['ToolUseDelta'] = ResolversParentTypes['ToolUseDelta'],
-> = {
+export type ToolUseDeltaResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ToolUseDelta'] = ResolversParentTypes['ToolUseDelta']> = {
   index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   inputJson?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1673,10 +1471,7 @@ export type ToolUseDeltaResolvers<
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type UsageResolvers<
-  ContextType = GatewayContext,
-  ParentType extends ResolversParentTypes['Usage'] = ResolversParentTypes['Usage'],
-> = {
+export type UsageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Usage'] = ResolversParentTypes['Usage']> = {
   inputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   outputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   totalTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1720,3 +1515,4 @@ export type Resolvers<ContextType = GatewayContext> = {
   ToolUseDelta?: ToolUseDeltaResolvers<ContextType>;
   Usage?: UsageResolvers<ContextType>;
 };
+
