@@ -94,7 +94,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     handler: createRouter({
       runtime,
       controlPlane,
-      agentRuntime: createAgentRuntime({ catalog, now }),
+      agentRuntime: createAgentRuntime({
+        catalog,
+        now,
+        store: objectStore,
+        accountId: options.accountId ?? '123456789012',
+        ingestionDurationMs: latency.zero ? 0 : 3_000,
+      }),
       faults,
       stats,
       objectStore,

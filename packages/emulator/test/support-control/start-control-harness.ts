@@ -5,6 +5,7 @@ import {
   ConverseCommand,
   type ConverseCommandOutput,
 } from '@aws-sdk/client-bedrock-runtime';
+import { BedrockAgentClient } from '@aws-sdk/client-bedrock-agent';
 import { S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 
@@ -31,6 +32,8 @@ export interface ControlHarness {
   bedrock(region?: string): BedrockClient;
   /** An S3 client (path-style) for the emulator's object store. */
   s3(region?: string): S3Client;
+  /** A bedrock-agent (build-time) client: knowledge bases, data sources, ingestion jobs. */
+  agent(region?: string): BedrockAgentClient;
   /** An agent-runtime client. */
   agentRuntime(region?: string): BedrockAgentRuntimeClient;
   /** Converse on `modelId`, to check what the runtime makes of control-plane resources. */
@@ -69,6 +72,7 @@ export async function startControlHarness(options: ControlHarnessOptions = {}): 
     clock,
     bedrock: (region = 'us-east-1') => track(new BedrockClient(config(region))),
     s3: (region = 'us-east-1') => track(new S3Client({ ...config(region), forcePathStyle: true })),
+    agent: (region = 'us-east-1') => track(new BedrockAgentClient(config(region))),
     agentRuntime: (region = 'us-east-1') => track(new BedrockAgentRuntimeClient(config(region))),
     converse: (modelId, region = 'us-east-1') =>
       track(new BedrockRuntimeClient(config(region))).send(
