@@ -118,3 +118,18 @@ export type {
   InferenceProfileType,
   ListModelsFilter,
 } from './client/control-plane-api.js';
+export type { AgentRuntimeApi } from './agents/agent-runtime-api.js';
+export type {
+  AgentEvent,
+  AgentResult,
+  AnswerEvent,
+  Citation,
+  GeneratedAnswer,
+  InvokeAgentRequest,
+  RetrievalFilter,
+  RetrieveAndGenerateRequest,
+  RetrieveOptions,
+  RetrieveResult,
+  RetrievedChunk,
+  ReturnControlResults,
+} from './agents/agent-types.js';
