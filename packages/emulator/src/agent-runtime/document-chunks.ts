@@ -22,7 +22,7 @@ export interface IndexedChunk {
 }
 
 /** Dimensions of chunk and query embeddings (Titan Text Embeddings V2's default). */
-export const INDEX_DIMENSIONS = 1024;
+const INDEX_DIMENSIONS = 1024;
 
 /**
  * Splits a document into chunks (words stand in for tokens) and embeds each with the emulator's

@@ -3,7 +3,7 @@ import { S3Error, type ObjectStore } from '../s3/object-store.js';
 import { parseS3Uri } from '../s3/s3-uri.js';
 
 /** Bedrock's batch inference quotas (Service Quotas, "Batch inference"), the same for every model here. */
-export const BATCH_QUOTAS = {
+const BATCH_QUOTAS = {
   minRecordsPerJob: 100,
   maxRecordsPerFile: 50_000,
   maxRecordsPerJob: 50_000,

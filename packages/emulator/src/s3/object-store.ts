@@ -38,7 +38,7 @@ export class S3Error extends Error {
 }
 
 /** S3's smallest part, except for an upload's last one. */
-export const MIN_PART_BYTES = 5 * 1024 * 1024;
+const MIN_PART_BYTES = 5 * 1024 * 1024;
 const MAX_PARTS = 10_000;
 
 interface Bucket {

@@ -10,7 +10,3 @@ export function parseS3Uri(uri: string): S3Location | undefined {
   if (match?.[1] === undefined) return undefined;
   return { bucket: match[1], key: match[2] ?? '' };
 }
-
-export function formatS3Uri(location: S3Location): string {
-  return `s3://${location.bucket}/${location.key}`;
-}

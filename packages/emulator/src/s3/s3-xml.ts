@@ -17,7 +17,7 @@ function render([name, content]: XmlNode): string {
   return `<${name}>${inner}</${name}>`;
 }
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (character) => ENTITIES[character] ?? character);
 }
 
