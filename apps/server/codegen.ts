@@ -27,6 +27,7 @@ const config: CodegenConfig = {
           StreamEnd: '../../streaming/gateway-stream-event.js#StreamEndEvent',
           Conversation: '../../conversations/conversation-repository.js#ConversationRow',
           Message: '../../conversations/conversation-repository.js#MessageRow',
+          BatchJob: '../../batch/batch-job-view.js#BatchJobView',
         },
       },
     },

@@ -54,6 +54,10 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** How long GET /ready waits for the upstream. */
   readonly readyTimeoutMs: number;
+  /** Where inline batch records are uploaded and the role Bedrock assumes for batch jobs. */
+  readonly batch: { readonly s3Uri: string | undefined; readonly roleArn: string | undefined };
+  /** Job progress polling: the first gap between polls, doubling up to the longest while nothing changes. */
+  readonly jobPolling: { readonly minIntervalMs: number; readonly maxIntervalMs: number };
 }
 
 export class ConfigError extends Error {
@@ -94,6 +98,19 @@ const EnvSchema = z.object({
   QUARRY_MODEL_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
   QUARRY_STREAM_IDLE_TIMEOUT_MS: positiveInt(60_000),
   QUARRY_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  QUARRY_BATCH_S3_URI: z
+    .string()
+    .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/, 'must be an s3://bucket/prefix/ URI')
+    .optional(),
+  QUARRY_BATCH_ROLE_ARN: z
+    .string()
+    .regex(
+      /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/.+$/,
+      'must be an IAM role ARN (arn:aws:iam::123456789012:role/Name)',
+    )
+    .optional(),
+  QUARRY_JOB_POLL_MS: positiveInt(1_000),
+  QUARRY_JOB_POLL_MAX_MS: positiveInt(15_000),
 });
 
 /**
@@ -162,5 +179,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     streamIdleTimeoutMs: e.QUARRY_STREAM_IDLE_TIMEOUT_MS,
     shutdownGraceMs: e.QUARRY_SHUTDOWN_GRACE_MS,
     readyTimeoutMs: e.QUARRY_READY_TIMEOUT_MS,
+    batch: Object.freeze({ s3Uri: e.QUARRY_BATCH_S3_URI, roleArn: e.QUARRY_BATCH_ROLE_ARN }),
+    jobPolling: Object.freeze({
+      minIntervalMs: e.QUARRY_JOB_POLL_MS,
+      maxIntervalMs: Math.max(e.QUARRY_JOB_POLL_MS, e.QUARRY_JOB_POLL_MAX_MS),
+    }),
   });
 }

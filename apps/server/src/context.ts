@@ -1,5 +1,7 @@
 import type { Logger, QuarryClient } from '@quarry/core';
 import type { ConversationService } from './conversations/conversation-service.js';
+import type { BatchService } from './batch/batch-service.js';
+import type { JobWatchers } from './batch/job-watchers.js';
 import type { FormatOptions } from './errors/format-error.js';
 import type { ModelDirectory } from './models/model-directory.js';
 import type { Store } from './store/store.js';
@@ -8,6 +10,9 @@ import type { StreamSlots } from './streaming/stream-slots.js';
 /** Per-operation context every resolver receives. Built by the HTTP handler and the graphql-ws server. */
 export interface GatewayContext {
   readonly client: QuarryClient;
+  readonly batch: BatchService;
+  /** Shared pollers behind the job progress subscriptions. */
+  readonly jobs: JobWatchers;
   readonly models: ModelDirectory;
   readonly store: Store;
   readonly conversations: ConversationService;

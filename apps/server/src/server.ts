@@ -21,6 +21,8 @@ import { buildSchema } from './schema/build-schema.js';
 import type { Store } from './store/store.js';
 import { createStreamSlots } from './streaming/stream-slots.js';
 import { startGraphQLWs } from './ws/graphql-ws-server.js';
+import type { BatchService } from './batch/batch-service.js';
+import { createJobWatchers } from './batch/job-watchers.js';
 
 const GRAPHQL_PATH = '/graphql';
 const ADMIN_CALLER = Object.freeze({ keyId: 'admin' });
@@ -45,6 +47,10 @@ export interface ServerOptions {
   readonly shutdownGraceMs: number;
   /** How long GET /ready waits for the upstream. */
   readonly readyTimeoutMs: number;
+  /** Batch inference (S3 input/output, decoding); built by the composition root. */
+  readonly batch: BatchService;
+  /** How often job progress subscriptions poll Bedrock: the first gap, doubling up to the longest. */
+  readonly jobPolling?: { readonly minIntervalMs: number; readonly maxIntervalMs: number };
 }
 
 export interface RunningServer {
@@ -86,8 +92,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       logger.error({ event: 'gateway.internal-error', err: error }, 'unexpected error');
     },
   };
+  const jobs = createJobWatchers(options.client, options.batch, logger, options.jobPolling);
   const createContext = (signal: AbortSignal): GatewayContext => ({
     client: options.client,
+    batch: options.batch,
+    jobs,
     models,
     store: options.store,
     conversations,
@@ -220,6 +229,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         // ends idle sockets, upgraded ones included). Then both drains run under the same grace
         // period; Apollo's closes the listener first thing.
         await ws.cancelAll(reason);
+        jobs.close();
         await Promise.all([ws.close(options.shutdownGraceMs), apollo.stop()]);
         httpOperations.abortAll(reason);
         logger.info({ event: 'gateway.stopped' }, 'stopped');

@@ -119,6 +119,15 @@ export type {
   ListModelsFilter,
 } from './client/control-plane-api.js';
 export type { AgentRuntimeApi } from './agents/agent-runtime-api.js';
+export {
+  BATCH_DISCOUNT,
+  batchRecordId,
+  decodeBatchOutput,
+  encodeBatchRecords,
+  MAX_BATCH_RECORDS,
+  MIN_BATCH_RECORDS,
+} from './batch/batch-records.js';
+export type { BatchRecordOutcome } from './batch/batch-records.js';
 export type {
   AgentEvent,
   AgentResult,

@@ -16,7 +16,12 @@ import { createFoundationModelResolvers } from './resolvers/foundation-model-res
 import { createMutationResolvers } from './resolvers/mutation-resolvers.js';
 import { createQueryResolvers } from './resolvers/query-resolvers.js';
 import { createSubscriptionResolvers } from './resolvers/subscription-resolvers.js';
-import { embeddingResolvers, streamEventResolvers } from './resolvers/type-resolvers.js';
+import {
+  agentEventResolvers,
+  batchJobResolvers,
+  embeddingResolvers,
+  streamEventResolvers,
+} from './resolvers/type-resolvers.js';
 
 /** schema.graphql is the source of truth; the build copies it next to this file. */
 function loadTypeDefs(): string {
@@ -35,6 +40,8 @@ export function buildSchema(catalog: ModelCatalog): GraphQLSchema {
     FoundationModel: createFoundationModelResolvers(catalog),
     Embedding: embeddingResolvers,
     StreamEvent: streamEventResolvers,
+    AgentEvent: agentEventResolvers,
+    BatchJob: batchJobResolvers,
   };
   return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
 }

@@ -3,6 +3,7 @@ import type { ModelView } from '../../models/model-view.js';
 import type { EmbeddingView } from '../../mapping/embedding-view.js';
 import type { GatewayStreamEvent, StreamStartEvent, TextDeltaEvent, ToolUseDeltaEvent, StreamEndEvent } from '../../streaming/gateway-stream-event.js';
 import type { ConversationRow, MessageRow } from '../../conversations/conversation-repository.js';
+import type { BatchJobView } from '../../batch/batch-job-view.js';
 import type { GatewayContext } from '../../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -17,6 +18,49 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** Arbitrary JSON: native request and response bodies, tool inputs, hyperparameters. */
   JSON: { input: unknown; output: unknown; }
+};
+
+/** A piece of an agent's answer. */
+export type AgentChunk = {
+  __typename?: 'AgentChunk';
+  /** Citations attached to this chunk. */
+  citations: Array<Citation>;
+  /** The text. */
+  text: Scalars['String']['output'];
+};
+
+/** The last event of an agent turn. */
+export type AgentEnd = {
+  __typename?: 'AgentEnd';
+  /** The session, to pass back for the next turn. */
+  sessionId: Scalars['String']['output'];
+  /** The whole answer. */
+  text: Scalars['String']['output'];
+};
+
+/** The events of invokeAgentStream. */
+export type AgentEvent = AgentChunk | AgentEnd | AgentTrace | ReturnControl;
+
+/** One agent turn, collected. */
+export type AgentResult = {
+  __typename?: 'AgentResult';
+  /** Citations of knowledge-base chunks. */
+  citations: Array<Citation>;
+  /** Set when the agent asks the caller to run functions instead of answering. */
+  returnControl: Maybe<ReturnControl>;
+  /** The session, to pass back for the next turn. */
+  sessionId: Scalars['String']['output'];
+  /** The answer. */
+  text: Scalars['String']['output'];
+  /** Bedrock's trace objects, when `enableTrace` was set. */
+  traces: Array<Scalars['JSON']['output']>;
+};
+
+/** One of the agent's trace steps. */
+export type AgentTrace = {
+  __typename?: 'AgentTrace';
+  /** Bedrock's trace object. */
+  trace: Scalars['JSON']['output'];
 };
 
 /** The result of `acceptAgreement`. */
@@ -44,13 +88,21 @@ export type AgreementOffer = {
 /** A batch inference job. */
 export type BatchJob = {
   __typename?: 'BatchJob';
-  /** When the job finished, ISO-8601 UTC; null while it runs. */
+  /** The job's ARN. */
+  arn: Scalars['String']['output'];
+  /** When the job finished, ISO-8601 UTC; null while it runs (same as `endedAt`). */
   endTime: Maybe<Scalars['String']['output']>;
+  /** When the job ended, ISO-8601 UTC; null while it runs. */
+  endedAt: Maybe<Scalars['String']['output']>;
+  /** Records that failed (each has an `error` in `results`). */
+  failedCount: Maybe<Scalars['Int']['output']>;
+  /** The job's ID in this gateway: its ARN. */
+  id: Scalars['ID']['output'];
   /** S3 URI of the JSONL input. */
   inputS3Uri: Maybe<Scalars['String']['output']>;
-  /** The job's ARN. */
+  /** The job's ARN (same as `arn`). */
   jobArn: Scalars['ID']['output'];
-  /** The job's name. */
+  /** The job's name (same as `name`). */
   jobName: Scalars['String']['output'];
   /** When the job last changed, ISO-8601 UTC. */
   lastModifiedTime: Maybe<Scalars['String']['output']>;
@@ -58,12 +110,64 @@ export type BatchJob = {
   message: Maybe<Scalars['String']['output']>;
   /** The model (ID or ARN) the job invokes. */
   modelId: Scalars['String']['output'];
+  /** The job's name. */
+  name: Scalars['String']['output'];
   /** S3 URI where Bedrock writes the output. */
   outputS3Uri: Maybe<Scalars['String']['output']>;
+  /** Records processed so far. */
+  processedCount: Maybe<Scalars['Int']['output']>;
+  /** Records in the input; null until Bedrock has validated it. */
+  recordCount: Maybe<Scalars['Int']['output']>;
+  /**
+   * The job's output records in input order, decoded by the model family's codec; empty until the
+   * job has ended. Pages by `after` (a `recordId`).
+   */
+  results: Array<BatchRecordResult>;
   /** Submitted, Validating, Scheduled, InProgress, Completed, PartiallyCompleted, Failed, Stopping, Stopped or Expired. */
   status: Scalars['String']['output'];
-  /** When the job was submitted, ISO-8601 UTC. */
+  /** When the job was submitted, ISO-8601 UTC (same as `submittedAt`). */
   submitTime: Scalars['String']['output'];
+  /** When the job was submitted, ISO-8601 UTC. */
+  submittedAt: Scalars['String']['output'];
+  /** Records that produced output. */
+  succeededCount: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** A batch inference job. */
+export type BatchJobResultsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One record of a batch job's output. */
+export type BatchRecordResult = {
+  __typename?: 'BatchRecordResult';
+  /** What the record cost at the batch price (half the on-demand price). */
+  cost: Maybe<Cost>;
+  /** Why the record failed (Bedrock's message and code); null when it succeeded. */
+  error: Maybe<Scalars['String']['output']>;
+  /** The record's ID (`RECORD0000001`… for inline records, in input order). */
+  recordId: Scalars['String']['output'];
+  /** Why generation stopped; null when the record failed. */
+  stopReason: Maybe<StopReason>;
+  /** The generated text; null when the record failed. */
+  text: Maybe<Scalars['String']['output']>;
+  /** Tokens read and generated; null when the record failed. */
+  usage: Maybe<Usage>;
+};
+
+/** A part of an answer and the chunks it came from. */
+export type Citation = {
+  __typename?: 'Citation';
+  /** Offset of the part's last character (inclusive, as Bedrock reports it). */
+  end: Scalars['Int']['output'];
+  /** The chunks behind it. */
+  references: Array<RetrievalResult>;
+  /** Offset of the part's first character in the answer. */
+  start: Scalars['Int']['output'];
+  /** The cited part of the answer. */
+  text: Scalars['String']['output'];
 };
 
 /** Term of a Provisioned Throughput commitment (Bedrock's OneMonth and SixMonths). */
@@ -113,18 +217,22 @@ export type Cost = {
   totalUsd: Scalars['Float']['output'];
 };
 
-/** A batch inference job to start. */
+/** A batch inference job to start: inline `records` or an `inputS3Uri`. */
 export type CreateBatchJobInput = {
-  /** S3 URI of the JSONL input (a file or a folder), one `{recordId, modelInput}` record a line. */
-  inputS3Uri: Scalars['String']['input'];
-  /** Name of the job; unique in the account. */
-  jobName: Scalars['String']['input'];
+  /** S3 URI of existing JSONL input (a file or a folder), one `{recordId, modelInput}` record a line. */
+  inputS3Uri?: InputMaybe<Scalars['String']['input']>;
+  /** Deprecated spelling of `name`. */
+  jobName?: InputMaybe<Scalars['String']['input']>;
   /** Model ID or inference-profile ID to run the records through. */
   modelId: Scalars['ID']['input'];
-  /** S3 URI where Bedrock writes the output. */
-  outputS3Uri: Scalars['String']['input'];
-  /** IAM role Bedrock assumes to read the input and write the output. */
-  roleArn: Scalars['String']['input'];
+  /** Name of the job; unique in the account. Default: generated. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** S3 URI where Bedrock writes the output. Default: next to the uploaded records. */
+  outputS3Uri?: InputMaybe<Scalars['String']['input']>;
+  /** 100–50,000 requests in the invoke shape; each record's own `modelId` must equal the job's. Encoded by the family's codec and uploaded as JSONL. */
+  records?: InputMaybe<Array<InvokeInput>>;
+  /** IAM role Bedrock assumes to read the input and write the output. Default: QUARRY_BATCH_ROLE_ARN. */
+  roleArn?: InputMaybe<Scalars['String']['input']>;
   /** Hours after which Bedrock stops the job if unfinished; Bedrock allows 24–168. Omitted: Bedrock's default. */
   timeoutDurationInHours?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -448,6 +556,30 @@ export type InferenceType =
   /** Served through purchased Provisioned Throughput (call it with the provisioned model ARN). */
   | 'PROVISIONED';
 
+/** An agent turn. */
+export type InvokeAgentInput = {
+  /** The alias to call. Default TSTALIASID (the working draft). */
+  agentAliasId?: InputMaybe<Scalars['ID']['input']>;
+  /** The agent's ID. */
+  agentId: Scalars['ID']['input'];
+  /** Include the agent's reasoning traces. */
+  enableTrace?: InputMaybe<Scalars['Boolean']['input']>;
+  /** End the session after this turn. */
+  endSession?: InputMaybe<Scalars['Boolean']['input']>;
+  /** What the user says; may be omitted when answering a return of control. */
+  inputText?: InputMaybe<Scalars['String']['input']>;
+  /** Knowledge bases the agent may search this turn. */
+  knowledgeBaseIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The `invocationId` of the returnControl being answered. */
+  returnControlInvocationId?: InputMaybe<Scalars['String']['input']>;
+  /** Bedrock's returnControlInvocationResults items: the results of the functions the agent asked for. */
+  returnControlResults?: InputMaybe<Scalars['JSON']['input']>;
+  /** Session attributes, a map of strings. */
+  sessionAttributes?: InputMaybe<Scalars['JSON']['input']>;
+  /** The session to continue; a new one is started when omitted (read it from the result). */
+  sessionId?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A text generation request, the same shape for every text model family. */
 export type InvokeInput = {
   /**
@@ -607,7 +739,11 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Accepts a model's agreement offer (CreateFoundationModelAgreement) so the model can be invoked. */
   acceptAgreement: AgreementAcceptance;
-  /** Starts a batch inference job over JSONL records in S3. */
+  /**
+   * Starts a batch inference job (CreateModelInvocationJob) at half the on-demand price. Inline
+   * `records` are validated and encoded by the model family's codec and uploaded as JSONL to the
+   * gateway's batch location (QUARRY_BATCH_S3_URI); or give an existing `inputS3Uri`.
+   */
   createBatchJob: BatchJob;
   /** Starts a conversation; checked against the model (system prompt, tools) before it is saved. */
   createConversation: Conversation;
@@ -630,16 +766,28 @@ export type Mutation = {
    */
   invoke: InvokeResult;
   /**
+   * One turn with a Bedrock agent (InvokeAgent), collected: its answer, citations, traces, or the
+   * function calls it hands back (returnControl). Reuse `sessionId` for a multi-turn session.
+   */
+  invokeAgent: AgentResult;
+  /**
    * Sends the family's native body as is and returns the native response body. No validation and
    * no translation: works for models Quarry's catalog does not know.
    */
   invokeRaw: Scalars['JSON']['output'];
+  /**
+   * Answers a query from a knowledge base with citations (RetrieveAndGenerate). Pass the returned
+   * `sessionId` back to continue the conversation.
+   */
+  retrieveAndGenerate: RetrieveAndGenerateResult;
   /**
    * Sends a user turn and returns the model's answer. The user turn is committed before the model is
    * called; the answer when it is complete (a failed call leaves it INTERRUPTED with the error code).
    * Sends to one conversation run one at a time, in arrival order.
    */
   sendMessage: Message;
+  /** Stops a running batch job (StopModelInvocationJob); the records processed so far keep their results. */
+  stopBatchJob: BatchJob;
   /**
    * Renames a conversation or changes its settings. A new `modelId` may be of another family: the
    * history is re-encoded for it on the next send, and a model that cannot take the history (tool
@@ -705,9 +853,21 @@ export type MutationInvokeArgs = {
 
 
 /** Calls that invoke models or create Bedrock resources. */
+export type MutationInvokeAgentArgs = {
+  input: InvokeAgentInput;
+};
+
+
+/** Calls that invoke models or create Bedrock resources. */
 export type MutationInvokeRawArgs = {
   body: Scalars['JSON']['input'];
   modelId: Scalars['ID']['input'];
+};
+
+
+/** Calls that invoke models or create Bedrock resources. */
+export type MutationRetrieveAndGenerateArgs = {
+  input: RetrieveAndGenerateInput;
 };
 
 
@@ -716,6 +876,12 @@ export type MutationSendMessageArgs = {
   content: Scalars['String']['input'];
   conversationId: Scalars['ID']['input'];
   toolResults?: InputMaybe<Array<ToolResultInput>>;
+};
+
+
+/** Calls that invoke models or create Bedrock resources. */
+export type MutationStopBatchJobArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -751,6 +917,8 @@ export type Query = {
   __typename?: 'Query';
   /** The agreement (EULA) offers of a model that needs one before first use; empty when none is needed. */
   agreementOffers: Array<AgreementOffer>;
+  /** One batch inference job by `id` (its ARN); null when Bedrock does not know it. */
+  batchJob: Maybe<BatchJob>;
   /** Batch inference jobs (CreateModelInvocationJob). */
   batchJobs: Array<BatchJob>;
   /** One of the caller's conversations with its messages in order; null when it does not exist or belongs to another key. */
@@ -778,12 +946,20 @@ export type Query = {
   models: Array<FoundationModel>;
   /** Provisioned Throughput purchases in the account (ListProvisionedModelThroughputs). */
   provisionedThroughputs: Array<ProvisionedThroughput>;
+  /** Chunks of a knowledge base that match a query, best first (Retrieve). */
+  retrieve: Array<RetrievalResult>;
 };
 
 
 /** Read-only views of the model catalog and of the account's Bedrock resources. */
 export type QueryAgreementOffersArgs = {
   modelId: Scalars['ID']['input'];
+};
+
+
+/** Read-only views of the model catalog and of the account's Bedrock resources. */
+export type QueryBatchJobArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -809,6 +985,73 @@ export type QueryModelArgs = {
 /** Read-only views of the model catalog and of the account's Bedrock resources. */
 export type QueryModelsArgs = {
   filter?: InputMaybe<ModelFilter>;
+};
+
+
+/** Read-only views of the model catalog and of the account's Bedrock resources. */
+export type QueryRetrieveArgs = {
+  input: RetrieveInput;
+};
+
+/** A chunk of a knowledge base. */
+export type RetrievalResult = {
+  __typename?: 'RetrievalResult';
+  /** The document's metadata attributes, Bedrock's own (`x-amz-bedrock-kb-*`) included. */
+  metadata: Scalars['JSON']['output'];
+  /** Relevance in [0, 1]; null in citations. */
+  score: Maybe<Scalars['Float']['output']>;
+  /** The chunk's text. */
+  text: Scalars['String']['output'];
+  /** Where the chunk came from (an S3 URI, a web URL, …). */
+  uri: Maybe<Scalars['String']['output']>;
+};
+
+/** A question for a knowledge base. */
+export type RetrieveAndGenerateInput = {
+  /** A Bedrock RetrievalFilter on document metadata. */
+  filter?: InputMaybe<Scalars['JSON']['input']>;
+  /** The knowledge base's ID. */
+  knowledgeBaseId: Scalars['ID']['input'];
+  /** The text model that writes the answer (ID, profile ID or ARN). */
+  modelId: Scalars['ID']['input'];
+  /** How many chunks to ground the answer on, 1–100. */
+  numberOfResults?: InputMaybe<Scalars['Int']['input']>;
+  /** The question. */
+  query: Scalars['String']['input'];
+  /** The `sessionId` of the previous answer, to continue the conversation. */
+  sessionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A grounded answer. */
+export type RetrieveAndGenerateResult = {
+  __typename?: 'RetrieveAndGenerateResult';
+  /** Which parts of the answer came from which chunks. */
+  citations: Array<Citation>;
+  /** Pass it back to continue the conversation. */
+  sessionId: Scalars['String']['output'];
+  /** The answer. */
+  text: Scalars['String']['output'];
+};
+
+/** A knowledge-base search. */
+export type RetrieveInput = {
+  /** A Bedrock RetrievalFilter on document metadata, e.g. {"equals": {"key": "topic", "value": "rivers"}}. */
+  filter?: InputMaybe<Scalars['JSON']['input']>;
+  /** The knowledge base's ID. */
+  knowledgeBaseId: Scalars['ID']['input'];
+  /** How many chunks to return, 1–100. Default 5. */
+  numberOfResults?: InputMaybe<Scalars['Int']['input']>;
+  /** The query text. */
+  query: Scalars['String']['input'];
+};
+
+/** Function or API calls an agent hands back for the caller to run. */
+export type ReturnControl = {
+  __typename?: 'ReturnControl';
+  /** Bedrock's invocationInputs, as returned. */
+  inputs: Scalars['JSON']['output'];
+  /** Echo it in InvokeAgentInput.returnControlInvocationId with the results. */
+  invocationId: Scalars['String']['output'];
 };
 
 /** A chat turn's author. */
@@ -874,6 +1117,16 @@ export type StreamStart = {
 export type Subscription = {
   __typename?: 'Subscription';
   /**
+   * A batch job on every change of status or counts, completing after a terminal status (Completed,
+   * PartiallyCompleted, Failed, Stopped, Expired). However many subscribers follow a job, the gateway
+   * polls Bedrock once for it, backing off while nothing changes.
+   */
+  batchJobProgress: BatchJob;
+  /** A model customization job on every status change, completing after a terminal status. */
+  customizationJobProgress: CustomizationJob;
+  /** One agent turn as it happens: text chunks (with citations), traces, return of control, then AgentEnd. */
+  invokeAgentStream: AgentEvent;
+  /**
    * Streams a generation as typed events while tokens arrive: one StreamStart, then TextDelta and
    * ToolUseDelta events, then one StreamEnd with the stop reason, usage and assembled tool calls.
    * The input is validated like `invoke` before any upstream call, so a bad request fails at once.
@@ -886,6 +1139,24 @@ export type Subscription = {
    * INTERRUPTED with the text received so far.
    */
   sendMessageStream: StreamEvent;
+};
+
+
+/** Streams over graphql-ws. */
+export type SubscriptionBatchJobProgressArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Streams over graphql-ws. */
+export type SubscriptionCustomizationJobProgressArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Streams over graphql-ws. */
+export type SubscriptionInvokeAgentStreamArgs = {
+  input: InvokeAgentInput;
 };
 
 
@@ -1076,14 +1347,36 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  AgentEvent:
+    | ( AgentChunk )
+    | ( AgentEnd )
+    | ( AgentTrace )
+    | ( ReturnControl )
+  ;
+  StreamEvent:
+    | ( StreamEndEvent )
+    | ( StreamStartEvent )
+    | ( TextDeltaEvent )
+    | ( ToolUseDeltaEvent )
+  ;
+};
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AgentChunk: ResolverTypeWrapper<AgentChunk>;
+  AgentEnd: ResolverTypeWrapper<AgentEnd>;
+  AgentEvent: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['AgentEvent']>;
+  AgentResult: ResolverTypeWrapper<AgentResult>;
+  AgentTrace: ResolverTypeWrapper<AgentTrace>;
   AgreementAcceptance: ResolverTypeWrapper<AgreementAcceptance>;
   AgreementOffer: ResolverTypeWrapper<AgreementOffer>;
-  BatchJob: ResolverTypeWrapper<BatchJob>;
+  BatchJob: ResolverTypeWrapper<BatchJobView>;
+  BatchRecordResult: ResolverTypeWrapper<BatchRecordResult>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Citation: ResolverTypeWrapper<Citation>;
   CommitmentDuration: null;
   Conversation: ResolverTypeWrapper<ConversationRow>;
   Cost: ResolverTypeWrapper<Cost>;
@@ -1109,6 +1402,7 @@ export type ResolversTypes = {
   InferenceProfile: ResolverTypeWrapper<InferenceProfile>;
   InferenceType: InferenceType;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  InvokeAgentInput: InvokeAgentInput;
   InvokeInput: InvokeInput;
   InvokeResult: ResolverTypeWrapper<InvokeResult>;
   ItemError: ResolverTypeWrapper<ItemError>;
@@ -1122,6 +1416,11 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ProvisionedThroughput: ResolverTypeWrapper<ProvisionedThroughput>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RetrievalResult: ResolverTypeWrapper<RetrievalResult>;
+  RetrieveAndGenerateInput: RetrieveAndGenerateInput;
+  RetrieveAndGenerateResult: ResolverTypeWrapper<RetrieveAndGenerateResult>;
+  RetrieveInput: RetrieveInput;
+  ReturnControl: ResolverTypeWrapper<ReturnControl>;
   Role: null;
   StopReason: null;
   StreamEnd: ResolverTypeWrapper<StreamEndEvent>;
@@ -1143,10 +1442,17 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AgentChunk: AgentChunk;
+  AgentEnd: AgentEnd;
+  AgentEvent: ResolversUnionTypes<ResolversParentTypes>['AgentEvent'];
+  AgentResult: AgentResult;
+  AgentTrace: AgentTrace;
   AgreementAcceptance: AgreementAcceptance;
   AgreementOffer: AgreementOffer;
-  BatchJob: BatchJob;
+  BatchJob: BatchJobView;
+  BatchRecordResult: BatchRecordResult;
   Boolean: Scalars['Boolean']['output'];
+  Citation: Citation;
   Conversation: ConversationRow;
   Cost: Cost;
   CreateBatchJobInput: CreateBatchJobInput;
@@ -1167,6 +1473,7 @@ export type ResolversParentTypes = {
   ImageResult: ImageResult;
   InferenceProfile: InferenceProfile;
   Int: Scalars['Int']['output'];
+  InvokeAgentInput: InvokeAgentInput;
   InvokeInput: InvokeInput;
   InvokeResult: InvokeResult;
   ItemError: ItemError;
@@ -1178,6 +1485,11 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   ProvisionedThroughput: ProvisionedThroughput;
   Query: Record<PropertyKey, never>;
+  RetrievalResult: RetrievalResult;
+  RetrieveAndGenerateInput: RetrieveAndGenerateInput;
+  RetrieveAndGenerateResult: RetrieveAndGenerateResult;
+  RetrieveInput: RetrieveInput;
+  ReturnControl: ReturnControl;
   StreamEnd: StreamEndEvent;
   StreamEvent: GatewayStreamEvent;
   StreamStart: StreamStartEvent;
@@ -1194,6 +1506,35 @@ export type ResolversParentTypes = {
   Usage: Usage;
 };
 
+export type AgentChunkResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgentChunk'] = ResolversParentTypes['AgentChunk']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AgentEndResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgentEnd'] = ResolversParentTypes['AgentEnd']> = {
+  sessionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AgentEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgentEvent'] = ResolversParentTypes['AgentEvent']> = {
+  __resolveType: TypeResolveFn<'AgentChunk' | 'AgentEnd' | 'AgentTrace' | 'ReturnControl', ParentType, ContextType>;
+};
+
+export type AgentResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgentResult'] = ResolversParentTypes['AgentResult']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  returnControl?: Resolver<Maybe<ResolversTypes['ReturnControl']>, ParentType, ContextType>;
+  sessionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  traces?: Resolver<Array<ResolversTypes['JSON']>, ParentType, ContextType>;
+};
+
+export type AgentTraceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgentTrace'] = ResolversParentTypes['AgentTrace']> = {
+  trace?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type AgreementAcceptanceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgreementAcceptance'] = ResolversParentTypes['AgreementAcceptance']> = {
   accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   modelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1207,16 +1548,42 @@ export type AgreementOfferResolvers<ContextType = GatewayContext, ParentType ext
 };
 
 export type BatchJobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BatchJob'] = ResolversParentTypes['BatchJob']> = {
+  arn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   endTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  failedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inputS3Uri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   jobArn?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   jobName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lastModifiedTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   modelId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   outputS3Uri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  processedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  recordCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['BatchRecordResult']>, ParentType, ContextType, Partial<BatchJobResultsArgs>>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   submitTime?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  succeededCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type BatchRecordResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BatchRecordResult'] = ResolversParentTypes['BatchRecordResult']> = {
+  cost?: Resolver<Maybe<ResolversTypes['Cost']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stopReason?: Resolver<Maybe<ResolversTypes['StopReason']>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  usage?: Resolver<Maybe<ResolversTypes['Usage']>, ParentType, ContextType>;
+};
+
+export type CitationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  references?: Resolver<Array<ResolversTypes['RetrievalResult']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CommitmentDurationResolvers = { ONE_MONTH: 'OneMonth', SIX_MONTHS: 'SixMonths' };
@@ -1389,8 +1756,11 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   embed?: Resolver<ResolversTypes['EmbedResult'], ParentType, ContextType, RequireFields<MutationEmbedArgs, 'input'>>;
   generateImage?: Resolver<ResolversTypes['ImageResult'], ParentType, ContextType, RequireFields<MutationGenerateImageArgs, 'input'>>;
   invoke?: Resolver<ResolversTypes['InvokeResult'], ParentType, ContextType, RequireFields<MutationInvokeArgs, 'input'>>;
+  invokeAgent?: Resolver<ResolversTypes['AgentResult'], ParentType, ContextType, RequireFields<MutationInvokeAgentArgs, 'input'>>;
   invokeRaw?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<MutationInvokeRawArgs, 'body' | 'modelId'>>;
+  retrieveAndGenerate?: Resolver<ResolversTypes['RetrieveAndGenerateResult'], ParentType, ContextType, RequireFields<MutationRetrieveAndGenerateArgs, 'input'>>;
   sendMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'content' | 'conversationId'>>;
+  stopBatchJob?: Resolver<ResolversTypes['BatchJob'], ParentType, ContextType, RequireFields<MutationStopBatchJobArgs, 'id'>>;
   updateConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationUpdateConversationArgs, 'id' | 'input'>>;
 };
 
@@ -1407,6 +1777,7 @@ export type ProvisionedThroughputResolvers<ContextType = GatewayContext, ParentT
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   agreementOffers?: Resolver<Array<ResolversTypes['AgreementOffer']>, ParentType, ContextType, RequireFields<QueryAgreementOffersArgs, 'modelId'>>;
+  batchJob?: Resolver<Maybe<ResolversTypes['BatchJob']>, ParentType, ContextType, RequireFields<QueryBatchJobArgs, 'id'>>;
   batchJobs?: Resolver<Array<ResolversTypes['BatchJob']>, ParentType, ContextType>;
   conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
   conversations?: Resolver<Array<ResolversTypes['Conversation']>, ParentType, ContextType, Partial<QueryConversationsArgs>>;
@@ -1416,6 +1787,26 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   model?: Resolver<Maybe<ResolversTypes['FoundationModel']>, ParentType, ContextType, RequireFields<QueryModelArgs, 'id'>>;
   models?: Resolver<Array<ResolversTypes['FoundationModel']>, ParentType, ContextType, Partial<QueryModelsArgs>>;
   provisionedThroughputs?: Resolver<Array<ResolversTypes['ProvisionedThroughput']>, ParentType, ContextType>;
+  retrieve?: Resolver<Array<ResolversTypes['RetrievalResult']>, ParentType, ContextType, RequireFields<QueryRetrieveArgs, 'input'>>;
+};
+
+export type RetrievalResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RetrievalResult'] = ResolversParentTypes['RetrievalResult']> = {
+  metadata?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RetrieveAndGenerateResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RetrieveAndGenerateResult'] = ResolversParentTypes['RetrieveAndGenerateResult']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  sessionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReturnControlResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ReturnControl'] = ResolversParentTypes['ReturnControl']> = {
+  inputs?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  invocationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type RoleResolvers = { ASSISTANT: 'assistant', USER: 'user' };
@@ -1445,6 +1836,9 @@ export type StreamStartResolvers<ContextType = GatewayContext, ParentType extend
 };
 
 export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  batchJobProgress?: SubscriptionResolver<ResolversTypes['BatchJob'], "batchJobProgress", ParentType, ContextType, RequireFields<SubscriptionBatchJobProgressArgs, 'id'>>;
+  customizationJobProgress?: SubscriptionResolver<ResolversTypes['CustomizationJob'], "customizationJobProgress", ParentType, ContextType, RequireFields<SubscriptionCustomizationJobProgressArgs, 'id'>>;
+  invokeAgentStream?: SubscriptionResolver<ResolversTypes['AgentEvent'], "invokeAgentStream", ParentType, ContextType, RequireFields<SubscriptionInvokeAgentStreamArgs, 'input'>>;
   invokeStream?: SubscriptionResolver<ResolversTypes['StreamEvent'], "invokeStream", ParentType, ContextType, RequireFields<SubscriptionInvokeStreamArgs, 'input'>>;
   sendMessageStream?: SubscriptionResolver<ResolversTypes['StreamEvent'], "sendMessageStream", ParentType, ContextType, RequireFields<SubscriptionSendMessageStreamArgs, 'content' | 'conversationId'>>;
 };
@@ -1478,9 +1872,16 @@ export type UsageResolvers<ContextType = GatewayContext, ParentType extends Reso
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
+  AgentChunk?: AgentChunkResolvers<ContextType>;
+  AgentEnd?: AgentEndResolvers<ContextType>;
+  AgentEvent?: AgentEventResolvers<ContextType>;
+  AgentResult?: AgentResultResolvers<ContextType>;
+  AgentTrace?: AgentTraceResolvers<ContextType>;
   AgreementAcceptance?: AgreementAcceptanceResolvers<ContextType>;
   AgreementOffer?: AgreementOfferResolvers<ContextType>;
   BatchJob?: BatchJobResolvers<ContextType>;
+  BatchRecordResult?: BatchRecordResultResolvers<ContextType>;
+  Citation?: CitationResolvers<ContextType>;
   CommitmentDuration?: CommitmentDurationResolvers;
   Conversation?: ConversationResolvers<ContextType>;
   Cost?: CostResolvers<ContextType>;
@@ -1503,6 +1904,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   Mutation?: MutationResolvers<ContextType>;
   ProvisionedThroughput?: ProvisionedThroughputResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RetrievalResult?: RetrievalResultResolvers<ContextType>;
+  RetrieveAndGenerateResult?: RetrieveAndGenerateResultResolvers<ContextType>;
+  ReturnControl?: ReturnControlResolvers<ContextType>;
   Role?: RoleResolvers;
   StopReason?: StopReasonResolvers;
   StreamEnd?: StreamEndResolvers<ContextType>;

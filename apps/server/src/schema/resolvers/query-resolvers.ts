@@ -1,12 +1,12 @@
 import {
   toAgreementOffer,
-  toBatchJob,
   toCustomizationJob,
   toCustomModel,
   toInferenceProfile,
   toProvisionedThroughput,
 } from '../../mapping/control-plane-views.js';
 import { filterModelViews } from '../../models/filter-models.js';
+import { jsonObject, toRetrievalResult } from '../../agents/agent-views.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 
 export function createQueryResolvers(): QueryResolvers {
@@ -30,7 +30,15 @@ export function createQueryResolvers(): QueryResolvers {
       });
       return offers.map(toAgreementOffer);
     },
-    batchJobs: async (_root, _args, context) =>
-      (await context.client.listBatchJobs({ signal: context.signal })).map(toBatchJob),
+    batchJobs: (_root, _args, context) => context.batch.list(context.signal),
+    batchJob: async (_root, { id }, context) => (await context.batch.get(id, context.signal)) ?? null,
+    retrieve: async (_root, { input }, context) => {
+      const { results } = await context.client.retrieve(input.knowledgeBaseId, input.query, {
+        signal: context.signal,
+        ...(input.numberOfResults != null && { numberOfResults: input.numberOfResults }),
+        ...(input.filter != null && { filter: jsonObject(input.filter, 'filter') }),
+      });
+      return results.map(toRetrievalResult);
+    },
   };
 }
