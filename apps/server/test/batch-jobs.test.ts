@@ -5,6 +5,7 @@ import { createClient } from 'graphql-ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 
+import { createTestDatabase, type TestDatabase } from './support/test-databases.js';
 import { createBatchService } from '../src/batch/batch-service.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import {
@@ -155,7 +156,10 @@ describe('batch jobs through the gateway', { timeout: 60_000 }, () => {
       jobDurationMs: 60_000,
     });
     cleanups.push(() => emulator.close());
-    const first = await startGatewayOn(emulator, cleanups);
+    // Both gateway processes share one SQLite database, as a restarted gateway would.
+    const database = await createTestDatabase('sqlite');
+    cleanups.push(() => database.drop());
+    const first = await startGatewayOn(emulator, database, cleanups);
     const created = await gql<{ createBatchJob: JobView }>(first.url, CREATE, {
       input: { modelId: MODEL, records: records(3) },
     });
@@ -178,7 +182,7 @@ describe('batch jobs through the gateway', { timeout: 60_000 }, () => {
     expect(JSON.stringify(cut)).toContain('shutting down');
 
     clock += 30_000;
-    const second = await startGatewayOn(emulator, cleanups);
+    const second = await startGatewayOn(emulator, database, cleanups);
     const statuses: JobView[] = [];
     const resumed = (async () => {
       for await (const result of wsClient(second.url, cleanups).iterate<{ batchJobProgress: JobView }>({
@@ -214,7 +218,12 @@ describe('batch jobs through the gateway', { timeout: 60_000 }, () => {
   });
 });
 
-async function startGatewayOn(emulator: Emulator, cleanups: (() => Promise<void>)[]): Promise<RunningServer> {
+async function startGatewayOn(
+  emulator: Emulator,
+  database: TestDatabase,
+  cleanups: (() => Promise<void>)[],
+): Promise<RunningServer> {
+  const store = await database.open();
   const silent = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
   const client = connectQuarryClient({
     region: 'us-east-1',
@@ -232,6 +241,7 @@ async function startGatewayOn(emulator: Emulator, cleanups: (() => Promise<void>
     port: 0,
     client,
     catalog: client.catalog,
+    store,
     logger: silent,
     limits: DEFAULT_LIMITS,
     adminKey: undefined,
@@ -255,6 +265,7 @@ async function startGatewayOn(emulator: Emulator, cleanups: (() => Promise<void>
     await server.stop();
     client.close();
     s3.destroy();
+    await store.close();
   });
   return server;
 }

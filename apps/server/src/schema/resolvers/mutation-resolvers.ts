@@ -3,6 +3,7 @@ import { toCustomizationJob, toProvisionedThroughput } from '../../mapping/contr
 import type { EmbeddingView } from '../../mapping/embedding-view.js';
 import { toChatRequest } from '../../mapping/to-chat-request.js';
 import { jsonObject, toCitationView, toInvokeAgentRequest } from '../../agents/agent-views.js';
+import { recordBatchJob, requireOwnedBatchJob } from '../../batch/batch-job-owners.js';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 
 /** ImageInput has no output format, so every family is asked for its default: PNG. */
@@ -148,7 +149,7 @@ export function createMutationResolvers(): MutationResolvers {
       return { modelId: accepted, accepted: true };
     },
 
-    createBatchJob: (_root, { input }, context) => {
+    createBatchJob: async (_root, { input }, context) => {
       const records = input.records?.map((record, index) => {
         if (record.modelId !== input.modelId) {
           throw new ValidationError(
@@ -158,7 +159,7 @@ export function createMutationResolvers(): MutationResolvers {
         }
         return toChatRequest(record);
       });
-      return context.batch.create(
+      const job = await context.batch.create(
         {
           modelId: input.modelId,
           records,
@@ -170,9 +171,19 @@ export function createMutationResolvers(): MutationResolvers {
         },
         context.signal,
       );
+      await recordBatchJob(context.store, {
+        id: job.id,
+        owner: context.caller.keyId,
+        modelId: job.modelId,
+        name: job.name,
+      });
+      return job;
     },
 
-    stopBatchJob: (_root, { id }, context) => context.batch.stop(id, context.signal),
+    stopBatchJob: async (_root, { id }, context) => {
+      await requireOwnedBatchJob(context, id);
+      return context.batch.stop(id, context.signal);
+    },
 
     retrieveAndGenerate: async (_root, { input }, context) => {
       const answer = await context.client.retrieveAndGenerate(

@@ -7,6 +7,7 @@ import {
 } from '../../mapping/control-plane-views.js';
 import { filterModelViews } from '../../models/filter-models.js';
 import { jsonObject, toRetrievalResult } from '../../agents/agent-views.js';
+import { ownedBatchJobIds, ownsBatchJob } from '../../batch/batch-job-owners.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 
 export function createQueryResolvers(): QueryResolvers {
@@ -30,8 +31,15 @@ export function createQueryResolvers(): QueryResolvers {
       });
       return offers.map(toAgreementOffer);
     },
-    batchJobs: (_root, _args, context) => context.batch.list(context.signal),
-    batchJob: async (_root, { id }, context) => (await context.batch.get(id, context.signal)) ?? null,
+    batchJobs: async (_root, _args, context) => {
+      const ids = await ownedBatchJobIds(context.store, context.caller.keyId);
+      const jobs = await Promise.all(ids.map((id) => context.batch.get(id, context.signal)));
+      return jobs.filter((job) => job !== undefined);
+    },
+    batchJob: async (_root, { id }, context) =>
+      (await ownsBatchJob(context.store, id, context.caller.keyId))
+        ? ((await context.batch.get(id, context.signal)) ?? null)
+        : null,
     retrieve: async (_root, { input }, context) => {
       const { results } = await context.client.retrieve(input.knowledgeBaseId, input.query, {
         signal: context.signal,

@@ -5,6 +5,7 @@ import type { GatewayStreamEvent } from '../../streaming/gateway-stream-event.js
 import { toGatewayEvents } from '../../streaming/to-gateway-events.js';
 import type { CustomizationJob, SubscriptionResolvers } from '../__generated__/resolvers-types.js';
 import { toAgentEventView, toInvokeAgentRequest, type AgentEventView } from '../../agents/agent-views.js';
+import { requireOwnedBatchJob } from '../../batch/batch-job-owners.js';
 import type { BatchJobView } from '../../batch/batch-job-view.js';
 
 export function createSubscriptionResolvers(): SubscriptionResolvers {
@@ -36,8 +37,10 @@ export function createSubscriptionResolvers(): SubscriptionResolvers {
       resolve: (event: GatewayStreamEvent) => event,
     },
     batchJobProgress: {
-      subscribe: (_root, { id }, context) =>
-        abortableIterator((signal) => context.jobs.batch.watch(id, signal), context.signal, noop),
+      subscribe: async (_root, { id }, context) => {
+        await requireOwnedBatchJob(context, id);
+        return abortableIterator((signal) => context.jobs.batch.watch(id, signal), context.signal, noop);
+      },
       resolve: (job: BatchJobView) => job,
     },
     customizationJobProgress: {
