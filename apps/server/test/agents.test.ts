@@ -64,7 +64,7 @@ describe('knowledge bases and agents through the gateway', { timeout: 60_000 }, 
     );
     s3.destroy();
     agent.destroy();
-  });
+  }, 30_000);
   afterAll(() => gateway.close());
 
   it('retrieves the document that matches the query first, and applies metadata filters', async () => {

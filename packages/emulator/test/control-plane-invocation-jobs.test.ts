@@ -70,7 +70,7 @@ async function readJsonLines(s3: S3Client, bucket: string, key: string): Promise
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-describe('control plane: batch (model invocation) jobs over the S3 store', () => {
+describe('control plane: batch (model invocation) jobs over the S3 store', { timeout: 30_000 }, () => {
   let harness: ControlHarness;
   let s3: S3Client;
   const put = (key: string, body: string) =>

@@ -44,7 +44,7 @@ const DOCUMENTS = {
 
 const MODEL_ARN = 'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0';
 
-describe('knowledge bases filled through bedrock-agent from the S3 store', () => {
+describe('knowledge bases filled through bedrock-agent from the S3 store', { timeout: 30_000 }, () => {
   let harness: ControlHarness;
   let s3: S3Client;
   let knowledgeBaseId: string;

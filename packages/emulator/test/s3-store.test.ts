@@ -28,7 +28,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { startControlHarness, type ControlHarness } from './support-control/start-control-harness.js';
 
-describe('S3-compatible object store', () => {
+describe('S3-compatible object store', { timeout: 30_000 }, () => {
   let harness: ControlHarness;
   let s3: S3Client;
   beforeEach(async () => {

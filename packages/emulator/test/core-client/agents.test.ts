@@ -13,7 +13,7 @@ import { collect, fault, startHarness, type Harness } from './quarry-harness.js'
 
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 
-describe('QuarryClient knowledge bases and agents', () => {
+describe('QuarryClient knowledge bases and agents', { timeout: 30_000 }, () => {
   let harness: Harness;
   let knowledgeBaseId: string;
   beforeAll(async () => {
@@ -51,7 +51,7 @@ describe('QuarryClient knowledge bases and agents', () => {
     );
     s3.destroy();
     agent.destroy();
-  });
+  }, 30_000);
   afterAll(() => harness.close());
 
   it('retrieves the matching document first, with its URI and score', async () => {
