@@ -64,6 +64,10 @@ export interface Config {
   readonly redisPrefix: string;
   /** Origins allowed by CORS; `*` for any. */
   readonly corsOrigins: readonly string[] | '*';
+  /** Where inline batch records are uploaded and the role Bedrock assumes for batch jobs. */
+  readonly batch: { readonly s3Uri: string | undefined; readonly roleArn: string | undefined };
+  /** Job progress polling: the first gap between polls, doubling up to the longest while nothing changes. */
+  readonly jobPolling: { readonly minIntervalMs: number; readonly maxIntervalMs: number };
 }
 
 export class ConfigError extends Error {
@@ -127,6 +131,19 @@ const EnvSchema = z.object({
       }
       return origins;
     }),
+  QUARRY_BATCH_S3_URI: z
+    .string()
+    .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/, 'must be an s3://bucket/prefix/ URI')
+    .optional(),
+  QUARRY_BATCH_ROLE_ARN: z
+    .string()
+    .regex(
+      /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/.+$/,
+      'must be an IAM role ARN (arn:aws:iam::123456789012:role/Name)',
+    )
+    .optional(),
+  QUARRY_JOB_POLL_MS: positiveInt(1_000),
+  QUARRY_JOB_POLL_MAX_MS: positiveInt(15_000),
 });
 
 /**
@@ -201,6 +218,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     redisUrl: e.REDIS_URL,
     redisPrefix: e.QUARRY_REDIS_PREFIX,
     corsOrigins: e.QUARRY_CORS_ORIGINS,
+    batch: Object.freeze({ s3Uri: e.QUARRY_BATCH_S3_URI, roleArn: e.QUARRY_BATCH_ROLE_ARN }),
+    jobPolling: Object.freeze({
+      minIntervalMs: e.QUARRY_JOB_POLL_MS,
+      maxIntervalMs: Math.max(e.QUARRY_JOB_POLL_MS, e.QUARRY_JOB_POLL_MAX_MS),
+    }),
   });
 }
 

@@ -1,4 +1,7 @@
 import type { Logger, QuarryClient } from '@quarry/core';
+import type { ConversationService } from './conversations/conversation-service.js';
+import type { BatchService } from './batch/batch-service.js';
+import type { JobWatchers } from './batch/job-watchers.js';
 import type { FormatOptions } from './errors/format-error.js';
 import type { Caller } from './governance/caller.js';
 import type { Governance } from './governance/governance.js';
@@ -18,8 +21,12 @@ export interface GatewayContext {
    * limits, budget, usage, audit) for `caller`. Resolvers never see the raw client.
    */
   readonly client: QuarryClient;
+  readonly batch: BatchService;
+  /** Shared pollers behind the job progress subscriptions. */
+  readonly jobs: JobWatchers;
   readonly models: ModelDirectory;
   readonly store: Store;
+  readonly conversations: ConversationService;
   readonly logger: Logger;
   /** Correlates log lines and audit rows of one operation; x-request-id on HTTP. */
   readonly requestId: string;

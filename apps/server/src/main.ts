@@ -1,9 +1,11 @@
 // Composition root: the only module that reads the environment, builds clients and picks implementations.
+import { S3Client } from '@aws-sdk/client-s3';
 import { connectQuarryClient, type BedrockConnectionOptions } from '@quarry/core';
 import { startEmulator, type Emulator } from '@quarry/emulator';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { createBatchService } from './batch/batch-service.js';
 import { startServer } from './server.js';
 import { openStore } from './store/open-store.js';
 import { StoreStartupError } from './store/store-errors.js';
@@ -11,6 +13,9 @@ import type { Store } from './store/store.js';
 
 /** Any credentials work against the emulator; the SDK still needs some to sign with. */
 const EMULATOR_CREDENTIALS = { accessKeyId: 'quarry-local', secretAccessKey: 'quarry-local' };
+/** Zero-config batch with the embedded emulator: its store, a default bucket and role. */
+const EMULATOR_BATCH_URI = 's3://quarry-batch/jobs/';
+const EMULATOR_BATCH_ROLE = 'arn:aws:iam::123456789012:role/QuarryBatch';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -110,6 +115,22 @@ async function main(): Promise<void> {
       'Rate limits and budgets shared through Redis',
     );
   }
+  // Batch input and output live in S3: the emulator's own store, or real S3 next to real Bedrock.
+  const s3 = new S3Client({
+    region: connection.region,
+    maxAttempts: 3,
+    ...(connection.endpoint !== undefined && { endpoint: connection.endpoint, forcePathStyle: true }),
+    ...(connection.credentials !== undefined && { credentials: connection.credentials }),
+  });
+  const batch = createBatchService({
+    client,
+    s3,
+    settings: {
+      s3Uri: config.batch.s3Uri ?? (emulator === undefined ? undefined : EMULATOR_BATCH_URI),
+      roleArn: config.batch.roleArn ?? (emulator === undefined ? undefined : EMULATOR_BATCH_ROLE),
+      createBucket: emulator !== undefined,
+    },
+  });
 
   let server;
   try {
@@ -131,6 +152,8 @@ async function main(): Promise<void> {
       redis,
       redisPrefix: config.redisPrefix,
       corsOrigins: config.corsOrigins,
+      batch,
+      jobPolling: config.jobPolling,
     });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
@@ -138,6 +161,7 @@ async function main(): Promise<void> {
     logger.fatal({ event: 'gateway.start-failed', err: error }, `Quarry could not start.${hint}`);
     client.close();
     redis?.disconnect();
+    s3.destroy();
     await emulator?.close();
     await store.close();
     process.exitCode = 1;
@@ -155,6 +179,7 @@ async function main(): Promise<void> {
     await server.stop();
     client.close();
     await redis?.quit();
+    s3.destroy();
     await emulator?.close();
     await store.close();
   };

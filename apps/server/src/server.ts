@@ -5,11 +5,13 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { QuarryError, type Logger, type ModelCatalog, type QuarryClient } from '@quarry/core';
 import type { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestLimits } from './config.js';
 import type { GatewayContext } from './context.js';
 import type { Caller } from './governance/caller.js';
+import { createConversationService } from './conversations/conversation-service.js';
 import { formatError, type FormatOptions } from './errors/format-error.js';
 import { GatewayError } from './errors/gateway-error.js';
 import { createGovernance, type GovernanceOptions } from './governance/governance.js';
@@ -25,6 +27,8 @@ import { buildSchema } from './schema/build-schema.js';
 import type { Store } from './store/store.js';
 import { createStreamSlots } from './streaming/stream-slots.js';
 import { startGraphQLWs } from './ws/graphql-ws-server.js';
+import type { BatchService } from './batch/batch-service.js';
+import { createJobWatchers } from './batch/job-watchers.js';
 
 const GRAPHQL_PATH = '/graphql';
 
@@ -65,6 +69,10 @@ export interface ServerOptions {
   readonly now?: (() => number) | undefined;
   /** Process metrics (CPU, memory, event loop) in /metrics too. @default true */
   readonly processMetrics?: boolean | undefined;
+  /** Batch inference (S3 input/output, decoding); built by the composition root. */
+  readonly batch: BatchService;
+  /** How often job progress subscriptions poll Bedrock: the first gap, doubling up to the longest. */
+  readonly jobPolling?: { readonly minIntervalMs: number; readonly maxIntervalMs: number };
 }
 
 export interface RunningServer {
@@ -113,18 +121,30 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store: options.store,
     stores: options.stores,
   });
+  const conversations = createConversationService({
+    store: options.store,
+    client: options.client,
+    logger,
+    writerId: randomUUID(),
+  });
+  // Answers a crashed gateway left mid-stream are marked before anyone can read them.
+  await conversations.recover();
   const format: FormatOptions = {
     production: options.production,
     onInternalError: (error) => {
       logger.error({ event: 'gateway.internal-error', err: error }, 'unexpected error');
     },
   };
+  const jobs = createJobWatchers(options.client, options.batch, logger, options.jobPolling);
   // The one place a context is made, for both transports: the caller is already known, and the
   // client the resolvers get is the governed one.
   const createContext = (signal: AbortSignal, caller: Caller, requestId: string): GatewayContext => ({
     client: governance.clients.forScope({ caller, requestId }),
     models,
     store: options.store,
+    batch: options.batch,
+    jobs,
+    conversations,
     logger,
     requestId,
     caller,
@@ -285,6 +305,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         // ends idle sockets, upgraded ones included). Then both drains run under the same grace
         // period; Apollo's closes the listener first thing.
         await ws.cancelAll(reason);
+        jobs.close();
         await Promise.all([ws.close(options.shutdownGraceMs), apollo.stop()]);
         httpOperations.abortAll(reason);
         logger.info({ event: 'gateway.stopped' }, 'stopped');

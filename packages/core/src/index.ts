@@ -48,7 +48,7 @@ export type {
 } from './codec-kit/codec.js';
 export { createCodecRegistry, defaultCodecRegistry } from './codecs/codec-registry.js';
 export type { CodecRegistry, CodecTable } from './codecs/codec-registry.js';
-export { validateChatRequest } from './codec-kit/validate-chat-request.js';
+export { estimateChatTokens, validateChatRequest } from './codec-kit/validate-chat-request.js';
 export type { ChatRules } from './codec-kit/validate-chat-request.js';
 export { validateEmbedRequest } from './codec-kit/validate-embed-request.js';
 export type { EmbedRules } from './codec-kit/validate-embed-request.js';
@@ -118,3 +118,27 @@ export type {
   InferenceProfileType,
   ListModelsFilter,
 } from './client/control-plane-api.js';
+export type { AgentRuntimeApi } from './agents/agent-runtime-api.js';
+export {
+  BATCH_DISCOUNT,
+  batchRecordId,
+  decodeBatchOutput,
+  encodeBatchRecords,
+  MAX_BATCH_RECORDS,
+  MIN_BATCH_RECORDS,
+} from './batch/batch-records.js';
+export type { BatchRecordOutcome } from './batch/batch-records.js';
+export type {
+  AgentEvent,
+  AgentResult,
+  AnswerEvent,
+  Citation,
+  GeneratedAnswer,
+  InvokeAgentRequest,
+  RetrievalFilter,
+  RetrieveAndGenerateRequest,
+  RetrieveOptions,
+  RetrieveResult,
+  RetrievedChunk,
+  ReturnControlResults,
+} from './agents/agent-types.js';

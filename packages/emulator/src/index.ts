@@ -7,7 +7,9 @@ import { createDualProtocolServer } from './http/dual-protocol-server.js';
 import { createStatsRecorder, type EmulatorStats } from './http/emulator-stats.js';
 import { createRouter } from './http/router.js';
 import { createLatency, type LatencyOption } from './latency.js';
+import { createRecordRunner, type RecordRunner } from './runtime/record-runner.js';
 import { createRuntimeRoutes } from './runtime/runtime-routes.js';
+import { createObjectStore } from './s3/object-store.js';
 import { createImageSynthesizer } from './synthetic/synthetic-image.js';
 
 export type { FaultKind, FaultSpec, StreamException } from './faults/fault-spec.js';
@@ -29,7 +31,10 @@ export interface EmulatorOptions {
   readonly strictAccess?: boolean;
   /** Per-model fault rules active from the start (see `emulator.faults`). */
   readonly faults?: readonly FaultRule[];
-  /** How long customization and batch jobs take. @default 60000 */
+  /**
+   * How long customization and batch jobs take. @default 60000; batch jobs default to 0 (done as
+   * soon as they are created) with zero latency
+   */
   readonly jobDurationMs?: number;
   /** How long provisioned throughput stays Creating. @default 30000 */
   readonly provisioningDurationMs?: number;
@@ -67,25 +72,41 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = createFaultRegistry(options.faults ?? []);
   const stats = createStatsRecorder();
   const now = options.now ?? Date.now;
+  const objectStore = createObjectStore(now);
+  // The runtime needs the control plane's lookups and batch jobs need the runtime: the runner reads
+  // `runtime` only when a job is created, after both exist.
+  const runRecord: RecordRunner = (...args) => recordRunner(...args);
   const controlPlane = createControlPlane({
     catalog,
     strictAccess: options.strictAccess ?? false,
     jobDurationMs: options.jobDurationMs ?? 60_000,
+    batchJobDurationMs: options.jobDurationMs ?? (latency.zero ? 0 : 60_000),
+    objectStore,
+    runRecord,
     provisioningDurationMs: options.provisioningDurationMs ?? 30_000,
     now,
     accountId: options.accountId ?? '123456789012',
   });
-  const runtime = createRuntimeRoutes(
-    { catalog, lookups: controlPlane, latency, stats, images: createImageSynthesizer() },
-    faults,
-  );
+  const runtimeContext = { catalog, lookups: controlPlane, latency, stats, images: createImageSynthesizer() };
+  const runtime = createRuntimeRoutes(runtimeContext, faults);
+  const recordRunner = createRecordRunner(runtimeContext);
   const server = createDualProtocolServer({
     handler: createRouter({
       runtime,
       controlPlane,
-      agentRuntime: createAgentRuntime({ catalog, now }),
+      agentRuntime: createAgentRuntime({
+        catalog,
+        now,
+        store: objectStore,
+        accountId: options.accountId ?? '123456789012',
+        ingestionDurationMs: latency.zero ? 0 : 3_000,
+      }),
       faults,
       stats,
+      objectStore,
+      beforeS3: () => {
+        controlPlane.settleBatchJobs();
+      },
     }),
     stats,
     ...(options.maxBodyBytes !== undefined && { maxBodyBytes: options.maxBodyBytes }),
@@ -100,6 +121,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     async close() {
       await server.close();
       controlPlane.close();
+      objectStore.clear();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { createModelCatalog } from '@quarry/core/catalog';
 import { describe, expect, it } from 'vitest';
 
+import { createObjectStore } from '../src/s3/object-store.js';
 import { createControlPlane } from '../src/control-plane/control-plane.js';
 import type { EmulatorRequest, EmulatorResponse } from '../src/http/emulator-request.js';
 import { createManualClock } from './support-control/manual-clock.js';
@@ -36,9 +37,12 @@ function setup(strictAccess = false) {
     catalog: createModelCatalog(),
     strictAccess,
     jobDurationMs: 1_000,
+    batchJobDurationMs: 1_000,
     provisioningDurationMs: 500,
     now: clock.now,
     accountId: ACCOUNT_ID,
+    objectStore: createObjectStore(clock.now),
+    runRecord: () => Promise.reject(new Error('no batch records in these tests')),
   });
   const call = async (method: string, path: string, body?: unknown, region?: string) =>
     jsonBody(await controlPlane.match(request(method, path, body, region))?.run());

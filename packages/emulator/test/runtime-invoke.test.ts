@@ -264,3 +264,31 @@ function checkBody(
     expect(outputTokens).toBeGreaterThan(0);
   }
 }
+
+describe('InvokeModel input length', () => {
+  it('refuses a prompt longer than the model context window as Bedrock does', async () => {
+    const client = runtimeClient(emulator.url);
+    try {
+      // Titan Text Lite has a 4K-token context window.
+      const error = await client
+        .send(
+          new InvokeModelCommand({
+            modelId: 'amazon.titan-text-lite-v1',
+            body: body({ inputText: 'river delta sediment '.repeat(5_000) }),
+          }),
+        )
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ValidationException);
+      expect((error as Error).message).toBe('Input is too long for requested model.');
+      const fits = await client.send(
+        new InvokeModelCommand({
+          modelId: 'amazon.titan-text-lite-v1',
+          body: body({ inputText: 'river delta' }),
+        }),
+      );
+      expect(fits.body.length).toBeGreaterThan(0);
+    } finally {
+      client.destroy();
+    }
+  });
+});

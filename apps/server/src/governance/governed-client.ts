@@ -40,7 +40,16 @@ const CONTROL_PLANE: Readonly<Record<string, { operation: Operation | 'ANY'; mod
   getBatchJob: { operation: 'JOBS' },
   createBatchJob: { operation: 'JOBS' },
   stopBatchJob: { operation: 'JOBS' },
+  // Agents and knowledge bases.
+  retrieve: { operation: 'AGENTS' },
+  retrieveAndGenerate: { operation: 'AGENTS' },
+  retrieveAndGenerateStream: { operation: 'AGENTS' },
+  invokeAgent: { operation: 'AGENTS' },
+  invokeAgentStream: { operation: 'AGENTS' },
 };
+
+/** Control-plane-style methods that return an AsyncIterable: admitted before the first event. */
+const STREAMING = new Set(['retrieveAndGenerateStream', 'invokeAgentStream']);
 
 /** Properties that are data, not calls. */
 const PLAIN = new Set(['region', 'catalog']);
@@ -112,6 +121,18 @@ export function createGovernedClientFactory(client: QuarryClient, policy: Policy
     if (PLAIN.has(name) || typeof value !== 'function') continue;
     const rule = CONTROL_PLANE[name];
     const method = value as (...args: unknown[]) => Promise<unknown>;
+    if (STREAMING.has(name)) {
+      proto[name] = async function* (this: unknown, ...args: unknown[]) {
+        const events = await governed(
+          this,
+          { operation: rule?.operation === undefined || rule.operation === 'ANY' ? 'ADMIN' : rule.operation, action: name, modelId: null },
+          () => Promise.resolve(method.apply(client, args) as unknown as AsyncIterable<unknown>),
+          () => ({}),
+        );
+        yield* events;
+      };
+      continue;
+    }
     proto[name] = function (this: unknown, ...args: unknown[]) {
       if (rule?.operation === 'ANY') return method.apply(client, args);
       const modelArg = typeof args[0] === 'object' && args[0] !== null ? modelOfInput(args[0]) : null;

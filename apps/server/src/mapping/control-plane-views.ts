@@ -2,18 +2,15 @@ import type {
   CustomModelSummary,
   GetCustomModelCommandOutput,
   GetModelCustomizationJobCommandOutput,
-  GetModelInvocationJobCommandOutput,
   GetProvisionedModelThroughputCommandOutput,
   InferenceProfileSummary,
   ModelCustomizationJobSummary,
-  ModelInvocationJobSummary,
   Offer,
   ProvisionedModelSummary,
 } from '@aws-sdk/client-bedrock';
 import { baseModelIdOf, parseModelId } from '@quarry/core';
 import type {
   AgreementOffer,
-  BatchJob,
   CustomizationJob,
   CustomModel,
   InferenceProfile,
@@ -95,21 +92,6 @@ export function toAgreementOffer(offer: Offer): AgreementOffer {
     rateCard: rates.map((rate) =>
       `${rate.dimension ?? 'usage'}: ${rate.price ?? '?'} ${rate.unit ?? ''}`.trim(),
     ),
-  };
-}
-
-export function toBatchJob(job: ModelInvocationJobSummary | GetModelInvocationJobCommandOutput): BatchJob {
-  return {
-    jobArn: job.jobArn ?? '',
-    jobName: job.jobName ?? '',
-    modelId: job.modelId ?? '',
-    status: job.status ?? 'Submitted',
-    submitTime: iso(job.submitTime) ?? '',
-    lastModifiedTime: iso(job.lastModifiedTime),
-    endTime: iso(job.endTime),
-    message: job.message ?? null,
-    inputS3Uri: job.inputDataConfig?.s3InputDataConfig?.s3Uri ?? null,
-    outputS3Uri: job.outputDataConfig?.s3OutputDataConfig?.s3Uri ?? null,
   };
 }
 

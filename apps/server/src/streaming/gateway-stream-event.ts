@@ -13,6 +13,10 @@ export interface StreamEndEvent {
   readonly latencyMs: number;
   readonly toolCalls: readonly ToolCall[];
   readonly cost: Cost;
+  /** sendMessageStream: the committed assistant message. */
+  readonly messageId?: string;
+  /** sendMessageStream: turns of the conversation sent to the model. */
+  readonly turnsSent?: number;
 }
 
 /** What `invokeStream` yields; mirrors the GraphQL `StreamEvent` union. */

@@ -1,3 +1,4 @@
+import { S3Client } from '@aws-sdk/client-s3';
 import {
   connectQuarryClient,
   type ModelCatalog,
@@ -8,6 +9,7 @@ import { startEmulator, type Emulator, type EmulatorOptions } from '@quarry/emul
 import { createClient, type Client, type ClientOptions } from 'graphql-ws';
 import WebSocket from 'ws';
 import { loadConfig, type RequestLimits } from '../../src/config.js';
+import { createBatchService } from '../../src/batch/batch-service.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server.js';
 import type { Store } from '../../src/store/store.js';
 import { createTestDatabase, type TestDatabase } from './test-databases.js';
@@ -71,10 +73,27 @@ export async function startGateway(options: GatewayHarnessOptions = {}): Promise
     database = await createTestDatabase('sqlite');
     store = await database.open();
   }
+  const gatewayClient = options.wrapClient?.(client) ?? client;
+  const s3 = new S3Client({
+    region: 'us-east-1',
+    endpoint: emulator.url,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    forcePathStyle: true,
+  });
   const server = await startServer({
     host: '127.0.0.1',
     port: 0,
-    client: options.wrapClient?.(client) ?? client,
+    client: gatewayClient,
+    batch: createBatchService({
+      client: gatewayClient,
+      s3,
+      settings: {
+        s3Uri: 's3://quarry-batch/jobs/',
+        roleArn: 'arn:aws:iam::123456789012:role/QuarryBatch',
+        createBucket: true,
+      },
+    }),
+    jobPolling: { minIntervalMs: 20, maxIntervalMs: 200 },
     catalog: client.catalog,
     store,
     logger: silent,
@@ -125,6 +144,7 @@ export async function startGateway(options: GatewayHarnessOptions = {}): Promise
       );
       await server.stop();
       client.close();
+      s3.destroy();
       await emulator.close();
       await database?.drop();
     },

@@ -32,6 +32,7 @@ export function connectQuarryClient(options: QuarryConnectionOptions): Connected
     runtime: bedrock.runtime,
     streamingRuntime: bedrock.streamingRuntime,
     control: bedrock.control,
+    agentRuntime: bedrock.agentRuntime,
     region: bedrock.region,
   });
   return {

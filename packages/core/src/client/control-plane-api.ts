@@ -77,4 +77,6 @@ export interface ControlPlaneApi {
   listBatchJobs(options?: CallOptions): Promise<ModelInvocationJobSummary[]>;
   getBatchJob(jobIdentifier: string, options?: CallOptions): Promise<GetModelInvocationJobCommandOutput>;
   createBatchJob(input: CreateModelInvocationJobCommandInput, options?: CallOptions): Promise<string>;
+  /** Stops a batch job; the records processed so far keep their output. */
+  stopBatchJob(jobIdentifier: string, options?: CallOptions): Promise<void>;
 }

@@ -18,6 +18,7 @@ import {
   ListModelInvocationJobsCommand,
   ListProvisionedModelThroughputsCommand,
   StopModelCustomizationJobCommand,
+  StopModelInvocationJobCommand,
   type CreateModelCustomizationJobCommandInput,
   type CreateModelInvocationJobCommandInput,
   type CreateProvisionedModelThroughputCommandInput,
@@ -266,6 +267,14 @@ export function createControlPlaneApi(context: ClientContext): ControlPlaneApi {
         const output = await send(new ListModelInvocationJobsCommand({ nextToken }), abortOptions(signal));
         return { items: output.invocationJobSummaries, nextToken: output.nextToken };
       });
+    },
+    async stopBatchJob(jobIdentifier: string, options: CallOptions = {}): Promise<void> {
+      await call(
+        context,
+        'StopModelInvocationJob',
+        (signal) => send(new StopModelInvocationJobCommand({ jobIdentifier }), abortOptions(signal)),
+        options,
+      );
     },
     getBatchJob(
       jobIdentifier: string,

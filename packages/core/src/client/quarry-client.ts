@@ -1,4 +1,5 @@
 import type { BedrockClient } from '@aws-sdk/client-bedrock';
+import type { BedrockAgentRuntimeClient } from '@aws-sdk/client-bedrock-agent-runtime';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ModelCatalog, ResolvedModel } from '../catalog/model-catalog.js';
@@ -19,6 +20,7 @@ import type {
 } from './client-types.js';
 import type { ControlPlaneApi } from './control-plane-api.js';
 import { createControlPlaneApi } from './control-plane.js';
+import { createAgentRuntimeApi, type AgentRuntimeApi } from '../agents/agent-runtime-api.js';
 import { converse, converseStream } from './converse.js';
 import { embed, type EmbedOptions } from './embed.js';
 import { generateImage } from './generate-image.js';
@@ -32,6 +34,8 @@ export interface QuarryClientDeps {
   /** Carries streams when given (createBedrockClients' `streamingRuntime`); `runtime` otherwise. */
   readonly streamingRuntime?: BedrockRuntimeClient | undefined;
   readonly control: BedrockClient;
+  /** Knowledge bases and agents; their calls throw a ValidationError when it is missing. */
+  readonly agentRuntime?: BedrockAgentRuntimeClient | undefined;
   /** The region the SDK clients call; named in error messages. */
   readonly region: string;
   readonly catalog: ModelCatalog;
@@ -58,7 +62,7 @@ export interface QuarryClientDeps {
 }
 
 /** Bedrock for backend code: typed requests, codecs per family, one retry layer, cost on every result. */
-export interface QuarryClient extends ControlPlaneApi {
+export interface QuarryClient extends ControlPlaneApi, AgentRuntimeApi {
   readonly region: string;
   readonly catalog: ModelCatalog;
   /** Resolves a base ID, profile ID or ARN to its catalog entry (asks Bedrock about opaque ARNs). */
@@ -111,6 +115,7 @@ export function createQuarryClient(deps: QuarryClientDeps): QuarryClient {
   };
   return {
     ...createControlPlaneApi(context),
+    ...createAgentRuntimeApi(context, deps.agentRuntime),
     region: deps.region,
     catalog: deps.catalog,
     resolveModel: (modelId, options = {}) => context.resolver.resolve(modelId, options.signal),

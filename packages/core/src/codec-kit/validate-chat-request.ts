@@ -17,6 +17,15 @@ function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
 
+/**
+ * The input-token estimate the context-window check uses (system prompt plus every message's
+ * text, 4 characters a token). Callers that trim history to fit a model use the same figure, so
+ * a trimmed request never fails the check.
+ */
+export function estimateChatTokens(request: Pick<ChatRequest, 'system' | 'messages'>): number {
+  return estimateTokens((request.system ?? '') + request.messages.map((message) => textOf(message)).join(''));
+}
+
 export function partsOf(message: ChatMessage): readonly ContentPart[] {
   return typeof message.content === 'string' ? [{ type: 'text', text: message.content }] : message.content;
 }
@@ -115,9 +124,7 @@ export function validateChatRequest(model: CatalogModel, request: ChatRequest, r
     );
   }
   if (model.contextWindow !== null) {
-    const estimate = estimateTokens(
-      (request.system ?? '') + request.messages.map((message) => textOf(message)).join(''),
-    );
+    const estimate = estimateChatTokens(request);
     if (estimate > model.contextWindow) {
       throw new ValidationError(
         'messages',

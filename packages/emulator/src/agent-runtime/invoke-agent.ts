@@ -63,6 +63,7 @@ interface Invocation {
   readonly sessionId: string;
   readonly inputText: string;
   readonly body: Body;
+  readonly region: string;
 }
 
 /**
@@ -80,6 +81,7 @@ export function invokeAgentRoute(knowledgeBases: KnowledgeBases, now: () => numb
     const knowledgeBase = invocation.body.sessionState?.knowledgeBaseConfigurations?.[0];
     if (knowledgeBase !== undefined) {
       const retrieved = knowledgeBases.retrieve(
+        invocation.region,
         knowledgeBase.knowledgeBaseId,
         invocation.inputText,
         knowledgeBase.retrievalConfiguration,
@@ -152,7 +154,12 @@ export function invokeAgentRoute(knowledgeBases: KnowledgeBases, now: () => numb
           `1 validation error detected: Value at 'inputText' failed to satisfy constraint: Member must not be null`,
         );
       }
-      const invocation: Invocation = { ...ids, inputText: body.inputText ?? '', body };
+      const invocation: Invocation = {
+        ...ids,
+        inputText: body.inputText ?? '',
+        body,
+        region: request.region,
+      };
       const answer = answerFor(invocation);
       const streamed = body.streamingConfigurations?.streamFinalResponse === true;
       const chunks: string[] = [];

@@ -6,6 +6,7 @@ import {
   type KnowledgeBaseDocument,
   type ScoredDocument,
 } from './knowledge-base-corpus.js';
+import { rankChunks, type IndexedChunk } from './document-chunks.js';
 import { matchesFilter, RetrievalFilterSchema } from './retrieval-filter.js';
 
 /** Bedrock's default `numberOfResults`. */
@@ -26,13 +27,17 @@ export const RetrievalConfigurationSchema = z.object({
 
 export type RetrievalConfiguration = z.output<typeof RetrievalConfigurationSchema>;
 
-/** Synthetic knowledge bases: any well-formed ID has a corpus (see knowledge-base-corpus.ts). */
+/**
+ * Knowledge bases created through bedrock-agent search the chunks their ingestion jobs indexed;
+ * any other well-formed ID has a synthetic corpus (see knowledge-base-corpus.ts).
+ */
 export interface KnowledgeBases {
   /**
    * The `numberOfResults` best documents for a query that pass the configuration's filter, best
    * first. Fewer when the filter leaves fewer.
    */
   retrieve(
+    region: string,
     knowledgeBaseId: string,
     query: string,
     configuration: RetrievalConfiguration | undefined,
@@ -43,7 +48,11 @@ export interface KnowledgeBases {
 const MAX_CACHED_CORPORA = 64;
 
 /** Retrieval over synthetic corpora: deterministic for a knowledge-base ID, query and configuration. */
-export function createKnowledgeBases(): KnowledgeBases {
+export function createKnowledgeBases(
+  /** The indexed chunks of a created knowledge base; undefined for IDs that were never created. */
+  createdChunks: (region: string, knowledgeBaseId: string) => readonly IndexedChunk[] | undefined = () =>
+    undefined,
+): KnowledgeBases {
   const corpora = new Map<string, KnowledgeBaseDocument[]>();
   const corpusOf = (knowledgeBaseId: string): KnowledgeBaseDocument[] => {
     let corpus = corpora.get(knowledgeBaseId);
@@ -55,13 +64,20 @@ export function createKnowledgeBases(): KnowledgeBases {
     return corpus;
   };
   return {
-    retrieve(knowledgeBaseId, query, configuration) {
+    retrieve(region, knowledgeBaseId, query, configuration) {
       const search = configuration?.vectorSearchConfiguration;
       const filter = search?.filter;
-      const candidates = corpusOf(knowledgeBaseId).filter(
-        (document) => filter === undefined || matchesFilter(filter, document.metadata),
-      );
-      return rankDocuments(candidates, query).slice(0, search?.numberOfResults ?? DEFAULT_NUMBER_OF_RESULTS);
+      const passes = (document: KnowledgeBaseDocument): boolean =>
+        filter === undefined || matchesFilter(filter, document.metadata);
+      const created = createdChunks(region, knowledgeBaseId);
+      const ranked =
+        created === undefined
+          ? rankDocuments(corpusOf(knowledgeBaseId).filter(passes), query)
+          : rankChunks(
+              created.filter((chunk) => passes(chunk.document)),
+              query,
+            );
+      return ranked.slice(0, search?.numberOfResults ?? DEFAULT_NUMBER_OF_RESULTS);
     },
   };
 }

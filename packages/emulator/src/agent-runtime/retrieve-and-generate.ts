@@ -86,7 +86,7 @@ export function retrieveAndGenerateRoutes(catalog: ModelCatalog, knowledgeBases:
     }
   };
 
-  const generate = (body: Body): Generation => {
+  const generate = (body: Body, region: string): Generation => {
     const configuration = body.retrieveAndGenerateConfiguration;
     const sessionId = body.sessionId ?? syntheticUuid(`session:${JSON.stringify(body)}`);
     if (configuration.type === 'KNOWLEDGE_BASE') {
@@ -101,6 +101,7 @@ export function retrieveAndGenerateRoutes(catalog: ModelCatalog, knowledgeBases:
         'retrieveAndGenerateConfiguration.knowledgeBaseConfiguration.modelArn',
       );
       const retrieved = knowledgeBases.retrieve(
+        region,
         knowledgeBase.knowledgeBaseId,
         body.input.text,
         knowledgeBase.retrievalConfiguration,
@@ -138,7 +139,7 @@ export function retrieveAndGenerateRoutes(catalog: ModelCatalog, knowledgeBases:
 
   return [
     route('POST', '/retrieveAndGenerate', (request) => {
-      const { sessionId, answer, guardrail } = generate(parseJsonBody(request, BodySchema));
+      const { sessionId, answer, guardrail } = generate(parseJsonBody(request, BodySchema), request.region);
       return jsonResponse(200, {
         sessionId,
         output: { text: answer.text },
@@ -150,7 +151,7 @@ export function retrieveAndGenerateRoutes(catalog: ModelCatalog, knowledgeBases:
       'POST',
       '/retrieveAndGenerateStream',
       (request) => {
-        const { sessionId, answer, guardrail } = generate(parseJsonBody(request, BodySchema));
+        const { sessionId, answer, guardrail } = generate(parseJsonBody(request, BodySchema), request.region);
         const messages: EventStreamMessage[] = [];
         for (const [index, part] of answer.parts.entries()) {
           messages.push(eventMessage('output', { text: index === 0 ? part : ` ${part}` }));

@@ -51,7 +51,7 @@ export function retrieveRoute(knowledgeBases: KnowledgeBases): Route {
       );
     }
     const results = knowledgeBases
-      .retrieve(knowledgeBaseId, query, body.retrievalConfiguration)
+      .retrieve(request.region, knowledgeBaseId, query, body.retrievalConfiguration)
       .map(({ document, score }) => ({
         content: { type: 'TEXT', text: document.text },
         location: document.location,

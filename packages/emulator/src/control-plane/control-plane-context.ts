@@ -7,6 +7,8 @@ export interface ControlPlaneContext {
   readonly catalog: ModelCatalog;
   readonly strictAccess: boolean;
   readonly jobDurationMs: number;
+  /** How long a batch (model invocation) job takes from Submitted to Completed. */
+  readonly batchJobDurationMs: number;
   readonly provisioningDurationMs: number;
   /** Epoch milliseconds; state transitions are computed from it when read, so no timers run. */
   readonly now: () => number;

@@ -12,13 +12,21 @@ import { findInvocableModel } from './model-identifiers.js';
 import { createProvisionedThroughputs } from './provisioned-throughput.js';
 import { createResourceIds } from './resource-ids.js';
 import { findOperation, type RouteOperation } from './route-matcher.js';
+import type { RecordRunner } from '../runtime/record-runner.js';
+import type { ObjectStore } from '../s3/object-store.js';
 
 export interface ControlPlaneOptions {
   readonly catalog: ModelCatalog;
   /** When true, catalog models with `requiresAgreement` are denied until CreateFoundationModelAgreement in that region. */
   readonly strictAccess: boolean;
-  /** How long customization and batch jobs take to complete. */
+  /** How long customization jobs take to complete. */
   readonly jobDurationMs: number;
+  /** How long batch (model invocation) jobs take to complete; 0 finishes them as they are created. */
+  readonly batchJobDurationMs: number;
+  /** The S3 store batch jobs read their input from and write their output to. */
+  readonly objectStore: ObjectStore;
+  /** Runs one batch record through the runtime's model handlers. */
+  readonly runRecord: RecordRunner;
   /** How long provisioned throughput stays Creating (or Updating after a model switch). */
   readonly provisioningDurationMs: number;
   /** Epoch milliseconds; every state transition is computed from it when read. */
@@ -46,6 +54,8 @@ export interface ControlPlane {
   lookupCustomModel(region: string, arn: string): { baseModelId: string } | undefined;
   /** False only with strict access, for a catalog model that needs an agreement, until one exists for that region. */
   hasAccess(region: string, modelId: string): boolean;
+  /** Writes the output of batch jobs the clock says have ended; called before every S3 operation. */
+  settleBatchJobs(): void;
   /** Drops all state, idempotency tokens included (a replayed token would name a resource that is gone). */
   close(): void;
 }
@@ -65,12 +75,17 @@ export function createControlPlane(options: ControlPlaneOptions): ControlPlane {
   // the closure reads `provisioned` only when a request arrives, after both exist.
   const customModels = createCustomModels(context, jobs, (modelArn) => provisioned.usesModel(modelArn));
   const provisioned = createProvisionedThroughputs(context, agreements, customModels);
-  const invocationJobs = createInvocationJobs(context, agreements, (identifier, region) => {
-    const application = profiles.lookupApplicationProfile(identifier, region);
-    return application === undefined
-      ? findInvocableModel(context.catalog, identifier)
-      : context.catalog.get(application.modelId);
-  });
+  const invocationJobs = createInvocationJobs(
+    context,
+    agreements,
+    (identifier, region) => {
+      const application = profiles.lookupApplicationProfile(identifier, region);
+      return application === undefined
+        ? findInvocableModel(context.catalog, identifier)
+        : context.catalog.get(application.modelId);
+    },
+    { store: options.objectStore, runRecord: options.runRecord },
+  );
 
   const routes = [
     ...foundationModelRoutes(context),
@@ -91,6 +106,9 @@ export function createControlPlane(options: ControlPlaneOptions): ControlPlane {
       return model === undefined ? undefined : { baseModelId: model.baseModelId };
     },
     hasAccess: (region, modelId) => agreements.hasAccess(region, modelId),
+    settleBatchJobs: () => {
+      invocationJobs.settleAll();
+    },
     close() {
       agreements.clear();
       profiles.clear();

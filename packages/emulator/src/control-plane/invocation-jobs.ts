@@ -1,13 +1,14 @@
 import type { CatalogModel } from '@quarry/core/catalog';
 import { z } from 'zod';
 
-import { createSeededRandom } from '../synthetic/seeded-random.js';
+import type { RecordRunner } from '../runtime/record-runner.js';
+import type { ObjectStore } from '../s3/object-store.js';
 import type { Agreements } from './agreements.js';
 import { invocationJobArn, parseBedrockArn } from './arns.js';
 import { conflictError, notFoundError, validationError } from './bedrock-errors.js';
 import type { ControlPlaneContext } from './control-plane-context.js';
 import { createIdempotencyCache } from './idempotency.js';
-import { jobProgress, stopJob } from './job-clock.js';
+import { readBatchInput, writeBatchOutput, type BatchInput } from './batch-input.js';
 import {
   clientRequestTokenSchema,
   jobNameSchema,
@@ -73,8 +74,17 @@ const ListQuerySchema = z.object({
   nameContains: z.string().min(1).max(63).optional(),
 });
 
-/** Share of `jobDurationMs` a batch job spends Submitted before it starts processing records. */
-const SUBMITTED_SHARE = 0.2;
+/** Shares of the job's duration at which it leaves Submitted, Validating and Scheduled. */
+const VALIDATING_AT = 0.1;
+const SCHEDULED_AT = 0.2;
+const IN_PROGRESS_AT = 0.3;
+
+export interface InvocationJobs {
+  readonly routes: readonly Route[];
+  /** Writes the output of every job the clock says has ended (called before S3 reads). */
+  settleAll(): void;
+  clear(): void;
+}
 
 interface InvocationJob {
   readonly id: string;
@@ -82,46 +92,114 @@ interface InvocationJob {
   readonly region: string;
   readonly sequence: number;
   readonly createdAt: number;
-  readonly totalRecordCount: number;
+  readonly durationMs: number;
   readonly request: CreateBody;
+  /** Records in processing order (or why validation fails), computed when the job is created. */
+  readonly input: BatchInput;
   stoppedAt: number | undefined;
+  /** Set once the output objects are in the store. */
+  outputWritten: boolean;
 }
 
-export interface InvocationJobs {
-  readonly routes: readonly Route[];
-  clear(): void;
+interface JobState {
+  readonly status: Status;
+  readonly changedAt: number;
+  readonly endTime?: number;
+  /** Known once validation has read the input. */
+  readonly counts?: { total: number; processed: number; success: number; error: number };
+  readonly message?: string;
 }
 
-/** Batch inference jobs: Submitted → InProgress → Completed over `jobDurationMs`, derived from the clock. */
+export interface InvocationJobDeps {
+  readonly store: ObjectStore;
+  readonly runRecord: RecordRunner;
+}
+
+/**
+ * Batch inference jobs over the emulator's S3 store: the input is read and every record run when
+ * the job is created; statuses (Submitted → Validating → Scheduled → InProgress → Completed, or
+ * Failed after validation, Stopped, PartiallyCompleted at the timeout) and counts are derived from
+ * the clock over `batchJobDurationMs`, and the output is written when the clock says the job ended,
+ * checked on every read of a job and before every S3 call, so no timers run.
+ */
 export function createInvocationJobs(
   context: ControlPlaneContext,
   agreements: Agreements,
   /** The catalog model behind a job's `modelId` (base model, profile or application profile), if any. */
   resolveModel: (identifier: string, region: string) => CatalogModel | undefined,
+  deps: InvocationJobDeps,
 ): InvocationJobs {
   const jobs = new Map<string, InvocationJob>();
   const idempotency = createIdempotencyCache<string>();
 
-  const state = (
-    job: InvocationJob,
-  ): { status: Status; processed: number; changedAt: number; endTime?: number } => {
-    const duration = context.jobDurationMs;
-    const startsAt = job.createdAt + duration * SUBMITTED_SHARE;
-    const { observedAt, completesAt, ended } = jobProgress(job, context.now(), duration);
+  const state = (job: InvocationJob): JobState => {
+    const at = (share: number): number => job.createdAt + Math.floor(job.durationMs * share);
+    const completesAt = job.createdAt + job.durationMs;
+    const timeoutAt = job.createdAt + (job.request.timeoutDurationInHours ?? 24) * 3_600_000;
+    const now = context.now();
+    const observedAt = Math.min(now, job.stoppedAt ?? Number.POSITIVE_INFINITY, timeoutAt);
+    if (observedAt < at(VALIDATING_AT)) return { status: 'Submitted', changedAt: job.createdAt };
+    if (observedAt < at(SCHEDULED_AT)) {
+      return job.stoppedAt === undefined
+        ? { status: 'Validating', changedAt: at(VALIDATING_AT) }
+        : { status: 'Stopped', changedAt: job.stoppedAt, endTime: job.stoppedAt };
+    }
+    const { input } = job;
+    if (!input.ok) {
+      return {
+        status: 'Failed',
+        changedAt: at(SCHEDULED_AT),
+        endTime: at(SCHEDULED_AT),
+        message: input.message,
+      };
+    }
+    const startsAt = at(IN_PROGRESS_AT);
+    const total = input.recordCount;
     const processed =
       observedAt >= completesAt
-        ? job.totalRecordCount
+        ? total
         : observedAt < startsAt
           ? 0
-          : Math.floor((job.totalRecordCount * (observedAt - startsAt)) / (completesAt - startsAt));
-    if (ended !== undefined)
-      return { status: ended.status, processed, changedAt: ended.at, endTime: ended.at };
-    if (observedAt >= startsAt) return { status: 'InProgress', processed, changedAt: Math.floor(startsAt) };
-    return { status: 'Submitted', processed, changedAt: job.createdAt };
+          : Math.floor((total * (observedAt - startsAt)) / Math.max(1, completesAt - startsAt));
+    let success = 0;
+    let seen = 0;
+    for (const file of input.files) {
+      for (const record of file.records) {
+        if (seen++ >= processed) break;
+        if (record.ok) success++;
+      }
+    }
+    const counts = { total, processed, success, error: processed - success };
+    if (job.stoppedAt !== undefined && job.stoppedAt <= observedAt) {
+      return { status: 'Stopped', changedAt: job.stoppedAt, endTime: job.stoppedAt, counts };
+    }
+    if (observedAt >= completesAt)
+      return { status: 'Completed', changedAt: completesAt, endTime: completesAt, counts };
+    if (observedAt >= timeoutAt) {
+      return { status: 'PartiallyCompleted', changedAt: timeoutAt, endTime: timeoutAt, counts };
+    }
+    if (observedAt >= startsAt) return { status: 'InProgress', changedAt: startsAt, counts };
+    return { status: 'Scheduled', changedAt: at(SCHEDULED_AT), counts };
+  };
+
+  /** Writes a finished job's output once; returns its state. */
+  const settle = (job: InvocationJob): JobState => {
+    const current = state(job);
+    if (!job.outputWritten && current.endTime !== undefined && job.input.ok && current.counts !== undefined) {
+      job.outputWritten = true;
+      writeBatchOutput(
+        deps.store,
+        job.request.outputDataConfig.s3OutputDataConfig.s3Uri,
+        job.id,
+        job.input.files,
+        current.counts.processed,
+      );
+    }
+    return current;
   };
 
   const view = (job: InvocationJob): Record<string, unknown> => {
-    const current = state(job);
+    const current = settle(job);
     const { request } = job;
     const timeoutHours = request.timeoutDurationInHours ?? 24;
     return {
@@ -131,6 +209,7 @@ export function createInvocationJobs(
       ...(request.clientRequestToken !== undefined && { clientRequestToken: request.clientRequestToken }),
       roleArn: request.roleArn,
       status: current.status,
+      ...(current.message !== undefined && { message: current.message }),
       submitTime: toTimestamp(job.createdAt),
       lastModifiedTime: toTimestamp(current.changedAt),
       ...(current.endTime !== undefined && { endTime: toTimestamp(current.endTime) }),
@@ -140,10 +219,12 @@ export function createInvocationJobs(
       timeoutDurationInHours: timeoutHours,
       jobExpirationTime: toTimestamp(job.createdAt + timeoutHours * 3_600_000),
       ...(request.modelInvocationType !== undefined && { modelInvocationType: request.modelInvocationType }),
-      totalRecordCount: job.totalRecordCount,
-      processedRecordCount: current.processed,
-      successRecordCount: current.processed,
-      errorRecordCount: 0,
+      ...(current.counts !== undefined && {
+        totalRecordCount: current.counts.total,
+        processedRecordCount: current.counts.processed,
+        successRecordCount: current.counts.success,
+        errorRecordCount: current.counts.error,
+      }),
     };
   };
 
@@ -163,7 +244,7 @@ export function createInvocationJobs(
 
   const routes = [
     // The create and get paths are singular, the list path plural (bedrock-protocol.md §6.1).
-    route('POST', '/model-invocation-job', (request) => {
+    route('POST', '/model-invocation-job', async (request) => {
       const body = parseJsonBody(request, CreateBodySchema);
       const replayed = idempotency.replay(request.region, body.clientRequestToken, body);
       if (replayed !== undefined) return jsonResponse(200, { jobArn: replayed });
@@ -182,19 +263,24 @@ export function createInvocationJobs(
         throw conflictError(`A model invocation job named ${body.jobName} already exists.`);
       }
       const id = context.ids.next('model-invocation-job');
+      const input = await readBatchInput(deps.store, deps.runRecord, {
+        region: request.region,
+        modelId: body.modelId,
+        inputUri: body.inputDataConfig.s3InputDataConfig.s3Uri,
+        outputUri: body.outputDataConfig.s3OutputDataConfig.s3Uri,
+        invocationType: body.modelInvocationType ?? 'InvokeModel',
+      });
       const job: InvocationJob = {
         id,
         arn: invocationJobArn(request.region, context.accountId, id),
         region: request.region,
         sequence: context.nextSequence(),
         createdAt: context.now(),
-        // A stand-in for the number of JSONL lines Bedrock would find in the input.
-        totalRecordCount: createSeededRandom(`records:${body.inputDataConfig.s3InputDataConfig.s3Uri}`).int(
-          100,
-          1000,
-        ),
+        durationMs: context.batchJobDurationMs,
         request: body,
+        input,
         stoppedAt: undefined,
+        outputWritten: false,
       };
       jobs.set(id, job);
       idempotency.remember(request.region, body.clientRequestToken, body, job.arn);
@@ -205,8 +291,14 @@ export function createInvocationJobs(
     ),
     route('POST', '/model-invocation-job/:jobIdentifier/stop', (request, labels) => {
       const job = require(labels.get('jobIdentifier'), request.region);
-      const what = `model invocation job ${job.request.jobName}`;
-      stopJob(job, state(job).status, ['Submitted', 'InProgress'], what, context.now());
+      const status = settle(job).status;
+      if (!['Submitted', 'Validating', 'Scheduled', 'InProgress'].includes(status)) {
+        throw validationError(
+          `The model invocation job ${job.request.jobName} is ${status} and cannot be stopped.`,
+        );
+      }
+      job.stoppedAt = context.now();
+      settle(job);
       return jsonResponse(200, {});
     }),
     route('GET', '/model-invocation-jobs', (request) => {
@@ -216,7 +308,7 @@ export function createInvocationJobs(
           job.region === request.region &&
           inTimeRange(job.createdAt, query.submitTimeAfter, query.submitTimeBefore) &&
           nameMatches(job.request.jobName, query.nameContains) &&
-          (query.statusEquals === undefined || state(job).status === query.statusEquals),
+          (query.statusEquals === undefined || settle(job).status === query.statusEquals),
       );
       const page = paginate(
         sortByCreationTime(matching, query.sortOrder).map(view),
@@ -229,6 +321,9 @@ export function createInvocationJobs(
 
   return {
     routes,
+    settleAll() {
+      for (const job of jobs.values()) settle(job);
+    },
     clear() {
       jobs.clear();
       idempotency.clear();

@@ -168,9 +168,11 @@ async function toRequest(exchange: Exchange, maxBodyBytes: number): Promise<Emul
       `The request body is larger than the ${maxBodyBytes} bytes this endpoint accepts.`,
     );
   }
+  const queryStart = exchange.rawTarget.indexOf('?');
   return {
     method: exchange.method.toUpperCase(),
     segments,
+    rawPath: queryStart === -1 ? exchange.rawTarget : exchange.rawTarget.slice(0, queryStart),
     query,
     headers: exchange.headers,
     body,

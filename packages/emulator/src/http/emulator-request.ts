@@ -3,6 +3,8 @@ export interface EmulatorRequest {
   readonly method: string;
   /** Path split on `/` first, then each segment percent-decoded once (ARNs keep their `/`). */
   readonly segments: readonly string[];
+  /** The path as sent, still percent-encoded (S3 keys keep empty and trailing segments). */
+  readonly rawPath?: string;
   readonly query: URLSearchParams;
   /** Lower-cased header names. */
   readonly headers: Readonly<Record<string, string | undefined>>;

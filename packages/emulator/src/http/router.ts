@@ -2,6 +2,8 @@ import type { RouteOperation } from '../control-plane/route-matcher.js';
 import { applyFault } from '../faults/apply-fault.js';
 import type { FaultRegistry } from '../faults/fault-registry.js';
 import type { RuntimeRoutes } from '../runtime/runtime-routes.js';
+import type { ObjectStore } from '../s3/object-store.js';
+import { isS3Request, matchS3 } from '../s3/s3-routes.js';
 import { ADMIN_ROOT, handleAdmin } from './admin-routes.js';
 import type { BedrockService } from './bedrock-service.js';
 import type { RequestHandler } from './dual-protocol-server.js';
@@ -17,6 +19,10 @@ export interface RouterOptions {
   readonly runtime: RuntimeRoutes;
   readonly controlPlane: PathHandler;
   readonly agentRuntime: PathHandler;
+  /** The S3-compatible store, reached by requests signed for the `s3` service. */
+  readonly objectStore: ObjectStore;
+  /** Called before any S3 operation, so batch jobs due by the clock have written their output. */
+  readonly beforeS3?: () => void;
   readonly faults: FaultRegistry;
   readonly stats: StatsRecorder;
 }
@@ -28,7 +34,7 @@ export interface RouterOptions {
 const UNKNOWN_OPERATION = 'unknown';
 
 /**
- * Dispatch order: the emulator's admin endpoints, runtime model operations, then the control plane,
+ * Dispatch order: S3 (by the SigV4 signing service, whatever the path), the emulator's admin endpoints, runtime model operations, then the control plane,
  * then the agent runtime; anything else is an unknown operation (404) as on AWS. Header faults
  * (`x-quarry-fault`) apply to every Bedrock operation, answered with the exceptions of the service
  * that owns it; per-model rules only to runtime ones.
@@ -67,6 +73,16 @@ export function createRouter(options: RouterOptions): RequestHandler {
   };
 
   return async (request) => {
+    if (isS3Request(request)) {
+      options.beforeS3?.();
+      const s3 = matchS3(options.objectStore, request);
+      const response = s3.run();
+      stats.recordRequest(
+        s3.operation,
+        response.kind === 'bytes' || response.kind === 'json' ? response.status : 200,
+      );
+      return response;
+    }
     if (request.segments[0] === ADMIN_ROOT) return handleAdmin(request, faults, stats);
     const runtimeOperation = runtime.match(request);
     const owned = runtimeOperation === undefined ? matchOther(request) : undefined;

@@ -21,8 +21,9 @@ export interface RuntimeContext {
 export const OUTPUT_TOKENS_HEADER = 'x-quarry-output-tokens';
 
 /**
- * Generates the reply to a chat prompt after the checks Bedrock makes on `maxTokens`.
- * Throws ValidationException when the request asks for more output than the model allows.
+ * Generates the reply to a chat prompt after the checks Bedrock makes on `maxTokens` and the prompt's
+ * length. Throws ValidationException when the request asks for more output than the model allows,
+ * or its input does not fit the model's context window.
  */
 export function replyTo(model: CatalogModel, prompt: ChatPrompt, request: EmulatorRequest): Reply {
   const limit = model.maxOutputTokens ?? 4096;
@@ -33,10 +34,15 @@ export function replyTo(model: CatalogModel, prompt: ChatPrompt, request: Emulat
       `The maximum tokens you requested exceeds the model limit of ${limit}. Try again with a maximum tokens value that is lower than ${limit}.`,
     );
   }
-  return generateReply(model.modelId, prompt, {
+  const reply = generateReply(model.modelId, prompt, {
     defaultMaxTokens: limit,
     forcedOutputTokens: forcedOutputTokens(request),
   });
+  if (model.contextWindow !== null && reply.inputTokens > model.contextWindow) {
+    // Bedrock's own words for a prompt over the context window.
+    throw new BedrockHttpError(400, 'ValidationException', 'Input is too long for requested model.');
+  }
+  return reply;
 }
 
 function forcedOutputTokens(request: EmulatorRequest): number | undefined {

@@ -5,6 +5,8 @@ import {
   ConverseCommand,
   type ConverseCommandOutput,
 } from '@aws-sdk/client-bedrock-runtime';
+import { BedrockAgentClient } from '@aws-sdk/client-bedrock-agent';
+import { S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 import { startEmulator } from '../../src/index.js';
@@ -18,6 +20,8 @@ const CREDENTIALS = { accessKeyId: 'x', secretAccessKey: 'x' };
 
 export interface ControlHarnessOptions {
   readonly strictAccess?: boolean;
+  /** @default JOB_DURATION_MS */
+  readonly jobDurationMs?: number;
 }
 
 /** A zero-latency emulator whose clock the test moves, with real SDK clients pointed at it. */
@@ -26,6 +30,10 @@ export interface ControlHarness {
   readonly clock: ManualClock;
   /** A control-plane client (HTTP/1.1, its default) signed for `region`. */
   bedrock(region?: string): BedrockClient;
+  /** An S3 client (path-style) for the emulator's object store. */
+  s3(region?: string): S3Client;
+  /** A bedrock-agent (build-time) client: knowledge bases, data sources, ingestion jobs. */
+  agent(region?: string): BedrockAgentClient;
   /** An agent-runtime client. */
   agentRuntime(region?: string): BedrockAgentRuntimeClient;
   /** Converse on `modelId`, to check what the runtime makes of control-plane resources. */
@@ -39,7 +47,7 @@ export async function startControlHarness(options: ControlHarnessOptions = {}): 
   const emulator = await startEmulator({
     latency: 'zero',
     strictAccess: options.strictAccess ?? false,
-    jobDurationMs: JOB_DURATION_MS,
+    jobDurationMs: options.jobDurationMs ?? JOB_DURATION_MS,
     provisioningDurationMs: PROVISIONING_DURATION_MS,
     now: clock.now,
     accountId: ACCOUNT_ID,
@@ -63,6 +71,8 @@ export async function startControlHarness(options: ControlHarnessOptions = {}): 
     url: emulator.url,
     clock,
     bedrock: (region = 'us-east-1') => track(new BedrockClient(config(region))),
+    s3: (region = 'us-east-1') => track(new S3Client({ ...config(region), forcePathStyle: true })),
+    agent: (region = 'us-east-1') => track(new BedrockAgentClient(config(region))),
     agentRuntime: (region = 'us-east-1') => track(new BedrockAgentRuntimeClient(config(region))),
     converse: (modelId, region = 'us-east-1') =>
       track(new BedrockRuntimeClient(config(region))).send(

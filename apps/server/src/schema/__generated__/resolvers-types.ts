@@ -5,6 +5,8 @@ import type { GatewayStreamEvent, StreamStartEvent, TextDeltaEvent, ToolUseDelta
 import type { ApiKeyView } from '../../governance/api-key-record.js';
 import type { UsageTotals } from '../../governance/usage-ledger.js';
 import type { AuditRecord } from '../../governance/audit-chain.js';
+import type { ConversationRow, MessageRow } from '../../conversations/conversation-repository.js';
+import type { BatchJobView } from '../../batch/batch-job-view.js';
 import type { GatewayContext } from '../../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -19,6 +21,49 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** Arbitrary JSON: native request and response bodies, tool inputs, hyperparameters. */
   JSON: { input: unknown; output: unknown; }
+};
+
+/** A piece of an agent's answer. */
+export type AgentChunk = {
+  __typename?: 'AgentChunk';
+  /** Citations attached to this chunk. */
+  citations: Array<Citation>;
+  /** The text. */
+  text: Scalars['String']['output'];
+};
+
+/** The last event of an agent turn. */
+export type AgentEnd = {
+  __typename?: 'AgentEnd';
+  /** The session, to pass back for the next turn. */
+  sessionId: Scalars['String']['output'];
+  /** The whole answer. */
+  text: Scalars['String']['output'];
+};
+
+/** The events of invokeAgentStream. */
+export type AgentEvent = AgentChunk | AgentEnd | AgentTrace | ReturnControl;
+
+/** One agent turn, collected. */
+export type AgentResult = {
+  __typename?: 'AgentResult';
+  /** Citations of knowledge-base chunks. */
+  citations: Array<Citation>;
+  /** Set when the agent asks the caller to run functions instead of answering. */
+  returnControl: Maybe<ReturnControl>;
+  /** The session, to pass back for the next turn. */
+  sessionId: Scalars['String']['output'];
+  /** The answer. */
+  text: Scalars['String']['output'];
+  /** Bedrock's trace objects, when `enableTrace` was set. */
+  traces: Array<Scalars['JSON']['output']>;
+};
+
+/** One of the agent's trace steps. */
+export type AgentTrace = {
+  __typename?: 'AgentTrace';
+  /** Bedrock's trace object. */
+  trace: Scalars['JSON']['output'];
 };
 
 /** The result of `acceptAgreement`. */
@@ -103,13 +148,21 @@ export type AuditPage = {
 /** A batch inference job. */
 export type BatchJob = {
   __typename?: 'BatchJob';
-  /** When the job finished, ISO-8601 UTC; null while it runs. */
+  /** The job's ARN. */
+  arn: Scalars['String']['output'];
+  /** When the job finished, ISO-8601 UTC; null while it runs (same as `endedAt`). */
   endTime: Maybe<Scalars['String']['output']>;
+  /** When the job ended, ISO-8601 UTC; null while it runs. */
+  endedAt: Maybe<Scalars['String']['output']>;
+  /** Records that failed (each has an `error` in `results`). */
+  failedCount: Maybe<Scalars['Int']['output']>;
+  /** The job's ID in this gateway: its ARN. */
+  id: Scalars['ID']['output'];
   /** S3 URI of the JSONL input. */
   inputS3Uri: Maybe<Scalars['String']['output']>;
-  /** The job's ARN. */
+  /** The job's ARN (same as `arn`). */
   jobArn: Scalars['ID']['output'];
-  /** The job's name. */
+  /** The job's name (same as `name`). */
   jobName: Scalars['String']['output'];
   /** When the job last changed, ISO-8601 UTC. */
   lastModifiedTime: Maybe<Scalars['String']['output']>;
@@ -117,12 +170,64 @@ export type BatchJob = {
   message: Maybe<Scalars['String']['output']>;
   /** The model (ID or ARN) the job invokes. */
   modelId: Scalars['String']['output'];
+  /** The job's name. */
+  name: Scalars['String']['output'];
   /** S3 URI where Bedrock writes the output. */
   outputS3Uri: Maybe<Scalars['String']['output']>;
+  /** Records processed so far. */
+  processedCount: Maybe<Scalars['Int']['output']>;
+  /** Records in the input; null until Bedrock has validated it. */
+  recordCount: Maybe<Scalars['Int']['output']>;
+  /**
+   * The job's output records in input order, decoded by the model family's codec; empty until the
+   * job has ended. Pages by `after` (a `recordId`).
+   */
+  results: Array<BatchRecordResult>;
   /** Submitted, Validating, Scheduled, InProgress, Completed, PartiallyCompleted, Failed, Stopping, Stopped or Expired. */
   status: Scalars['String']['output'];
-  /** When the job was submitted, ISO-8601 UTC. */
+  /** When the job was submitted, ISO-8601 UTC (same as `submittedAt`). */
   submitTime: Scalars['String']['output'];
+  /** When the job was submitted, ISO-8601 UTC. */
+  submittedAt: Scalars['String']['output'];
+  /** Records that produced output. */
+  succeededCount: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** A batch inference job. */
+export type BatchJobResultsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One record of a batch job's output. */
+export type BatchRecordResult = {
+  __typename?: 'BatchRecordResult';
+  /** What the record cost at the batch price (half the on-demand price). */
+  cost: Maybe<Cost>;
+  /** Why the record failed (Bedrock's message and code); null when it succeeded. */
+  error: Maybe<Scalars['String']['output']>;
+  /** The record's ID (`RECORD0000001`… for inline records, in input order). */
+  recordId: Scalars['String']['output'];
+  /** Why generation stopped; null when the record failed. */
+  stopReason: Maybe<StopReason>;
+  /** The generated text; null when the record failed. */
+  text: Maybe<Scalars['String']['output']>;
+  /** Tokens read and generated; null when the record failed. */
+  usage: Maybe<Usage>;
+};
+
+/** A part of an answer and the chunks it came from. */
+export type Citation = {
+  __typename?: 'Citation';
+  /** Offset of the part's last character (inclusive, as Bedrock reports it). */
+  end: Scalars['Int']['output'];
+  /** The chunks behind it. */
+  references: Array<RetrievalResult>;
+  /** Offset of the part's first character in the answer. */
+  start: Scalars['Int']['output'];
+  /** The cited part of the answer. */
+  text: Scalars['String']['output'];
 };
 
 /** Term of a Provisioned Throughput commitment (Bedrock's OneMonth and SixMonths). */
@@ -131,6 +236,30 @@ export type CommitmentDuration =
   | 'OneMonth'
   /** Six-month commitment. */
   | 'SixMonths';
+
+/** A persisted conversation. */
+export type Conversation = {
+  __typename?: 'Conversation';
+  /** ISO-8601 UTC. */
+  createdAt: Scalars['String']['output'];
+  /** Pass as `after` to `conversations` to get the conversations after this one. */
+  cursor: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Upper bound on generated tokens per answer. */
+  maxTokens: Maybe<Scalars['Int']['output']>;
+  /** Every turn, oldest first. */
+  messages: Array<Message>;
+  /** The model answering the next turn. */
+  modelId: Scalars['ID']['output'];
+  /** The system prompt. */
+  system: Maybe<Scalars['String']['output']>;
+  /** Sampling temperature of every answer. */
+  temperature: Maybe<Scalars['Float']['output']>;
+  /** The conversation's title. */
+  title: Maybe<Scalars['String']['output']>;
+  /** ISO-8601 UTC: the last turn or change. */
+  updatedAt: Scalars['String']['output'];
+};
 
 /**
  * What a call cost at the catalog's approximate on-demand list prices, in USD rounded to 1e-9.
@@ -166,20 +295,42 @@ export type CreateApiKeyInput = {
   tokensPerMinute?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** A batch inference job to start. */
+/** A batch inference job to start: inline `records` or an `inputS3Uri`. */
 export type CreateBatchJobInput = {
-  /** S3 URI of the JSONL input (a file or a folder), one `{recordId, modelInput}` record a line. */
-  inputS3Uri: Scalars['String']['input'];
-  /** Name of the job; unique in the account. */
-  jobName: Scalars['String']['input'];
+  /** S3 URI of existing JSONL input (a file or a folder), one `{recordId, modelInput}` record a line. */
+  inputS3Uri?: InputMaybe<Scalars['String']['input']>;
+  /** Deprecated spelling of `name`. */
+  jobName?: InputMaybe<Scalars['String']['input']>;
   /** Model ID or inference-profile ID to run the records through. */
   modelId: Scalars['ID']['input'];
-  /** S3 URI where Bedrock writes the output. */
-  outputS3Uri: Scalars['String']['input'];
-  /** IAM role Bedrock assumes to read the input and write the output. */
-  roleArn: Scalars['String']['input'];
+  /** Name of the job; unique in the account. Default: generated. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** S3 URI where Bedrock writes the output. Default: next to the uploaded records. */
+  outputS3Uri?: InputMaybe<Scalars['String']['input']>;
+  /** 100–50,000 requests in the invoke shape; each record's own `modelId` must equal the job's. Encoded by the family's codec and uploaded as JSONL. */
+  records?: InputMaybe<Array<InvokeInput>>;
+  /** IAM role Bedrock assumes to read the input and write the output. Default: QUARRY_BATCH_ROLE_ARN. */
+  roleArn?: InputMaybe<Scalars['String']['input']>;
   /** Hours after which Bedrock stops the job if unfinished; Bedrock allows 24–168. Omitted: Bedrock's default. */
   timeoutDurationInHours?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A new conversation's model and settings. */
+export type CreateConversationInput = {
+  /** Upper bound on generated tokens per answer; omitted: the family's default. */
+  maxTokens?: InputMaybe<Scalars['Int']['input']>;
+  /** Any text model: base model ID, inference-profile ID or ARN. */
+  modelId: Scalars['ID']['input'];
+  /** System prompt, kept on every turn (history trimming never drops it). */
+  system?: InputMaybe<Scalars['String']['input']>;
+  /** Sampling temperature for every answer; omitted: the family's default. */
+  temperature?: InputMaybe<Scalars['Float']['input']>;
+  /** A title for lists. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Whether and which tool the model must call; omitted means AUTO. */
+  toolChoice?: InputMaybe<ToolChoiceInput>;
+  /** Tools the model may call in this conversation. */
+  tools?: InputMaybe<Array<ToolInput>>;
 };
 
 /** A model customization job to start. */
@@ -491,6 +642,30 @@ export type InferenceType =
   /** Served through purchased Provisioned Throughput (call it with the provisioned model ARN). */
   | 'PROVISIONED';
 
+/** An agent turn. */
+export type InvokeAgentInput = {
+  /** The alias to call. Default TSTALIASID (the working draft). */
+  agentAliasId?: InputMaybe<Scalars['ID']['input']>;
+  /** The agent's ID. */
+  agentId: Scalars['ID']['input'];
+  /** Include the agent's reasoning traces. */
+  enableTrace?: InputMaybe<Scalars['Boolean']['input']>;
+  /** End the session after this turn. */
+  endSession?: InputMaybe<Scalars['Boolean']['input']>;
+  /** What the user says; may be omitted when answering a return of control. */
+  inputText?: InputMaybe<Scalars['String']['input']>;
+  /** Knowledge bases the agent may search this turn. */
+  knowledgeBaseIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The `invocationId` of the returnControl being answered. */
+  returnControlInvocationId?: InputMaybe<Scalars['String']['input']>;
+  /** Bedrock's returnControlInvocationResults items: the results of the functions the agent asked for. */
+  returnControlResults?: InputMaybe<Scalars['JSON']['input']>;
+  /** Session attributes, a map of strings. */
+  sessionAttributes?: InputMaybe<Scalars['JSON']['input']>;
+  /** The session to continue; a new one is started when omitted (read it from the result). */
+  sessionId?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A text generation request, the same shape for every text model family. */
 export type InvokeInput = {
   /**
@@ -559,6 +734,34 @@ export type ItemError = {
 };
 
 /** One turn of a conversation. */
+export type Message = {
+  __typename?: 'Message';
+  /** The turn's text (for an INTERRUPTED answer, the text received before it was cut). */
+  content: Scalars['String']['output'];
+  /** Approximate cost of that call; null when `usage` is. */
+  cost: Maybe<Cost>;
+  /** ISO-8601 UTC. */
+  createdAt: Scalars['String']['output'];
+  /** Interrupted answers: the error code that cut them, when one did. */
+  errorCode: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The model that wrote an answer; null on user turns. */
+  modelId: Maybe<Scalars['ID']['output']>;
+  /** USER or ASSISTANT. */
+  role: Role;
+  /** COMPLETE, INTERRUPTED or STREAMING. */
+  status: MessageStatus;
+  /** Why the answer stopped; null on user turns and interrupted answers. */
+  stopReason: Maybe<StopReason>;
+  /** Tool calls the answer made; echo their results with the next `sendMessage`. */
+  toolCalls: Array<ToolCall>;
+  /** Answers only: how many turns of the conversation were sent to the model. */
+  turnsSent: Maybe<Scalars['Int']['output']>;
+  /** Token counts of the call that produced an answer; null on user turns and unfinished answers. */
+  usage: Maybe<Usage>;
+};
+
+/** One turn of a conversation. */
 export type MessageInput = {
   /** The turn's text; may be empty when the turn carries only tool results or images. */
   content: Scalars['String']['input'];
@@ -571,6 +774,15 @@ export type MessageInput = {
   /** Tool calls an ASSISTANT turn made (echo them back from a previous result). */
   toolUses?: InputMaybe<Array<ToolUseInput>>;
 };
+
+/** Whether a message is whole. */
+export type MessageStatus =
+  /** The whole turn. */
+  | 'complete'
+  /** An answer cut short (client left, upstream failure, crash): `content` is the text received before. */
+  | 'interrupted'
+  /** An answer being generated right now. */
+  | 'streaming';
 
 /** Kinds of model input and output, as Bedrock's ListFoundationModels names them. */
 export type Modality =
@@ -615,12 +827,20 @@ export type Mutation = {
   acceptAgreement: AgreementAcceptance;
   /** Creates an API key; the secret is returned here once and never again. Admin only. */
   createApiKey: CreatedApiKey;
-  /** Starts a batch inference job over JSONL records in S3. */
+  /**
+   * Starts a batch inference job (CreateModelInvocationJob) at half the on-demand price. Inline
+   * `records` are validated and encoded by the model family's codec and uploaded as JSONL to the
+   * gateway's batch location (QUARRY_BATCH_S3_URI); or give an existing `inputS3Uri`.
+   */
   createBatchJob: BatchJob;
+  /** Starts a conversation; checked against the model (system prompt, tools) before it is saved. */
+  createConversation: Conversation;
   /** Starts a model customization job (CreateModelCustomizationJob) and returns it as Bedrock reports it just after creation. */
   createModelCustomizationJob: CustomizationJob;
   /** Purchases Provisioned Throughput for a model (CreateProvisionedModelThroughput); it starts in status Creating. */
   createProvisionedThroughput: ProvisionedThroughput;
+  /** Deletes a conversation and its messages; false when there was none (or it belongs to another key). */
+  deleteConversation: Scalars['Boolean']['output'];
   /**
    * Embeds many texts; each text gets its own result, so one failure never loses the others.
    * Texts are batched to the model's per-call limit (1 for Titan, 96 for Cohere) and sent concurrently.
@@ -634,14 +854,38 @@ export type Mutation = {
    */
   invoke: InvokeResult;
   /**
+   * One turn with a Bedrock agent (InvokeAgent), collected: its answer, citations, traces, or the
+   * function calls it hands back (returnControl). Reuse `sessionId` for a multi-turn session.
+   */
+  invokeAgent: AgentResult;
+  /**
    * Sends the family's native body as is and returns the native response body. No validation and
    * no translation: works for models Quarry's catalog does not know.
    */
   invokeRaw: Scalars['JSON']['output'];
+  /**
+   * Answers a query from a knowledge base with citations (RetrieveAndGenerate). Pass the returned
+   * `sessionId` back to continue the conversation.
+   */
+  retrieveAndGenerate: RetrieveAndGenerateResult;
   /** Revokes a key: refused at once on HTTP, and its open graphql-ws operations end with UNAUTHENTICATED. Admin only. */
   revokeApiKey: ApiKey;
   /** Gives a key a new secret (same id, scope and limits); the old secret stops working at once. Admin only. */
   rotateApiKey: CreatedApiKey;
+  /**
+   * Sends a user turn and returns the model's answer. The user turn is committed before the model is
+   * called; the answer when it is complete (a failed call leaves it INTERRUPTED with the error code).
+   * Sends to one conversation run one at a time, in arrival order.
+   */
+  sendMessage: Message;
+  /** Stops a running batch job (StopModelInvocationJob); the records processed so far keep their results. */
+  stopBatchJob: BatchJob;
+  /**
+   * Renames a conversation or changes its settings. A new `modelId` may be of another family: the
+   * history is re-encoded for it on the next send, and a model that cannot take the history (tool
+   * calls, system prompt) is refused with the reason.
+   */
+  updateConversation: Conversation;
 };
 
 
@@ -665,6 +909,12 @@ export type MutationCreateBatchJobArgs = {
 
 
 /** Calls that invoke models or create Bedrock resources. */
+export type MutationCreateConversationArgs = {
+  input: CreateConversationInput;
+};
+
+
+/** Calls that invoke models or create Bedrock resources. */
 export type MutationCreateModelCustomizationJobArgs = {
   input: CreateCustomizationJobInput;
 };
@@ -673,6 +923,12 @@ export type MutationCreateModelCustomizationJobArgs = {
 /** Calls that invoke models or create Bedrock resources. */
 export type MutationCreateProvisionedThroughputArgs = {
   input: CreateProvisionedThroughputInput;
+};
+
+
+/** Calls that invoke models or create Bedrock resources. */
+export type MutationDeleteConversationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -695,9 +951,21 @@ export type MutationInvokeArgs = {
 
 
 /** Calls that invoke models or create Bedrock resources. */
+export type MutationInvokeAgentArgs = {
+  input: InvokeAgentInput;
+};
+
+
+/** Calls that invoke models or create Bedrock resources. */
 export type MutationInvokeRawArgs = {
   body: Scalars['JSON']['input'];
   modelId: Scalars['ID']['input'];
+};
+
+
+/** Calls that invoke models or create Bedrock resources. */
+export type MutationRetrieveAndGenerateArgs = {
+  input: RetrieveAndGenerateInput;
 };
 
 
@@ -710,6 +978,27 @@ export type MutationRevokeApiKeyArgs = {
 /** Calls that invoke models or create Bedrock resources. */
 export type MutationRotateApiKeyArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Calls that invoke models or create Bedrock resources. */
+export type MutationSendMessageArgs = {
+  content: Scalars['String']['input'];
+  conversationId: Scalars['ID']['input'];
+  toolResults?: InputMaybe<Array<ToolResultInput>>;
+};
+
+
+/** Calls that invoke models or create Bedrock resources. */
+export type MutationStopBatchJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Calls that invoke models or create Bedrock resources. */
+export type MutationUpdateConversationArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateConversationInput;
 };
 
 /** What a key may be allowed to do. */
@@ -761,8 +1050,17 @@ export type Query = {
   apiKeys: Array<ApiKey>;
   /** The hash-chained audit log, newest first. Admin only. */
   auditLog: AuditPage;
+  /** One batch inference job by `id` (its ARN); null when Bedrock does not know it. */
+  batchJob: Maybe<BatchJob>;
   /** Batch inference jobs (CreateModelInvocationJob). */
   batchJobs: Array<BatchJob>;
+  /** One of the caller's conversations with its messages in order; null when it does not exist or belongs to another key. */
+  conversation: Maybe<Conversation>;
+  /**
+   * The caller's conversations, newest first. Page with `first` and `after`: pass the last
+   * conversation's `cursor` as `after` to get the next page.
+   */
+  conversations: Array<Conversation>;
   /** Models produced by customization jobs (ListCustomModels). */
   customModels: Array<CustomModel>;
   /** Model customization jobs in the account (ListModelCustomizationJobs), in any status. */
@@ -783,6 +1081,8 @@ export type Query = {
   models: Array<FoundationModel>;
   /** Provisioned Throughput purchases in the account (ListProvisionedModelThroughputs). */
   provisionedThroughputs: Array<ProvisionedThroughput>;
+  /** Chunks of a knowledge base that match a query, best first (Retrieve). */
+  retrieve: Array<RetrievalResult>;
   /**
    * Calls, tokens and cost per key × model × UTC day, for every call (failed and streamed ones
    * included). A non-admin key sees only its own rows; an admin may filter by `keyId`.
@@ -805,6 +1105,25 @@ export type QueryAuditLogArgs = {
 
 
 /** Read-only views of the model catalog and of the account's Bedrock resources. */
+export type QueryBatchJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read-only views of the model catalog and of the account's Bedrock resources. */
+export type QueryConversationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read-only views of the model catalog and of the account's Bedrock resources. */
+export type QueryConversationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read-only views of the model catalog and of the account's Bedrock resources. */
 export type QueryModelArgs = {
   id: Scalars['ID']['input'];
 };
@@ -817,10 +1136,77 @@ export type QueryModelsArgs = {
 
 
 /** Read-only views of the model catalog and of the account's Bedrock resources. */
+export type QueryRetrieveArgs = {
+  input: RetrieveInput;
+};
+
+
+/** Read-only views of the model catalog and of the account's Bedrock resources. */
 export type QueryUsageArgs = {
   from?: InputMaybe<Scalars['String']['input']>;
   keyId?: InputMaybe<Scalars['ID']['input']>;
   to?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A chunk of a knowledge base. */
+export type RetrievalResult = {
+  __typename?: 'RetrievalResult';
+  /** The document's metadata attributes, Bedrock's own (`x-amz-bedrock-kb-*`) included. */
+  metadata: Scalars['JSON']['output'];
+  /** Relevance in [0, 1]; null in citations. */
+  score: Maybe<Scalars['Float']['output']>;
+  /** The chunk's text. */
+  text: Scalars['String']['output'];
+  /** Where the chunk came from (an S3 URI, a web URL, …). */
+  uri: Maybe<Scalars['String']['output']>;
+};
+
+/** A question for a knowledge base. */
+export type RetrieveAndGenerateInput = {
+  /** A Bedrock RetrievalFilter on document metadata. */
+  filter?: InputMaybe<Scalars['JSON']['input']>;
+  /** The knowledge base's ID. */
+  knowledgeBaseId: Scalars['ID']['input'];
+  /** The text model that writes the answer (ID, profile ID or ARN). */
+  modelId: Scalars['ID']['input'];
+  /** How many chunks to ground the answer on, 1–100. */
+  numberOfResults?: InputMaybe<Scalars['Int']['input']>;
+  /** The question. */
+  query: Scalars['String']['input'];
+  /** The `sessionId` of the previous answer, to continue the conversation. */
+  sessionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A grounded answer. */
+export type RetrieveAndGenerateResult = {
+  __typename?: 'RetrieveAndGenerateResult';
+  /** Which parts of the answer came from which chunks. */
+  citations: Array<Citation>;
+  /** Pass it back to continue the conversation. */
+  sessionId: Scalars['String']['output'];
+  /** The answer. */
+  text: Scalars['String']['output'];
+};
+
+/** A knowledge-base search. */
+export type RetrieveInput = {
+  /** A Bedrock RetrievalFilter on document metadata, e.g. {"equals": {"key": "topic", "value": "rivers"}}. */
+  filter?: InputMaybe<Scalars['JSON']['input']>;
+  /** The knowledge base's ID. */
+  knowledgeBaseId: Scalars['ID']['input'];
+  /** How many chunks to return, 1–100. Default 5. */
+  numberOfResults?: InputMaybe<Scalars['Int']['input']>;
+  /** The query text. */
+  query: Scalars['String']['input'];
+};
+
+/** Function or API calls an agent hands back for the caller to run. */
+export type ReturnControl = {
+  __typename?: 'ReturnControl';
+  /** Bedrock's invocationInputs, as returned. */
+  inputs: Scalars['JSON']['output'];
+  /** Echo it in InvokeAgentInput.returnControlInvocationId with the results. */
+  invocationId: Scalars['String']['output'];
 };
 
 /** A chat turn's author. */
@@ -852,12 +1238,16 @@ export type StreamEnd = {
   cost: Cost;
   /** Time from the subscription's start to the last event, in milliseconds. */
   latencyMs: Scalars['Float']['output'];
+  /** `sendMessageStream` only: the ID of the assistant message, committed before this event is sent. */
+  messageId: Maybe<Scalars['ID']['output']>;
   /** The family's own stop value (FINISH, stop, COMPLETE, …). */
   rawStopReason: Scalars['String']['output'];
   /** Why generation stopped. */
   stopReason: StopReason;
   /** Tool calls assembled from the deltas, with parsed input ({} when empty; the raw string when the JSON does not parse). */
   toolCalls: Array<ToolCall>;
+  /** `sendMessageStream` only: how many conversation turns were sent to the model (older ones are dropped to fit its context window). */
+  turnsSent: Maybe<Scalars['Int']['output']>;
   /** Token counts of the whole generation. */
   usage: Usage;
 };
@@ -882,18 +1272,60 @@ export type StreamStart = {
 export type Subscription = {
   __typename?: 'Subscription';
   /**
+   * A batch job on every change of status or counts, completing after a terminal status (Completed,
+   * PartiallyCompleted, Failed, Stopped, Expired). However many subscribers follow a job, the gateway
+   * polls Bedrock once for it, backing off while nothing changes.
+   */
+  batchJobProgress: BatchJob;
+  /** A model customization job on every status change, completing after a terminal status. */
+  customizationJobProgress: CustomizationJob;
+  /** One agent turn as it happens: text chunks (with citations), traces, return of control, then AgentEnd. */
+  invokeAgentStream: AgentEvent;
+  /**
    * Streams a generation as typed events while tokens arrive: one StreamStart, then TextDelta and
    * ToolUseDelta events, then one StreamEnd with the stop reason, usage and assembled tool calls.
    * The input is validated like `invoke` before any upstream call, so a bad request fails at once.
    * Completing the subscription cancels the upstream call at once.
    */
   invokeStream: StreamEvent;
+  /**
+   * Like `sendMessage`, streamed: the same events as `invokeStream`; the last one (StreamEnd) carries
+   * the committed message's ID. A stream cut by the client, the upstream or a crash leaves the answer
+   * INTERRUPTED with the text received so far.
+   */
+  sendMessageStream: StreamEvent;
+};
+
+
+/** Streams over graphql-ws. */
+export type SubscriptionBatchJobProgressArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Streams over graphql-ws. */
+export type SubscriptionCustomizationJobProgressArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Streams over graphql-ws. */
+export type SubscriptionInvokeAgentStreamArgs = {
+  input: InvokeAgentInput;
 };
 
 
 /** Streams over graphql-ws. */
 export type SubscriptionInvokeStreamArgs = {
   input: InvokeInput;
+};
+
+
+/** Streams over graphql-ws. */
+export type SubscriptionSendMessageStreamArgs = {
+  content: Scalars['String']['input'];
+  conversationId: Scalars['ID']['input'];
+  toolResults?: InputMaybe<Array<ToolResultInput>>;
 };
 
 /** A piece of generated text; concatenate the deltas in order. */
@@ -974,6 +1406,20 @@ export type ToolUseInput = {
   name: Scalars['String']['input'];
   /** The call's ID (`ToolCall.toolUseId`). */
   toolUseId: Scalars['ID']['input'];
+};
+
+/** Changes to a conversation; omitted fields stay as they are. */
+export type UpdateConversationInput = {
+  /** New upper bound on generated tokens per answer. */
+  maxTokens?: InputMaybe<Scalars['Int']['input']>;
+  /** Switch to another model, of any text family; later turns use it. */
+  modelId?: InputMaybe<Scalars['ID']['input']>;
+  /** New system prompt. */
+  system?: InputMaybe<Scalars['String']['input']>;
+  /** New sampling temperature. */
+  temperature?: InputMaybe<Scalars['Float']['input']>;
+  /** New title. */
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Token counts of a call. */
@@ -1070,21 +1516,45 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  AgentEvent:
+    | ( AgentChunk )
+    | ( AgentEnd )
+    | ( AgentTrace )
+    | ( ReturnControl )
+  ;
+  StreamEvent:
+    | ( StreamEndEvent )
+    | ( StreamStartEvent )
+    | ( TextDeltaEvent )
+    | ( ToolUseDeltaEvent )
+  ;
+};
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AgentChunk: ResolverTypeWrapper<AgentChunk>;
+  AgentEnd: ResolverTypeWrapper<AgentEnd>;
+  AgentEvent: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['AgentEvent']>;
+  AgentResult: ResolverTypeWrapper<AgentResult>;
+  AgentTrace: ResolverTypeWrapper<AgentTrace>;
   AgreementAcceptance: ResolverTypeWrapper<AgreementAcceptance>;
   AgreementOffer: ResolverTypeWrapper<AgreementOffer>;
   ApiKey: ResolverTypeWrapper<ApiKeyView>;
   AuditEntry: ResolverTypeWrapper<AuditRecord>;
   AuditPage: ResolverTypeWrapper<Omit<AuditPage, 'entries'> & { entries: Array<ResolversTypes['AuditEntry']> }>;
-  BatchJob: ResolverTypeWrapper<BatchJob>;
+  BatchJob: ResolverTypeWrapper<BatchJobView>;
+  BatchRecordResult: ResolverTypeWrapper<BatchRecordResult>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Citation: ResolverTypeWrapper<Citation>;
   CommitmentDuration: null;
+  Conversation: ResolverTypeWrapper<ConversationRow>;
   Cost: ResolverTypeWrapper<Cost>;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateBatchJobInput: CreateBatchJobInput;
+  CreateConversationInput: CreateConversationInput;
   CreateCustomizationJobInput: CreateCustomizationJobInput;
   CreateProvisionedThroughputInput: CreateProvisionedThroughputInput;
   CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
@@ -1106,11 +1576,14 @@ export type ResolversTypes = {
   InferenceProfile: ResolverTypeWrapper<InferenceProfile>;
   InferenceType: InferenceType;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  InvokeAgentInput: InvokeAgentInput;
   InvokeInput: InvokeInput;
   InvokeResult: ResolverTypeWrapper<InvokeResult>;
   ItemError: ResolverTypeWrapper<ItemError>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Message: ResolverTypeWrapper<MessageRow>;
   MessageInput: MessageInput;
+  MessageStatus: null;
   Modality: Modality;
   ModelFilter: ModelFilter;
   ModelPricing: ResolverTypeWrapper<ModelPricing>;
@@ -1118,6 +1591,11 @@ export type ResolversTypes = {
   Operation: Operation;
   ProvisionedThroughput: ResolverTypeWrapper<ProvisionedThroughput>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RetrievalResult: ResolverTypeWrapper<RetrievalResult>;
+  RetrieveAndGenerateInput: RetrieveAndGenerateInput;
+  RetrieveAndGenerateResult: ResolverTypeWrapper<RetrieveAndGenerateResult>;
+  RetrieveInput: RetrieveInput;
+  ReturnControl: ResolverTypeWrapper<ReturnControl>;
   Role: null;
   StopReason: null;
   StreamEnd: ResolverTypeWrapper<StreamEndEvent>;
@@ -1133,22 +1611,32 @@ export type ResolversTypes = {
   ToolResultInput: ToolResultInput;
   ToolUseDelta: ResolverTypeWrapper<ToolUseDeltaEvent>;
   ToolUseInput: ToolUseInput;
+  UpdateConversationInput: UpdateConversationInput;
   Usage: ResolverTypeWrapper<Usage>;
   UsageRow: ResolverTypeWrapper<UsageTotals>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AgentChunk: AgentChunk;
+  AgentEnd: AgentEnd;
+  AgentEvent: ResolversUnionTypes<ResolversParentTypes>['AgentEvent'];
+  AgentResult: AgentResult;
+  AgentTrace: AgentTrace;
   AgreementAcceptance: AgreementAcceptance;
   AgreementOffer: AgreementOffer;
   ApiKey: ApiKeyView;
   AuditEntry: AuditRecord;
   AuditPage: Omit<AuditPage, 'entries'> & { entries: Array<ResolversParentTypes['AuditEntry']> };
-  BatchJob: BatchJob;
+  BatchJob: BatchJobView;
+  BatchRecordResult: BatchRecordResult;
   Boolean: Scalars['Boolean']['output'];
+  Citation: Citation;
+  Conversation: ConversationRow;
   Cost: Cost;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateBatchJobInput: CreateBatchJobInput;
+  CreateConversationInput: CreateConversationInput;
   CreateCustomizationJobInput: CreateCustomizationJobInput;
   CreateProvisionedThroughputInput: CreateProvisionedThroughputInput;
   CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
@@ -1166,16 +1654,23 @@ export type ResolversParentTypes = {
   ImageResult: ImageResult;
   InferenceProfile: InferenceProfile;
   Int: Scalars['Int']['output'];
+  InvokeAgentInput: InvokeAgentInput;
   InvokeInput: InvokeInput;
   InvokeResult: InvokeResult;
   ItemError: ItemError;
   JSON: Scalars['JSON']['output'];
+  Message: MessageRow;
   MessageInput: MessageInput;
   ModelFilter: ModelFilter;
   ModelPricing: ModelPricing;
   Mutation: Record<PropertyKey, never>;
   ProvisionedThroughput: ProvisionedThroughput;
   Query: Record<PropertyKey, never>;
+  RetrievalResult: RetrievalResult;
+  RetrieveAndGenerateInput: RetrieveAndGenerateInput;
+  RetrieveAndGenerateResult: RetrieveAndGenerateResult;
+  RetrieveInput: RetrieveInput;
+  ReturnControl: ReturnControl;
   StreamEnd: StreamEndEvent;
   StreamEvent: GatewayStreamEvent;
   StreamStart: StreamStartEvent;
@@ -1188,8 +1683,38 @@ export type ResolversParentTypes = {
   ToolResultInput: ToolResultInput;
   ToolUseDelta: ToolUseDeltaEvent;
   ToolUseInput: ToolUseInput;
+  UpdateConversationInput: UpdateConversationInput;
   Usage: Usage;
   UsageRow: UsageTotals;
+};
+
+export type AgentChunkResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgentChunk'] = ResolversParentTypes['AgentChunk']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AgentEndResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgentEnd'] = ResolversParentTypes['AgentEnd']> = {
+  sessionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AgentEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgentEvent'] = ResolversParentTypes['AgentEvent']> = {
+  __resolveType: TypeResolveFn<'AgentChunk' | 'AgentEnd' | 'AgentTrace' | 'ReturnControl', ParentType, ContextType>;
+};
+
+export type AgentResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgentResult'] = ResolversParentTypes['AgentResult']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  returnControl?: Resolver<Maybe<ResolversTypes['ReturnControl']>, ParentType, ContextType>;
+  sessionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  traces?: Resolver<Array<ResolversTypes['JSON']>, ParentType, ContextType>;
+};
+
+export type AgentTraceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgentTrace'] = ResolversParentTypes['AgentTrace']> = {
+  trace?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type AgreementAcceptanceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AgreementAcceptance'] = ResolversParentTypes['AgreementAcceptance']> = {
@@ -1245,19 +1770,58 @@ export type AuditPageResolvers<ContextType = GatewayContext, ParentType extends 
 };
 
 export type BatchJobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BatchJob'] = ResolversParentTypes['BatchJob']> = {
+  arn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   endTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  failedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inputS3Uri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   jobArn?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   jobName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lastModifiedTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   modelId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   outputS3Uri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  processedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  recordCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['BatchRecordResult']>, ParentType, ContextType, Partial<BatchJobResultsArgs>>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   submitTime?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  succeededCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type BatchRecordResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BatchRecordResult'] = ResolversParentTypes['BatchRecordResult']> = {
+  cost?: Resolver<Maybe<ResolversTypes['Cost']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stopReason?: Resolver<Maybe<ResolversTypes['StopReason']>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  usage?: Resolver<Maybe<ResolversTypes['Usage']>, ParentType, ContextType>;
+};
+
+export type CitationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  references?: Resolver<Array<ResolversTypes['RetrievalResult']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CommitmentDurationResolvers = { ONE_MONTH: 'OneMonth', SIX_MONTHS: 'SixMonths' };
+
+export type ConversationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation']> = {
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  maxTokens?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  messages?: Resolver<Array<ResolversTypes['Message']>, ParentType, ContextType>;
+  modelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  system?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  temperature?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type CostResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Cost'] = ResolversParentTypes['Cost']> = {
   inputUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1386,6 +1950,23 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type MessageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message']> = {
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cost?: Resolver<Maybe<ResolversTypes['Cost']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modelId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MessageStatus'], ParentType, ContextType>;
+  stopReason?: Resolver<Maybe<ResolversTypes['StopReason']>, ParentType, ContextType>;
+  toolCalls?: Resolver<Array<ResolversTypes['ToolCall']>, ParentType, ContextType>;
+  turnsSent?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  usage?: Resolver<Maybe<ResolversTypes['Usage']>, ParentType, ContextType>;
+};
+
+export type MessageStatusResolvers = { COMPLETE: 'complete', INTERRUPTED: 'interrupted', STREAMING: 'streaming' };
+
 export type ModelPricingResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelPricing'] = ResolversParentTypes['ModelPricing']> = {
   inputPer1k?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   outputPer1k?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1396,14 +1977,21 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   acceptAgreement?: Resolver<ResolversTypes['AgreementAcceptance'], ParentType, ContextType, RequireFields<MutationAcceptAgreementArgs, 'modelId' | 'offerToken'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createBatchJob?: Resolver<ResolversTypes['BatchJob'], ParentType, ContextType, RequireFields<MutationCreateBatchJobArgs, 'input'>>;
+  createConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationCreateConversationArgs, 'input'>>;
   createModelCustomizationJob?: Resolver<ResolversTypes['CustomizationJob'], ParentType, ContextType, RequireFields<MutationCreateModelCustomizationJobArgs, 'input'>>;
   createProvisionedThroughput?: Resolver<ResolversTypes['ProvisionedThroughput'], ParentType, ContextType, RequireFields<MutationCreateProvisionedThroughputArgs, 'input'>>;
+  deleteConversation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteConversationArgs, 'id'>>;
   embed?: Resolver<ResolversTypes['EmbedResult'], ParentType, ContextType, RequireFields<MutationEmbedArgs, 'input'>>;
   generateImage?: Resolver<ResolversTypes['ImageResult'], ParentType, ContextType, RequireFields<MutationGenerateImageArgs, 'input'>>;
   invoke?: Resolver<ResolversTypes['InvokeResult'], ParentType, ContextType, RequireFields<MutationInvokeArgs, 'input'>>;
+  invokeAgent?: Resolver<ResolversTypes['AgentResult'], ParentType, ContextType, RequireFields<MutationInvokeAgentArgs, 'input'>>;
   invokeRaw?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<MutationInvokeRawArgs, 'body' | 'modelId'>>;
+  retrieveAndGenerate?: Resolver<ResolversTypes['RetrieveAndGenerateResult'], ParentType, ContextType, RequireFields<MutationRetrieveAndGenerateArgs, 'input'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   rotateApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationRotateApiKeyArgs, 'id'>>;
+  sendMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'content' | 'conversationId'>>;
+  stopBatchJob?: Resolver<ResolversTypes['BatchJob'], ParentType, ContextType, RequireFields<MutationStopBatchJobArgs, 'id'>>;
+  updateConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationUpdateConversationArgs, 'id' | 'input'>>;
 };
 
 export type ProvisionedThroughputResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProvisionedThroughput'] = ResolversParentTypes['ProvisionedThroughput']> = {
@@ -1421,7 +2009,10 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   agreementOffers?: Resolver<Array<ResolversTypes['AgreementOffer']>, ParentType, ContextType, RequireFields<QueryAgreementOffersArgs, 'modelId'>>;
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   auditLog?: Resolver<ResolversTypes['AuditPage'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
+  batchJob?: Resolver<Maybe<ResolversTypes['BatchJob']>, ParentType, ContextType, RequireFields<QueryBatchJobArgs, 'id'>>;
   batchJobs?: Resolver<Array<ResolversTypes['BatchJob']>, ParentType, ContextType>;
+  conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
+  conversations?: Resolver<Array<ResolversTypes['Conversation']>, ParentType, ContextType, Partial<QueryConversationsArgs>>;
   customModels?: Resolver<Array<ResolversTypes['CustomModel']>, ParentType, ContextType>;
   customizationJobs?: Resolver<Array<ResolversTypes['CustomizationJob']>, ParentType, ContextType>;
   inferenceProfiles?: Resolver<Array<ResolversTypes['InferenceProfile']>, ParentType, ContextType>;
@@ -1429,7 +2020,27 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   model?: Resolver<Maybe<ResolversTypes['FoundationModel']>, ParentType, ContextType, RequireFields<QueryModelArgs, 'id'>>;
   models?: Resolver<Array<ResolversTypes['FoundationModel']>, ParentType, ContextType, Partial<QueryModelsArgs>>;
   provisionedThroughputs?: Resolver<Array<ResolversTypes['ProvisionedThroughput']>, ParentType, ContextType>;
+  retrieve?: Resolver<Array<ResolversTypes['RetrievalResult']>, ParentType, ContextType, RequireFields<QueryRetrieveArgs, 'input'>>;
   usage?: Resolver<Array<ResolversTypes['UsageRow']>, ParentType, ContextType, Partial<QueryUsageArgs>>;
+};
+
+export type RetrievalResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RetrievalResult'] = ResolversParentTypes['RetrievalResult']> = {
+  metadata?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RetrieveAndGenerateResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RetrieveAndGenerateResult'] = ResolversParentTypes['RetrieveAndGenerateResult']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  sessionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReturnControlResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ReturnControl'] = ResolversParentTypes['ReturnControl']> = {
+  inputs?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  invocationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type RoleResolvers = { ASSISTANT: 'assistant', USER: 'user' };
@@ -1439,9 +2050,11 @@ export type StopReasonResolvers = { CONTENT_FILTERED: 'content_filtered', END_TU
 export type StreamEndResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['StreamEnd'] = ResolversParentTypes['StreamEnd']> = {
   cost?: Resolver<ResolversTypes['Cost'], ParentType, ContextType>;
   latencyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   rawStopReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   stopReason?: Resolver<ResolversTypes['StopReason'], ParentType, ContextType>;
   toolCalls?: Resolver<Array<ResolversTypes['ToolCall']>, ParentType, ContextType>;
+  turnsSent?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   usage?: Resolver<ResolversTypes['Usage'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1457,7 +2070,11 @@ export type StreamStartResolvers<ContextType = GatewayContext, ParentType extend
 };
 
 export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  batchJobProgress?: SubscriptionResolver<ResolversTypes['BatchJob'], "batchJobProgress", ParentType, ContextType, RequireFields<SubscriptionBatchJobProgressArgs, 'id'>>;
+  customizationJobProgress?: SubscriptionResolver<ResolversTypes['CustomizationJob'], "customizationJobProgress", ParentType, ContextType, RequireFields<SubscriptionCustomizationJobProgressArgs, 'id'>>;
+  invokeAgentStream?: SubscriptionResolver<ResolversTypes['AgentEvent'], "invokeAgentStream", ParentType, ContextType, RequireFields<SubscriptionInvokeAgentStreamArgs, 'input'>>;
   invokeStream?: SubscriptionResolver<ResolversTypes['StreamEvent'], "invokeStream", ParentType, ContextType, RequireFields<SubscriptionInvokeStreamArgs, 'input'>>;
+  sendMessageStream?: SubscriptionResolver<ResolversTypes['StreamEvent'], "sendMessageStream", ParentType, ContextType, RequireFields<SubscriptionSendMessageStreamArgs, 'content' | 'conversationId'>>;
 };
 
 export type TextDeltaResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TextDelta'] = ResolversParentTypes['TextDelta']> = {
@@ -1499,13 +2116,21 @@ export type UsageRowResolvers<ContextType = GatewayContext, ParentType extends R
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
+  AgentChunk?: AgentChunkResolvers<ContextType>;
+  AgentEnd?: AgentEndResolvers<ContextType>;
+  AgentEvent?: AgentEventResolvers<ContextType>;
+  AgentResult?: AgentResultResolvers<ContextType>;
+  AgentTrace?: AgentTraceResolvers<ContextType>;
   AgreementAcceptance?: AgreementAcceptanceResolvers<ContextType>;
   AgreementOffer?: AgreementOfferResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditPage?: AuditPageResolvers<ContextType>;
   BatchJob?: BatchJobResolvers<ContextType>;
+  BatchRecordResult?: BatchRecordResultResolvers<ContextType>;
+  Citation?: CitationResolvers<ContextType>;
   CommitmentDuration?: CommitmentDurationResolvers;
+  Conversation?: ConversationResolvers<ContextType>;
   Cost?: CostResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   CustomModel?: CustomModelResolvers<ContextType>;
@@ -1521,10 +2146,15 @@ export type Resolvers<ContextType = GatewayContext> = {
   InvokeResult?: InvokeResultResolvers<ContextType>;
   ItemError?: ItemErrorResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  Message?: MessageResolvers<ContextType>;
+  MessageStatus?: MessageStatusResolvers;
   ModelPricing?: ModelPricingResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   ProvisionedThroughput?: ProvisionedThroughputResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RetrievalResult?: RetrievalResultResolvers<ContextType>;
+  RetrieveAndGenerateResult?: RetrieveAndGenerateResultResolvers<ContextType>;
+  ReturnControl?: ReturnControlResolvers<ContextType>;
   Role?: RoleResolvers;
   StopReason?: StopReasonResolvers;
   StreamEnd?: StreamEndResolvers<ContextType>;

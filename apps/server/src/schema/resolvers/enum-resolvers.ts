@@ -12,6 +12,7 @@ export const enumResolvers = {
     CONTENT_FILTERED: 'content_filtered',
   },
   Role: { USER: 'user', ASSISTANT: 'assistant' },
+  MessageStatus: { COMPLETE: 'complete', INTERRUPTED: 'interrupted', STREAMING: 'streaming' },
   ImageFormat: { PNG: 'png', JPEG: 'jpeg', GIF: 'gif', WEBP: 'webp' },
   EmbedInputType: {
     SEARCH_DOCUMENT: 'search_document',

@@ -1,11 +1,10 @@
+import { requireOperation } from '../../governance/require-operation.js';
 import { ValidationError } from '@quarry/core';
-import {
-  toBatchJob,
-  toCustomizationJob,
-  toProvisionedThroughput,
-} from '../../mapping/control-plane-views.js';
+import { toCustomizationJob, toProvisionedThroughput } from '../../mapping/control-plane-views.js';
 import type { EmbeddingView } from '../../mapping/embedding-view.js';
 import { toChatRequest } from '../../mapping/to-chat-request.js';
+import { jsonObject, toCitationView, toInvokeAgentRequest } from '../../agents/agent-views.js';
+import { recordBatchJob, requireOwnedBatchJob } from '../../batch/batch-job-owners.js';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 
 /** ImageInput has no output format, so every family is asked for its default: PNG. */
@@ -152,20 +151,75 @@ export function createMutationResolvers(): MutationResolvers {
     },
 
     createBatchJob: async (_root, { input }, context) => {
-      const jobArn = await context.client.createBatchJob(
+      requireOperation(context.caller, 'JOBS', 'createBatchJob');
+      const records = input.records?.map((record, index) => {
+        if (record.modelId !== input.modelId) {
+          throw new ValidationError(
+            `records[${index}].modelId`,
+            `Record ${index} names ${record.modelId}; every record of a batch job runs on the job's model ${input.modelId}.`,
+          );
+        }
+        return toChatRequest(record);
+      });
+      const job = await context.batch.create(
         {
-          jobName: input.jobName,
           modelId: input.modelId,
-          roleArn: input.roleArn,
-          inputDataConfig: { s3InputDataConfig: { s3Uri: input.inputS3Uri } },
-          outputDataConfig: { s3OutputDataConfig: { s3Uri: input.outputS3Uri } },
-          ...(input.timeoutDurationInHours != null && {
-            timeoutDurationInHours: input.timeoutDurationInHours,
-          }),
+          records,
+          inputS3Uri: input.inputS3Uri ?? undefined,
+          outputS3Uri: input.outputS3Uri ?? undefined,
+          name: input.name ?? input.jobName ?? undefined,
+          roleArn: input.roleArn ?? undefined,
+          timeoutDurationInHours: input.timeoutDurationInHours ?? undefined,
+        },
+        context.signal,
+      );
+      await recordBatchJob(context.store, {
+        id: job.id,
+        owner: context.caller.keyId,
+        modelId: job.modelId,
+        name: job.name,
+      });
+      return job;
+    },
+
+    stopBatchJob: async (_root, { id }, context) => {
+      await requireOwnedBatchJob(context, id);
+      return context.batch.stop(id, context.signal);
+    },
+
+    retrieveAndGenerate: async (_root, { input }, context) => {
+      const answer = await context.client.retrieveAndGenerate(
+        {
+          knowledgeBaseId: input.knowledgeBaseId,
+          modelId: input.modelId,
+          query: input.query,
+          ...(input.sessionId != null && { sessionId: input.sessionId }),
+          ...(input.numberOfResults != null && { numberOfResults: input.numberOfResults }),
+          ...(input.filter != null && { filter: jsonObject(input.filter, 'filter') }),
         },
         { signal: context.signal },
       );
-      return toBatchJob(await context.client.getBatchJob(jobArn, { signal: context.signal }));
+      return {
+        text: answer.text,
+        sessionId: answer.sessionId,
+        citations: answer.citations.map(toCitationView),
+      };
+    },
+
+    invokeAgent: async (_root, { input }, context) => {
+      const result = await context.client.invokeAgent(toInvokeAgentRequest(input), {
+        signal: context.signal,
+      });
+      return {
+        sessionId: result.sessionId,
+        text: result.text,
+        citations: result.citations.map(toCitationView),
+        traces: [...result.traces],
+        returnControl:
+          result.returnControl === undefined
+            ? null
+            : { invocationId: result.returnControl.invocationId, inputs: result.returnControl.inputs },
+      };
     },
   };
 }

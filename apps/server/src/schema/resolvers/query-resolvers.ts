@@ -1,12 +1,14 @@
+import { requireOperation } from '../../governance/require-operation.js';
 import {
   toAgreementOffer,
-  toBatchJob,
   toCustomizationJob,
   toCustomModel,
   toInferenceProfile,
   toProvisionedThroughput,
 } from '../../mapping/control-plane-views.js';
 import { filterModelViews } from '../../models/filter-models.js';
+import { jsonObject, toRetrievalResult } from '../../agents/agent-views.js';
+import { ownedBatchJobIds, ownsBatchJob } from '../../batch/batch-job-owners.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 
 export function createQueryResolvers(): QueryResolvers {
@@ -30,7 +32,24 @@ export function createQueryResolvers(): QueryResolvers {
       });
       return offers.map(toAgreementOffer);
     },
-    batchJobs: async (_root, _args, context) =>
-      (await context.client.listBatchJobs({ signal: context.signal })).map(toBatchJob),
+    batchJobs: async (_root, _args, context) => {
+      requireOperation(context.caller, 'JOBS', 'batchJobs');
+      const ids = await ownedBatchJobIds(context.store, context.caller.keyId);
+      const jobs = await Promise.all(ids.map((id) => context.batch.get(id, context.signal)));
+      return jobs.filter((job) => job !== undefined);
+    },
+    batchJob: async (_root, { id }, context) =>
+      (requireOperation(context.caller, 'JOBS', 'batchJob'),
+      await ownsBatchJob(context.store, id, context.caller.keyId))
+        ? ((await context.batch.get(id, context.signal)) ?? null)
+        : null,
+    retrieve: async (_root, { input }, context) => {
+      const { results } = await context.client.retrieve(input.knowledgeBaseId, input.query, {
+        signal: context.signal,
+        ...(input.numberOfResults != null && { numberOfResults: input.numberOfResults }),
+        ...(input.filter != null && { filter: jsonObject(input.filter, 'filter') }),
+      });
+      return results.map(toRetrievalResult);
+    },
   };
 }

@@ -1,9 +1,13 @@
+import { requireOperation } from '../../governance/require-operation.js';
 import { GatewayError } from '../../errors/gateway-error.js';
 import { toChatRequest } from '../../mapping/to-chat-request.js';
 import { abortableIterator } from '../../streaming/abortable-iterator.js';
 import type { GatewayStreamEvent } from '../../streaming/gateway-stream-event.js';
 import { toGatewayEvents } from '../../streaming/to-gateway-events.js';
-import type { SubscriptionResolvers } from '../__generated__/resolvers-types.js';
+import type { CustomizationJob, SubscriptionResolvers } from '../__generated__/resolvers-types.js';
+import { toAgentEventView, toInvokeAgentRequest, type AgentEventView } from '../../agents/agent-views.js';
+import { requireOwnedBatchJob } from '../../batch/batch-job-owners.js';
+import type { BatchJobView } from '../../batch/batch-job-view.js';
 
 export function createSubscriptionResolvers(): SubscriptionResolvers {
   return {
@@ -33,5 +37,53 @@ export function createSubscriptionResolvers(): SubscriptionResolvers {
       },
       resolve: (event: GatewayStreamEvent) => event,
     },
+    batchJobProgress: {
+      subscribe: async (_root, { id }, context) => {
+        await requireOwnedBatchJob(context, id);
+        return abortableIterator((signal) => context.jobs.batch.watch(id, signal), context.signal, noop);
+      },
+      resolve: (job: BatchJobView) => job,
+    },
+    customizationJobProgress: {
+      subscribe: (_root, { id }, context) => {
+        requireOperation(context.caller, 'JOBS', 'customizationJobProgress');
+        return abortableIterator((signal) => context.jobs.customization.watch(id, signal), context.signal, noop);
+      },
+      resolve: (job: CustomizationJob) => job,
+    },
+    invokeAgentStream: {
+      subscribe: (_root, { input }, context) =>
+        abortableIterator(
+          (signal) =>
+            wrapIterable(
+              context.client.invokeAgentStream(toInvokeAgentRequest(input), { signal }),
+              toAgentEventView,
+            ),
+          context.signal,
+          noop,
+        ),
+      resolve: (event: AgentEventView) => event,
+    },
   };
+}
+
+function noop(): void {
+  // Nothing to release: job pollers and agent streams clean up when their iterator ends.
+}
+
+/** Maps each item of an async iterable, passing `return()` through so unsubscribing stops the source. */
+function wrapIterable<T, U>(source: AsyncIterable<T>, map: (item: T) => U): AsyncIterableIterator<U> {
+  const iterator = source[Symbol.asyncIterator]();
+  const wrapped: AsyncIterableIterator<U> = {
+    async next() {
+      const next = await iterator.next();
+      return next.done === true ? { done: true, value: undefined } : { done: false, value: map(next.value) };
+    },
+    async return() {
+      await iterator.return?.();
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]: () => wrapped,
+  };
+  return wrapped;
 }
