@@ -26,12 +26,17 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const logger = pino({
-    level: config.logLevel,
-    base: { service: 'quarry-gateway' },
-    // Prompts and completions never reach logs above debug; keys never at all.
-    redact: ['*.prompt', '*.messages', '*.system', 'req.headers.authorization'],
-  });
+  const logger = pino(
+    {
+      level: config.logLevel,
+      base: { service: 'quarry-gateway' },
+      // Prompts and completions never reach logs above debug; keys never at all.
+      redact: ['*.prompt', '*.messages', '*.system', 'req.headers.authorization'],
+    },
+    // Asynchronous writes: a success line per call must never block the event loop on stdout
+    // (pino's default destination writes synchronously). Flushed on shutdown.
+    pino.destination({ dest: 1, sync: false }),
+  );
 
   // The store first: a bad database stops startup before anything listens.
   let store: Store;
@@ -76,7 +81,10 @@ async function main(): Promise<void> {
       upstream = `${config.upstream.url} ${config.upstream.region}`;
       break;
   }
-  logger.info({ event: 'gateway.upstream', upstream, region: connection.region }, `Upstream: ${upstream}`);
+  logger.info(
+    { event: 'gateway.upstream', upstream, region: connection.region, runtimePath: config.runtimePath },
+    `Upstream: ${upstream}`,
+  );
   if (config.adminKey === undefined) {
     logger.warn(
       { event: 'gateway.open' },
@@ -90,6 +98,7 @@ async function main(): Promise<void> {
     maxStreamSockets: config.limits.streams,
     logger: logger.child({ component: 'core' }),
     streamIdleTimeoutMs: config.streamIdleTimeoutMs,
+    runtimePath: config.runtimePath,
   });
 
   // Batch input and output live in S3: the emulator's own store, or real S3 next to real Bedrock.
@@ -146,6 +155,7 @@ async function main(): Promise<void> {
     // stop() is bounded by the grace period; this is the backstop if something still hangs.
     setTimeout(() => {
       logger.error({ event: 'gateway.stop-timeout' }, 'shutdown overran its grace period; exiting');
+      logger.flush();
       process.exit(1);
     }, config.shutdownGraceMs + 5_000).unref();
     await server.stop();
@@ -153,6 +163,7 @@ async function main(): Promise<void> {
     s3.destroy();
     await emulator?.close();
     await store.close();
+    logger.flush();
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
