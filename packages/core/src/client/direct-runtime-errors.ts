@@ -69,7 +69,7 @@ export function requestIdOf(headers: Readonly<Record<string, string | undefined>
 }
 
 /** `$metadata` as the SDK fills it for one attempt of a client with `maxAttempts: 1`. */
-export function metadataOf(answer: HttpAnswer): ResponseMetadata {
+function metadataOf(answer: HttpAnswer): ResponseMetadata {
   // Absent headers stay as undefined keys, as in the SDK's own metadata.
   return {
     httpStatusCode: answer.statusCode,
