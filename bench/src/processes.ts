@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -185,6 +186,8 @@ export async function startGatewayProcess(
   options: GatewayProcessOptions = {},
 ): Promise<RunningGateway> {
   const port = await freePort();
+  const folder = mkdtempSync(join(tmpdir(), 'quarry-bench-'));
+  const database = join(folder, 'quarry.db');
   const spawnedAt = performance.now();
   const child = spawnNode(
     [...(options.nodeFlags ?? []), 'apps/server/dist/main.js'],
@@ -193,6 +196,8 @@ export async function startGatewayProcess(
       QUARRY_UPSTREAM: upstream,
       QUARRY_ADMIN_KEY: BENCH_ADMIN_KEY,
       NODE_ENV: 'production',
+      // One SQLite store per gateway process (a file serves one process), removed on stop.
+      DATABASE_URL: `file:${database}`,
       ...options.env,
     },
     cpu,
@@ -219,6 +224,7 @@ export async function startGatewayProcess(
     stop: () =>
       new Promise((done) => {
         child.once('exit', () => {
+          rmSync(folder, { recursive: true, force: true });
           done();
         });
         child.kill('SIGTERM');
