@@ -30,7 +30,7 @@ async function apq(withQuery: boolean): Promise<{ status: number; body: Record<s
 describe('automatic persisted queries over HTTP (README "Send variables, persist documents")', () => {
   it('asks for the document once, then serves the hash alone', async () => {
     const unknown = await apq(false);
-    expect(JSON.stringify(unknown.body.errors)).toContain('PERSISTED_QUERY_NOT_FOUND');
+    expect(JSON.stringify(unknown.body['errors'])).toContain('PERSISTED_QUERY_NOT_FOUND');
     const registered = await apq(true);
     expect(registered.body).toEqual({
       data: { model: { modelId: 'anthropic.claude-3-haiku-20240307-v1:0', providerName: 'Anthropic' } },
