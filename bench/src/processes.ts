@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -107,10 +108,24 @@ function startProcess(
   });
 }
 
-/** The standalone emulator in its own process, zero latency. */
-export function startEmulatorProcess(cpu?: number): Promise<RunningProcess> {
+/** Resident memory of a process in bytes, from /proc; undefined off Linux. */
+export function rssBytesOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match?.[1] === undefined ? undefined : Number(match[1]) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The standalone emulator in its own process (zero latency unless asked for realistic timing). */
+export function startEmulatorProcess(
+  cpu?: number,
+  latency: 'zero' | 'realistic' = 'zero',
+): Promise<RunningProcess> {
   return startProcess(
-    ['packages/emulator/dist/cli.js', '--port', '0', '--latency', 'zero'],
+    ['packages/emulator/dist/cli.js', '--port', '0', '--latency', latency],
     {},
     /listening on (http:\/\/\S+)/,
     cpu,
@@ -153,15 +168,37 @@ async function freePort(): Promise<number> {
  * the benchmark measures what users run. Its logs go to /dev/null, as to a log shipper's file,
  * so draining a pipe never wakes this process mid-measurement; readiness is polled on /health.
  */
-export async function startGatewayProcess(upstream: string, cpu?: number): Promise<RunningProcess> {
+export interface GatewayProcessOptions {
+  /** Extra environment, e.g. `QUARRY_RUNTIME_PATH: 'sdk'` for the SDK-path baseline. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Extra Node flags before the script, e.g. `--cpu-prof`. */
+  readonly nodeFlags?: readonly string[];
+}
+
+export interface RunningGateway extends RunningProcess {
+  /** Milliseconds from spawn until the first answered request (`/health`). */
+  readonly startedInMs: number;
+}
+
+export async function startGatewayProcess(
+  upstream: string,
+  cpu?: number,
+  options: GatewayProcessOptions = {},
+): Promise<RunningGateway> {
   const port = await freePort();
+  const folder = mkdtempSync(join(tmpdir(), 'quarry-bench-'));
+  const database = join(folder, 'quarry.db');
+  const spawnedAt = performance.now();
   const child = spawnNode(
-    ['apps/server/dist/main.js'],
+    [...(options.nodeFlags ?? []), 'apps/server/dist/main.js'],
     {
       PORT: String(port),
       QUARRY_UPSTREAM: upstream,
       QUARRY_ADMIN_KEY: BENCH_ADMIN_KEY,
       NODE_ENV: 'production',
+      // One SQLite store per gateway process (a file serves one process), removed on stop.
+      DATABASE_URL: `file:${database}`,
+      ...options.env,
     },
     cpu,
     'ignore',
@@ -169,21 +206,25 @@ export async function startGatewayProcess(upstream: string, cpu?: number): Promi
   // Warnings and crashes stay visible; a pipe nobody reads would eventually block the gateway.
   child.stderr?.pipe(process.stderr);
   const base = `http://127.0.0.1:${port}`;
+  // Polled every 10 ms so the start-up time is measured to within that.
   for (let attempt = 0; ; attempt++) {
     if (child.exitCode !== null) throw new Error(`the gateway exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${base}/health`)).ok) break;
     } catch {
-      if (attempt > 300) throw new Error('the gateway did not become healthy within 30 s');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (attempt > 3_000) throw new Error('the gateway did not become healthy within 30 s');
+      await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
+  const startedInMs = performance.now() - spawnedAt;
   return {
     url: `${base}/graphql`,
+    startedInMs,
     child,
     stop: () =>
       new Promise((done) => {
         child.once('exit', () => {
+          rmSync(folder, { recursive: true, force: true });
           done();
         });
         child.kill('SIGTERM');

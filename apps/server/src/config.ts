@@ -68,6 +68,8 @@ export interface Config {
   readonly batch: { readonly s3Uri: string | undefined; readonly roleArn: string | undefined };
   /** Job progress polling: the first gap between polls, doubling up to the longest while nothing changes. */
   readonly jobPolling: { readonly minIntervalMs: number; readonly maxIntervalMs: number };
+  /** Who sends InvokeModel/Converse and their streams: Quarry's direct path or the SDK's commands. */
+  readonly runtimePath: 'direct' | 'sdk';
 }
 
 export class ConfigError extends Error {
@@ -144,6 +146,7 @@ const EnvSchema = z.object({
     .optional(),
   QUARRY_JOB_POLL_MS: positiveInt(1_000),
   QUARRY_JOB_POLL_MAX_MS: positiveInt(15_000),
+  QUARRY_RUNTIME_PATH: z.enum(['direct', 'sdk']).default('direct'),
 });
 
 /**
@@ -223,6 +226,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       minIntervalMs: e.QUARRY_JOB_POLL_MS,
       maxIntervalMs: Math.max(e.QUARRY_JOB_POLL_MS, e.QUARRY_JOB_POLL_MAX_MS),
     }),
+    runtimePath: e.QUARRY_RUNTIME_PATH,
   });
 }
 

@@ -27,12 +27,17 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const logger = pino({
-    level: config.logLevel,
-    base: { service: 'quarry-gateway' },
-    // Prompts and completions never reach logs above debug; keys never at all.
-    redact: ['*.prompt', '*.messages', '*.system', 'req.headers.authorization'],
-  });
+  const logger = pino(
+    {
+      level: config.logLevel,
+      base: { service: 'quarry-gateway' },
+      // Prompts and completions never reach logs above debug; keys never at all.
+      redact: ['*.prompt', '*.messages', '*.system', 'req.headers.authorization'],
+    },
+    // Asynchronous writes: a success line per call must never block the event loop on stdout
+    // (pino's default destination writes synchronously). Flushed on shutdown.
+    pino.destination({ dest: 1, sync: false }),
+  );
 
   // The store first: a bad database stops startup before anything listens.
   let store: Store;
@@ -77,7 +82,10 @@ async function main(): Promise<void> {
       upstream = `${config.upstream.url} ${config.upstream.region}`;
       break;
   }
-  logger.info({ event: 'gateway.upstream', upstream, region: connection.region }, `Upstream: ${upstream}`);
+  logger.info(
+    { event: 'gateway.upstream', upstream, region: connection.region, runtimePath: config.runtimePath },
+    `Upstream: ${upstream}`,
+  );
   if (config.adminKey === undefined) {
     logger.warn(
       { event: 'gateway.open' },
@@ -91,6 +99,7 @@ async function main(): Promise<void> {
     maxStreamSockets: config.limits.streams,
     logger: logger.child({ component: 'core' }),
     streamIdleTimeoutMs: config.streamIdleTimeoutMs,
+    runtimePath: config.runtimePath,
   });
 
   // lazyConnect + an explicit connect: a wrong REDIS_URL stops startup with a clear message
@@ -174,6 +183,7 @@ async function main(): Promise<void> {
     // stop() is bounded by the grace period; this is the backstop if something still hangs.
     setTimeout(() => {
       logger.error({ event: 'gateway.stop-timeout' }, 'shutdown overran its grace period; exiting');
+      logger.flush();
       process.exit(1);
     }, config.shutdownGraceMs + 5_000).unref();
     await server.stop();
@@ -182,6 +192,7 @@ async function main(): Promise<void> {
     s3.destroy();
     await emulator?.close();
     await store.close();
+    logger.flush();
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

@@ -21,6 +21,12 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it('sends hot runtime calls on the direct path unless QUARRY_RUNTIME_PATH picks the SDK', () => {
+    expect(loadConfig({}).runtimePath).toBe('direct');
+    expect(loadConfig({ QUARRY_RUNTIME_PATH: 'sdk' }).runtimePath).toBe('sdk');
+    expect(() => loadConfig({ QUARRY_RUNTIME_PATH: 'fast' })).toThrow(/QUARRY_RUNTIME_PATH/);
+  });
+
   it('lists every bad value at once', () => {
     const error = (() => {
       try {

@@ -1,5 +1,4 @@
 import type { BedrockClient } from '@aws-sdk/client-bedrock';
-import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { ModelCatalog, ResolvedModel } from '../catalog/model-catalog.js';
 import { FAMILY_KIND } from '../catalog/model-family.js';
 import type { CodecRegistry } from '../codecs/codec-registry.js';
@@ -8,13 +7,13 @@ import { ValidationError } from '../errors/quarry-error.js';
 import type { Logger } from '../logging/logger.js';
 import type { RetryDeps } from '../retry/with-retry.js';
 import type { ModelResolver } from './model-resolver.js';
+import type { RuntimeTransport } from './runtime-transport.js';
 
 /** What every client operation shares; built once by createQuarryClient. */
 export interface ClientContext {
-  readonly runtime: BedrockRuntimeClient;
-  /** Event streams hold their connection for minutes; a separate pool keeps plain calls flowing. */
-  readonly streamingRuntime: BedrockRuntimeClient;
   readonly control: BedrockClient;
+  /** Sends InvokeModel, Converse and their streams: the direct path or the SDK's commands. */
+  readonly transport: RuntimeTransport;
   readonly region: string;
   readonly catalog: ModelCatalog;
   readonly codecs: CodecRegistry;

@@ -1,18 +1,12 @@
-import {
-  ConverseCommand,
-  ConverseStreamCommand,
-  type ConverseStreamOutput,
-} from '@aws-sdk/client-bedrock-runtime';
+import type { ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import type { ChatRequest } from '../codec-kit/chat-types.js';
 import { toConverseRequest } from '../converse/converse-request.js';
 import { createConverseStreamDecoder, fromConverseResponse } from '../converse/converse-response.js';
 import { costOfUsage } from '../cost/cost.js';
 import { withRetry } from '../retry/with-retry.js';
-import { instrumentCommand } from './call-middleware.js';
 import { callStream } from './call-stream.js';
 import { chatCodecFor, type ClientContext } from './client-context.js';
 import type { CallOptions, CallTokenStream, InvokeResult } from './client-types.js';
-import { abortOptions } from './linked-abort.js';
 
 /** Chat through Bedrock's Converse API: one request shape for every model that supports it. */
 export async function converse(
@@ -27,23 +21,26 @@ export async function converse(
   chatCodecFor(context, resolved).validate(resolved.model, request);
   const fields = toConverseRequest(request);
   let attempts = 0;
-  const output = await withRetry(
+  const answer = await withRetry(
     (attempt) => {
       attempts = attempt;
-      const command = new ConverseCommand({ modelId, ...fields });
-      instrumentCommand(command, options.headers);
-      return context.runtime.send(command, abortOptions(options.signal));
+      return context.transport.converse({
+        modelId,
+        fields,
+        headers: options.headers,
+        signal: options.signal,
+      });
     },
     context.retry,
     { signal: options.signal, context: { modelId, region: context.region, operation: 'Converse' } },
   );
-  const result = fromConverseResponse(output);
+  const result = fromConverseResponse(answer.output);
   const latencyMs = context.now() - started;
   context.logger.info(
     {
       event: 'bedrock.converse.done',
       modelId,
-      requestId: output.$metadata.requestId,
+      requestId: answer.requestId,
       durationMs: latencyMs,
       attempts,
     },
@@ -53,7 +50,7 @@ export async function converse(
     ...result,
     modelId,
     baseModelId: resolved.model.modelId,
-    requestId: output.$metadata.requestId,
+    requestId: answer.requestId,
     latencyMs,
     attempts,
     cost: costOfUsage(resolved.model, result.usage),
@@ -79,12 +76,13 @@ export function converseStream(
         operation: 'ConverseStream',
         started,
         signal: options.signal,
-        open: async (abortSignal) => {
-          const command = new ConverseStreamCommand({ modelId, ...fields });
-          instrumentCommand(command, options.headers);
-          const response = await context.streamingRuntime.send(command, { abortSignal });
-          return { requestId: response.$metadata.requestId, events: response.stream };
-        },
+        open: (abortSignal) =>
+          context.transport.converseStream({
+            modelId,
+            fields,
+            headers: options.headers,
+            signal: abortSignal,
+          }),
         createDecoder: (requestId) => createConverseStreamDecoder({ modelId, requestId }),
       });
     },

@@ -75,7 +75,7 @@ export async function embed<F extends EmbeddingFormat = 'array'>(
           `Expected ${expected} embeddings from ${model.modelId}, got ${result.embeddings.length}`,
         );
       }
-      inputTokens += result.inputTokens ?? usageFromHeaders(sent.capture.headers)?.inputTokens ?? 0;
+      inputTokens += result.inputTokens ?? usageFromHeaders(sent.headers)?.inputTokens ?? 0;
       attempts += sent.attempts;
       requestId ??= sent.requestId;
       (batch.length === 0 ? [0] : batch).forEach((index, position) => {

@@ -32,7 +32,7 @@ export async function generateImage(
   );
   return {
     // Image models are billed per image; token counts appear only when Bedrock sends them.
-    usage: usageFromHeaders(sent.capture.headers) ?? usageOf(0, 0),
+    usage: usageFromHeaders(sent.headers) ?? usageOf(0, 0),
     images: result.images.map((base64, index) => ({ base64, seed: result.seeds[index] })),
     modelId,
     baseModelId: resolved.model.modelId,

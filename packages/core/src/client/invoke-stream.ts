@@ -1,7 +1,6 @@
-import { InvokeModelWithResponseStreamCommand, type ResponseStream } from '@aws-sdk/client-bedrock-runtime';
+import type { ResponseStream } from '@aws-sdk/client-bedrock-runtime';
 import type { ChatRequest } from '../codec-kit/chat-types.js';
 import type { ChatCodec, StreamDecoder } from '../codec-kit/codec.js';
-import { instrumentCommand } from './call-middleware.js';
 import { callStream } from './call-stream.js';
 import { chatCodecFor, type ClientContext } from './client-context.js';
 import type { CallOptions, CallTokenStream } from './client-types.js';
@@ -32,17 +31,13 @@ export function stream(
         operation: 'InvokeModelWithResponseStream',
         started,
         signal: options.signal,
-        open: async (abortSignal) => {
-          const command = new InvokeModelWithResponseStreamCommand({
+        open: (abortSignal) =>
+          context.transport.invokeModelStream({
             modelId,
             body,
-            contentType: 'application/json',
-            accept: 'application/json',
-          });
-          instrumentCommand(command, options.headers);
-          const response = await context.streamingRuntime.send(command, { abortSignal });
-          return { requestId: response.$metadata.requestId, events: response.body };
-        },
+            headers: options.headers,
+            signal: abortSignal,
+          }),
         createDecoder: (requestId) => chunkDecoder(codec, modelId, requestId),
       });
     },

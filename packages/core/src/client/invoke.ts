@@ -22,7 +22,7 @@ export async function invoke(
   const sent = await sendInvoke(context, modelId, body, options);
   const result = codec.decodeResponse(sent.json);
   // Bedrock's headers are its billing counts, and some families' bodies carry none.
-  const usage = usageFromHeaders(sent.capture.headers) ?? result.usage;
+  const usage = usageFromHeaders(sent.headers) ?? result.usage;
   const latencyMs = context.now() - started;
   context.logger.info(
     {
@@ -60,7 +60,7 @@ export async function invokeRaw(
   const text = nativeBodyText(body);
   const resolved = await context.resolver.tryResolve(modelId, options.signal);
   const sent = await sendInvoke(context, modelId, text, options);
-  const usage = usageFromHeaders(sent.capture.headers) ?? usageOf(0, 0);
+  const usage = usageFromHeaders(sent.headers) ?? usageOf(0, 0);
   const latencyMs = context.now() - started;
   context.logger.info(
     {

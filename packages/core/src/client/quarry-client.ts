@@ -26,7 +26,10 @@ import { embed, type EmbedOptions } from './embed.js';
 import { generateImage } from './generate-image.js';
 import { invoke, invokeRaw } from './invoke.js';
 import { stream } from './invoke-stream.js';
+import { createDirectRuntimeTransport } from './direct-runtime-transport.js';
 import { createModelResolver } from './model-resolver.js';
+import type { RuntimePath } from './runtime-transport.js';
+import { createSdkRuntimeTransport } from './sdk-runtime-transport.js';
 
 /** Dependencies of the client; the composition root builds them (see createBedrockClients). */
 export interface QuarryClientDeps {
@@ -55,6 +58,16 @@ export interface QuarryClientDeps {
   readonly sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
   /** @default performance.now */
   readonly now?: (() => number) | undefined;
+  /**
+   * Who sends InvokeModel, InvokeModelWithResponseStream, Converse and ConverseStream: `direct`
+   * (Quarry signs and sends with the SDK's own credentials, endpoint, signer and connection pool,
+   * skipping its per-command middleware; about half the CPU per call) or `sdk` (the SDK's commands;
+   * pick it when you added middleware to your runtime clients). Other operations always use the SDK.
+   * @default 'direct'
+   */
+  readonly runtimePath?: RuntimePath | undefined;
+  /** `amz-sdk-invocation-id` of direct-path calls. @default crypto.randomUUID */
+  readonly invocationId?: (() => string) | undefined;
   /** A stream with no data for this long fails with MODEL_TIMEOUT. @default 60000 */
   readonly streamIdleTimeoutMs?: number | undefined;
   /** Embedding batches in flight per embed() call. @default 8 */
@@ -64,6 +77,8 @@ export interface QuarryClientDeps {
 /** Bedrock for backend code: typed requests, codecs per family, one retry layer, cost on every result. */
 export interface QuarryClient extends ControlPlaneApi, AgentRuntimeApi {
   readonly region: string;
+  /** Which path the hot runtime operations take (see QuarryClientDeps.runtimePath). */
+  readonly runtimePath: RuntimePath;
   readonly catalog: ModelCatalog;
   /** Resolves a base ID, profile ID or ARN to its catalog entry (asks Bedrock about opaque ARNs). */
   resolveModel(modelId: string, options?: CallOptions): Promise<ResolvedModel>;
@@ -99,9 +114,16 @@ export function createQuarryClient(deps: QuarryClientDeps): QuarryClient {
     sleep: deps.sleep ?? sleepUnlessAborted,
     logger,
   };
+  const streamingRuntime = deps.streamingRuntime ?? deps.runtime;
+  const sdkTransport = createSdkRuntimeTransport(deps.runtime, streamingRuntime);
   const context: ClientContext = {
-    runtime: deps.runtime,
-    streamingRuntime: deps.streamingRuntime ?? deps.runtime,
+    transport:
+      (deps.runtimePath ?? 'direct') === 'sdk'
+        ? sdkTransport
+        : createDirectRuntimeTransport(deps.runtime, streamingRuntime, {
+            fallback: sdkTransport,
+            invocationId: deps.invocationId,
+          }),
     control: deps.control,
     region: deps.region,
     catalog: deps.catalog,
@@ -117,6 +139,7 @@ export function createQuarryClient(deps: QuarryClientDeps): QuarryClient {
     ...createControlPlaneApi(context),
     ...createAgentRuntimeApi(context, deps.agentRuntime),
     region: deps.region,
+    runtimePath: context.transport.path,
     catalog: deps.catalog,
     resolveModel: (modelId, options = {}) => context.resolver.resolve(modelId, options.signal),
     tryResolveModel: (modelId, options = {}) => context.resolver.tryResolve(modelId, options.signal),

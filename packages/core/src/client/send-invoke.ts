@@ -1,14 +1,12 @@
-import { InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
 import { CodecError } from '../errors/quarry-error.js';
 import { withRetry } from '../retry/with-retry.js';
-import { instrumentCommand, type CallCapture } from './call-middleware.js';
 import type { ClientContext } from './client-context.js';
 import type { CallOptions } from './client-types.js';
-import { abortOptions } from './linked-abort.js';
 
 export interface SentInvoke {
   readonly json: unknown;
-  readonly capture: CallCapture;
+  /** The response headers (Bedrock's usage counts live there). */
+  readonly headers: Readonly<Record<string, string>>;
   readonly requestId: string | undefined;
   readonly attempts: number;
 }
@@ -21,26 +19,23 @@ export async function sendInvoke(
   options: CallOptions,
 ): Promise<SentInvoke> {
   let attempts = 0;
-  let capture: CallCapture = { headers: {}, statusCode: undefined };
-  const output = await withRetry(
+  const answer = await withRetry(
     (attempt) => {
       attempts = attempt;
-      const command = new InvokeModelCommand({
+      return context.transport.invokeModel({
         modelId,
         body,
-        contentType: 'application/json',
-        accept: 'application/json',
+        headers: options.headers,
+        signal: options.signal,
       });
-      capture = instrumentCommand(command, options.headers);
-      return context.runtime.send(command, abortOptions(options.signal));
     },
     context.retry,
     { signal: options.signal, context: { modelId, region: context.region, operation: 'InvokeModel' } },
   );
   return {
-    json: parseJsonBody(output.body.transformToString()),
-    capture,
-    requestId: output.$metadata.requestId,
+    json: parseJsonBody(answer.text),
+    headers: answer.headers,
+    requestId: answer.requestId,
     attempts,
   };
 }

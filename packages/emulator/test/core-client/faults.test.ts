@@ -1,215 +1,220 @@
 import { createRetryBudget, QuarryError, ThrottledError, type StreamEvent } from '@quarry/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collect, fault, startHarness, type Harness } from './quarry-harness.js';
+import { collect, fault, RUNTIME_PATHS, startHarness, type Harness } from './quarry-harness.js';
 
-const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
-const hello = { messages: [{ role: 'user' as const, content: 'Tell me about lighthouses.' }], maxTokens: 40 };
+describe.each(RUNTIME_PATHS)('%s runtime path', (runtimePath) => {
+  const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
+  const hello = {
+    messages: [{ role: 'user' as const, content: 'Tell me about lighthouses.' }],
+    maxTokens: 40,
+  };
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness.close();
-});
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness({ client: { runtimePath } });
+  });
+  afterAll(async () => {
+    await harness.close();
+  });
 
-async function failure(promise: Promise<unknown>): Promise<QuarryError> {
-  const caught = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(caught).toBeInstanceOf(QuarryError);
-  return caught as QuarryError;
-}
-
-async function streamFailure(
-  events: AsyncIterable<StreamEvent>,
-  seen: StreamEvent[] = [],
-): Promise<QuarryError> {
-  return failure(
-    (async () => {
-      for await (const event of events) seen.push(event);
-    })(),
-  );
-}
-
-describe('QuarryClient retries against emulator faults', () => {
-  it('waits at least the Retry-After hint of a ModelNotReady answer', async () => {
-    const started = performance.now();
-    const result = await harness.quarry.invoke(
-      MODEL,
-      hello,
-      fault('model-not-ready;count=1;retry-after-ms=300'),
+  async function failure(promise: Promise<unknown>): Promise<QuarryError> {
+    const caught = await promise.then(
+      () => undefined,
+      (error: unknown) => error,
     );
-    expect(result.attempts).toBe(2);
-    // A lower bound only: the hint must be honoured, however slow the machine.
-    expect(performance.now() - started).toBeGreaterThanOrEqual(295);
-  });
+    expect(caught).toBeInstanceOf(QuarryError);
+    return caught as QuarryError;
+  }
 
-  it("rejects with the caller's abort reason when cancelled during the back-off", async () => {
-    const controller = new AbortController();
-    const reason = new Error('the user gave up');
-    const pending = harness.quarry.invoke(MODEL, hello, {
-      ...fault('model-not-ready;count=1;retry-after-ms=1500'),
-      signal: controller.signal,
-    });
-    setTimeout(() => {
-      controller.abort(reason);
-    }, 100);
-    await expect(pending).rejects.toBe(reason);
-  });
-
-  it('stops retrying once the shared retry budget is spent, and says so', async () => {
-    const warnings: string[] = [];
-    const logger = {
-      debug: () => undefined,
-      info: () => undefined,
-      error: () => undefined,
-      warn: (fields: Readonly<Record<string, unknown>>) => {
-        warnings.push(String(fields['event']));
-      },
-      child: () => logger,
-    };
-    // Room for exactly two throttle retries (5 tokens each), shared by every call of this client.
-    const budgeted = await startHarness({
-      client: { budget: createRetryBudget({ capacity: 10, throttleRetryCost: 5 }), logger },
-    });
-    try {
-      const spec = 'throttle;count=10;retry-after-ms=1';
-      const first = await failure(budgeted.quarry.invoke(MODEL, hello, fault(spec)));
-      expect(first.code).toBe('THROTTLED');
-      expect(budgeted.emulator.stats.snapshot().byOperation['InvokeModel']).toBe(3);
-      const second = await failure(budgeted.quarry.invoke(MODEL, hello, fault(spec)));
-      expect(second.code).toBe('THROTTLED');
-      // No tokens left: the second call fails after its first attempt instead of adding load.
-      expect(budgeted.emulator.stats.snapshot().byOperation['InvokeModel']).toBe(4);
-      expect(warnings.filter((event) => event === 'bedrock.retry.budget-exhausted')).toHaveLength(1);
-    } finally {
-      await budgeted.close();
-    }
-  });
-
-  it('retries throttling twice and then succeeds', async () => {
-    const result = await harness.quarry.invoke(MODEL, hello, fault('throttle;count=2;retry-after-ms=20'));
-    expect(result.attempts).toBe(3);
-    expect(result.text.length).toBeGreaterThan(0);
-  });
-
-  it('gives up after maxAttempts and reports the Retry-After hint', async () => {
-    const error = await failure(
-      harness.quarry.invoke(MODEL, hello, fault('throttle;count=5;retry-after-ms=30')),
+  async function streamFailure(
+    events: AsyncIterable<StreamEvent>,
+    seen: StreamEvent[] = [],
+  ): Promise<QuarryError> {
+    return failure(
+      (async () => {
+        for await (const event of events) seen.push(event);
+      })(),
     );
-    expect(error).toBeInstanceOf(ThrottledError);
-    expect(error).toMatchObject({ code: 'THROTTLED', retryable: true, retryAfterMs: 30 });
-  });
+  }
 
-  it('retries a model that is not ready yet', async () => {
-    const result = await harness.quarry.invoke(
-      MODEL,
-      hello,
-      fault('model-not-ready;count=1;retry-after-ms=10'),
-    );
-    expect(result.attempts).toBe(2);
-  });
-
-  it('retries a model timeout', async () => {
-    const result = await harness.quarry.invoke(MODEL, hello, fault('timeout;count=1'));
-    expect(result.attempts).toBe(2);
-  });
-
-  it('retries 500 and 503 answers', async () => {
-    expect((await harness.quarry.invoke(MODEL, hello, fault('internal;count=1'))).attempts).toBe(2);
-    expect((await harness.quarry.invoke(MODEL, hello, fault('unavailable;count=2'))).attempts).toBe(3);
-  });
-
-  it('does not retry a model error', async () => {
-    const error = await failure(harness.quarry.invoke(MODEL, hello, fault('model-error;count=1')));
-    expect(error).toMatchObject({
-      code: 'UPSTREAM_UNAVAILABLE',
-      retryable: false,
-      exception: 'ModelErrorException',
-    });
-  });
-
-  it('retries a connection dropped before the response', async () => {
-    const result = await harness.quarry.invoke(MODEL, hello, fault('drop;count=1'));
-    expect(result.attempts).toBe(2);
-  });
-});
-
-describe('QuarryClient streams against emulator faults', () => {
-  it('retries an in-stream exception that arrives before the first content event', async () => {
-    const events = await collect(
-      harness.quarry.stream(
+  describe('QuarryClient retries against emulator faults', () => {
+    it('waits at least the Retry-After hint of a ModelNotReady answer', async () => {
+      const started = performance.now();
+      const result = await harness.quarry.invoke(
         MODEL,
         hello,
-        fault('stream-error;after=0;exception=throttlingException;count=1'),
-      ),
-    );
-    expect(events.filter((event) => event.type === 'stream-start')).toHaveLength(1);
-    expect(events.at(-1)).toMatchObject({ type: 'stream-end', attempts: 2 });
-  });
+        fault('model-not-ready;count=1;retry-after-ms=300'),
+      );
+      expect(result.attempts).toBe(2);
+      // A lower bound only: the hint must be honoured, however slow the machine.
+      expect(performance.now() - started).toBeGreaterThanOrEqual(295);
+    });
 
-  it('surfaces an in-stream exception after content as a typed error without retrying', async () => {
-    const seen: StreamEvent[] = [];
-    const error = await streamFailure(
-      harness.quarry.stream(
+    it("rejects with the caller's abort reason when cancelled during the back-off", async () => {
+      const controller = new AbortController();
+      const reason = new Error('the user gave up');
+      const pending = harness.quarry.invoke(MODEL, hello, {
+        ...fault('model-not-ready;count=1;retry-after-ms=1500'),
+        signal: controller.signal,
+      });
+      setTimeout(() => {
+        controller.abort(reason);
+      }, 100);
+      await expect(pending).rejects.toBe(reason);
+    });
+
+    it('stops retrying once the shared retry budget is spent, and says so', async () => {
+      const warnings: string[] = [];
+      const logger = {
+        debug: () => undefined,
+        info: () => undefined,
+        error: () => undefined,
+        warn: (fields: Readonly<Record<string, unknown>>) => {
+          warnings.push(String(fields['event']));
+        },
+        child: () => logger,
+      };
+      // Room for exactly two throttle retries (5 tokens each), shared by every call of this client.
+      const budgeted = await startHarness({
+        client: { budget: createRetryBudget({ capacity: 10, throttleRetryCost: 5 }), logger },
+      });
+      try {
+        const spec = 'throttle;count=10;retry-after-ms=1';
+        const first = await failure(budgeted.quarry.invoke(MODEL, hello, fault(spec)));
+        expect(first.code).toBe('THROTTLED');
+        expect(budgeted.emulator.stats.snapshot().byOperation['InvokeModel']).toBe(3);
+        const second = await failure(budgeted.quarry.invoke(MODEL, hello, fault(spec)));
+        expect(second.code).toBe('THROTTLED');
+        // No tokens left: the second call fails after its first attempt instead of adding load.
+        expect(budgeted.emulator.stats.snapshot().byOperation['InvokeModel']).toBe(4);
+        expect(warnings.filter((event) => event === 'bedrock.retry.budget-exhausted')).toHaveLength(1);
+      } finally {
+        await budgeted.close();
+      }
+    });
+
+    it('retries throttling twice and then succeeds', async () => {
+      const result = await harness.quarry.invoke(MODEL, hello, fault('throttle;count=2;retry-after-ms=20'));
+      expect(result.attempts).toBe(3);
+      expect(result.text.length).toBeGreaterThan(0);
+    });
+
+    it('gives up after maxAttempts and reports the Retry-After hint', async () => {
+      const error = await failure(
+        harness.quarry.invoke(MODEL, hello, fault('throttle;count=5;retry-after-ms=30')),
+      );
+      expect(error).toBeInstanceOf(ThrottledError);
+      expect(error).toMatchObject({ code: 'THROTTLED', retryable: true, retryAfterMs: 30 });
+    });
+
+    it('retries a model that is not ready yet', async () => {
+      const result = await harness.quarry.invoke(
         MODEL,
         hello,
-        fault('stream-error;after=4;exception=modelStreamErrorException;count=1'),
-      ),
-      seen,
-    );
-    expect(error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', exception: 'ModelStreamErrorException' });
-    expect(seen.some((event) => event.type === 'text-delta')).toBe(true);
-    expect(seen.some((event) => event.type === 'stream-end')).toBe(false);
+        fault('model-not-ready;count=1;retry-after-ms=10'),
+      );
+      expect(result.attempts).toBe(2);
+    });
+
+    it('retries a model timeout', async () => {
+      const result = await harness.quarry.invoke(MODEL, hello, fault('timeout;count=1'));
+      expect(result.attempts).toBe(2);
+    });
+
+    it('retries 500 and 503 answers', async () => {
+      expect((await harness.quarry.invoke(MODEL, hello, fault('internal;count=1'))).attempts).toBe(2);
+      expect((await harness.quarry.invoke(MODEL, hello, fault('unavailable;count=2'))).attempts).toBe(3);
+    });
+
+    it('does not retry a model error', async () => {
+      const error = await failure(harness.quarry.invoke(MODEL, hello, fault('model-error;count=1')));
+      expect(error).toMatchObject({
+        code: 'UPSTREAM_UNAVAILABLE',
+        retryable: false,
+        exception: 'ModelErrorException',
+      });
+    });
+
+    it('retries a connection dropped before the response', async () => {
+      const result = await harness.quarry.invoke(MODEL, hello, fault('drop;count=1'));
+      expect(result.attempts).toBe(2);
+    });
   });
 
-  it('maps an in-stream throttling exception after content to THROTTLED', async () => {
-    const error = await streamFailure(
-      harness.quarry.stream(
-        MODEL,
-        hello,
-        fault('stream-error;after=4;exception=throttlingException;count=1'),
-      ),
-    );
-    expect(error.code).toBe('THROTTLED');
-  });
+  describe('QuarryClient streams against emulator faults', () => {
+    it('retries an in-stream exception that arrives before the first content event', async () => {
+      const events = await collect(
+        harness.quarry.stream(
+          MODEL,
+          hello,
+          fault('stream-error;after=0;exception=throttlingException;count=1'),
+        ),
+      );
+      expect(events.filter((event) => event.type === 'stream-start')).toHaveLength(1);
+      expect(events.at(-1)).toMatchObject({ type: 'stream-end', attempts: 2 });
+    });
 
-  it('fails a stalled stream with MODEL_TIMEOUT after the idle gap', async () => {
-    const started = performance.now();
-    const error = await streamFailure(harness.quarry.stream(MODEL, hello, fault('stall;after=4')));
-    expect(error).toMatchObject({ code: 'MODEL_TIMEOUT', exception: 'StreamIdleTimeout' });
-    expect(performance.now() - started).toBeGreaterThanOrEqual(1_900);
-  });
+    it('surfaces an in-stream exception after content as a typed error without retrying', async () => {
+      const seen: StreamEvent[] = [];
+      const error = await streamFailure(
+        harness.quarry.stream(
+          MODEL,
+          hello,
+          fault('stream-error;after=4;exception=modelStreamErrorException;count=1'),
+        ),
+        seen,
+      );
+      expect(error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', exception: 'ModelStreamErrorException' });
+      expect(seen.some((event) => event.type === 'text-delta')).toBe(true);
+      expect(seen.some((event) => event.type === 'stream-end')).toBe(false);
+    });
 
-  it('bounds the wait for the first frame with the idle timeout and retries it', async () => {
-    const started = performance.now();
-    const error = await streamFailure(harness.quarry.stream(MODEL, hello, fault('stall;after=0')));
-    expect(error).toMatchObject({ code: 'MODEL_TIMEOUT' });
-    // Three attempts of ~2 s each, not forever.
-    expect(performance.now() - started).toBeLessThan(15_000);
-  }, 20_000);
+    it('maps an in-stream throttling exception after content to THROTTLED', async () => {
+      const error = await streamFailure(
+        harness.quarry.stream(
+          MODEL,
+          hello,
+          fault('stream-error;after=4;exception=throttlingException;count=1'),
+        ),
+      );
+      expect(error.code).toBe('THROTTLED');
+    });
 
-  it('retries a stream dropped before its first content event', async () => {
-    const events = await collect(harness.quarry.stream(MODEL, hello, fault('drop;after=1;count=1')));
-    expect(events.at(-1)?.type).toBe('stream-end');
-  });
+    it('fails a stalled stream with MODEL_TIMEOUT after the idle gap', async () => {
+      const started = performance.now();
+      const error = await streamFailure(harness.quarry.stream(MODEL, hello, fault('stall;after=4')));
+      expect(error).toMatchObject({ code: 'MODEL_TIMEOUT', exception: 'StreamIdleTimeout' });
+      expect(performance.now() - started).toBeGreaterThanOrEqual(1_900);
+    });
 
-  it('reports a stream cut after content as a retryable upstream failure', async () => {
-    const seen: StreamEvent[] = [];
-    const error = await streamFailure(
-      harness.quarry.stream(MODEL, hello, fault('drop;after=5;count=1')),
-      seen,
-    );
-    expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
-    expect(seen.some((event) => event.type === 'text-delta')).toBe(true);
-  });
+    it('bounds the wait for the first frame with the idle timeout and retries it', async () => {
+      const started = performance.now();
+      const error = await streamFailure(harness.quarry.stream(MODEL, hello, fault('stall;after=0')));
+      expect(error).toMatchObject({ code: 'MODEL_TIMEOUT' });
+      // Three attempts of ~2 s each, not forever.
+      expect(performance.now() - started).toBeLessThan(15_000);
+    }, 20_000);
 
-  it('retries throttling on stream open and succeeds', async () => {
-    const events = await collect(
-      harness.quarry.stream(MODEL, hello, fault('throttle;count=1;retry-after-ms=10')),
-    );
-    expect(events.at(-1)?.type).toBe('stream-end');
+    it('retries a stream dropped before its first content event', async () => {
+      const events = await collect(harness.quarry.stream(MODEL, hello, fault('drop;after=1;count=1')));
+      expect(events.at(-1)?.type).toBe('stream-end');
+    });
+
+    it('reports a stream cut after content as a retryable upstream failure', async () => {
+      const seen: StreamEvent[] = [];
+      const error = await streamFailure(
+        harness.quarry.stream(MODEL, hello, fault('drop;after=5;count=1')),
+        seen,
+      );
+      expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
+      expect(seen.some((event) => event.type === 'text-delta')).toBe(true);
+    });
+
+    it('retries throttling on stream open and succeeds', async () => {
+      const events = await collect(
+        harness.quarry.stream(MODEL, hello, fault('throttle;count=1;retry-after-ms=10')),
+      );
+      expect(events.at(-1)?.type).toBe('stream-end');
+    });
   });
 });

@@ -51,6 +51,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 }
 
+/** Both runtime paths, so the real-SDK suites hold for the direct path and the SDK reference alike. */
+export const RUNTIME_PATHS = ['direct', 'sdk'] as const;
+
 let faultKeys = 0;
 /** An `x-quarry-fault` header whose counter no other test shares. */
 export function fault(spec: string): { headers: Record<string, string> } {

@@ -1,0 +1,118 @@
+import { Agent } from 'node:http';
+import { jsonPoster } from '../http-post.js';
+import { round, throughput } from '../measure.js';
+import {
+  BENCH_ADMIN_KEY,
+  cpuSecondsOf,
+  pinSelf,
+  startEmulatorProcess,
+  startGatewayProcess,
+  unpinSelf,
+} from '../processes.js';
+import { ratio, verdict, type SuiteResult } from './suite-result.js';
+
+const EMBED_MODEL = 'cohere.embed-english-v3'; // 1,024 dimensions, 96 texts per Bedrock call
+const TEXTS = Array.from(
+  { length: 96 },
+  (_, index) => `Benchmark text number ${index} about rivers and deltas.`,
+);
+const embedQuery = (selection: string) =>
+  JSON.stringify({
+    query: `mutation ($input: EmbedInput!) { embed(input: $input) { embeddings { index ${selection} } } }`,
+    variables: { input: { modelId: EMBED_MODEL, texts: TEXTS } },
+  });
+const MODELS_QUERY = JSON.stringify({ query: '{ models { modelId modelName providerName contextWindow } }' });
+const AUTH = { authorization: `Bearer ${BENCH_ADMIN_KEY}` };
+
+/**
+ * - `embed` of 96 texts × 1,024 dims: gateway CPU per call selecting `values` (a JSON array of
+ *   floats) vs `base64` (little-endian float32), alternating call by call. Both include the same
+ *   upstream call; the format's own cost is each figure minus a call selecting `dimensions` only.
+ * - `models`: requests/s on one gateway core (16 in flight; the catalog answer is cached).
+ * - Cold start: from spawning the gateway process to its first answered GraphQL request.
+ * The gateway is pinned to core 1; the emulator and this process to core 0.
+ */
+export async function embedModelsStartup(calls: number, modelsMs: number): Promise<SuiteResult> {
+  const emulator = await startEmulatorProcess(0);
+  const coldSpawn = performance.now();
+  const gateway = await startGatewayProcess(emulator.url, 1);
+  pinSelf('0');
+  const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+  try {
+    // Cold start: the very first GraphQL answer of a fresh process.
+    await jsonPoster(gateway.url, MODELS_QUERY, { agent, headers: AUTH, noGraphQLErrors: true })();
+    const coldStartMs = round(performance.now() - coldSpawn, 0);
+
+    const posters = {
+      values: jsonPoster(gateway.url, embedQuery('values'), { agent, headers: AUTH, noGraphQLErrors: true }),
+      base64: jsonPoster(gateway.url, embedQuery('base64'), { agent, headers: AUTH, noGraphQLErrors: true }),
+      none: jsonPoster(gateway.url, embedQuery('dimensions'), {
+        agent,
+        headers: AUTH,
+        noGraphQLErrors: true,
+      }),
+    };
+    for (let index = 0; index < 20; index++) for (const post of Object.values(posters)) await post();
+    const cpuMs: Record<keyof typeof posters, number> = { values: 0, base64: 0, none: 0 };
+    for (let index = 0; index < calls; index++) {
+      for (const [name, post] of Object.entries(posters) as [keyof typeof posters, () => Promise<void>][]) {
+        const before = cpuSecondsOf(gateway.child.pid) ?? Number.NaN;
+        await post();
+        cpuMs[name] += ((cpuSecondsOf(gateway.child.pid) ?? Number.NaN) - before) * 1000;
+      }
+    }
+    const perCall = {
+      values: round(cpuMs.values / calls),
+      base64: round(cpuMs.base64 / calls),
+      none: round(cpuMs.none / calls),
+    };
+    const formatValues = Math.max(0.01, perCall.values - perCall.none);
+    const formatBase64 = Math.max(0.01, perCall.base64 - perCall.none);
+    const formatRatio = round(formatValues / formatBase64, 1);
+
+    const models = jsonPoster(gateway.url, MODELS_QUERY, { agent, headers: AUTH, noGraphQLErrors: true });
+    await throughput(models, { concurrency: 16, durationMs: 300 });
+    const cpuBefore = cpuSecondsOf(gateway.child.pid) ?? Number.NaN;
+    const modelsRun = await throughput(models, { concurrency: 16, durationMs: modelsMs });
+    const modelsCpuMs =
+      (((cpuSecondsOf(gateway.child.pid) ?? Number.NaN) - cpuBefore) * 1000) / modelsRun.calls;
+    // Per core: what one core of gateway CPU serves (the load generator may cap the measured rate).
+    const modelsPerCore = round(1000 / modelsCpuMs, 0);
+    return {
+      name: 'embed-models-startup',
+      description: `embed (96 texts × 1,024 dims, ${EMBED_MODEL}, ${calls} alternating calls per selection), models (16 in flight, ${modelsMs} ms) and cold start of the gateway; gateway on core 1`,
+      rows: [
+        {
+          metric:
+            'embed 96 × 1,024: gateway CPU per call selecting `values` vs `base64` (format cost over selecting `dimensions` only)',
+          value: `values ${perCall.values} ms vs base64 ${perCall.base64} ms; format cost ${round(formatValues)} vs ${round(formatBase64)} ms`,
+          baseline: `dimensions only ${perCall.none} ms; whole call ${ratio(perCall.values, perCall.base64)}`,
+          verdict: verdict(formatRatio >= 10, `base64 ≥ 10× cheaper (format cost ${formatRatio}×)`),
+        },
+        {
+          metric: '`models` requests/s per gateway core (16 in flight)',
+          value: `${modelsPerCore}/s`,
+          baseline: `${modelsRun.callsPerSecond}/s measured, ${round(modelsCpuMs, 3)} ms CPU per request; ${modelsRun.failures} failures`,
+          verdict: verdict(modelsPerCore >= 3_000, '≥ 3,000/s per core'),
+        },
+        {
+          metric: 'Cold start: process spawn to the first answered GraphQL request (URL upstream)',
+          value: `${coldStartMs} ms`,
+          baseline: `/health answered after ${round(gateway.startedInMs, 0)} ms`,
+          verdict: verdict(coldStartMs <= 1_000, '≤ 1 s'),
+        },
+      ],
+      details: {
+        embedCpuMsPerCall: perCall,
+        formatRatio,
+        models: { ...modelsRun, cpuMsPerRequest: modelsCpuMs },
+        coldStartMs,
+      },
+    };
+  } finally {
+    unpinSelf();
+    agent.destroy();
+    await gateway.stop();
+    await emulator.stop();
+  }
+}
