@@ -125,7 +125,11 @@ export function createGovernedClientFactory(client: QuarryClient, policy: Policy
       proto[name] = async function* (this: unknown, ...args: unknown[]) {
         const events = await governed(
           this,
-          { operation: rule?.operation === undefined || rule.operation === 'ANY' ? 'ADMIN' : rule.operation, action: name, modelId: null },
+          {
+            operation: rule?.operation === undefined || rule.operation === 'ANY' ? 'ADMIN' : rule.operation,
+            action: name,
+            modelId: null,
+          },
           () => Promise.resolve(method.apply(client, args) as unknown as AsyncIterable<unknown>),
           () => ({}),
         );

@@ -47,7 +47,11 @@ export function createSubscriptionResolvers(): SubscriptionResolvers {
     customizationJobProgress: {
       subscribe: (_root, { id }, context) => {
         requireOperation(context.caller, 'JOBS', 'customizationJobProgress');
-        return abortableIterator((signal) => context.jobs.customization.watch(id, signal), context.signal, noop);
+        return abortableIterator(
+          (signal) => context.jobs.customization.watch(id, signal),
+          context.signal,
+          noop,
+        );
       },
       resolve: (job: CustomizationJob) => job,
     },
