@@ -16,14 +16,6 @@ export function createStoreAuditTrail(db: Kysely<Database>, now: () => number): 
   let tail: Promise<unknown> = Promise.resolve();
   const appendOnce = (event: Parameters<AuditTrail['append']>[0]) =>
     db.transaction().execute(async (trx) => {
-      // Take the head row's write lock first (a no-op update works on Postgres and SQLite alike):
-      // appenders from other processes then wait for this commit and read the new head, instead
-      // of racing for the same seq — a process that keeps losing that race could exhaust its retries.
-      await trx
-        .updateTable('audit_head')
-        .set((eb) => ({ seq: eb.ref('seq') }))
-        .where('id', '=', 1)
-        .execute();
       const head = await trx
         .selectFrom('audit_head')
         .select(['seq', 'hash'])
