@@ -4,8 +4,12 @@ import type { AuditLogTable } from '../store/tables/governance-tables.js';
 import { GENESIS_HASH, hashEntry, type AuditRecord } from './audit-chain.js';
 import type { AuditTrail } from './audit-trail.js';
 
-/** How often an append retries when another gateway process took the same sequence number. */
-const APPEND_ATTEMPTS = 20;
+/**
+ * How often an append retries when another gateway process took the same sequence number. A
+ * process can lose that race once per append the other process makes while it retries, so this
+ * is sized well above a burst of concurrent appends, not at a handful.
+ */
+const APPEND_ATTEMPTS = 200;
 
 /**
  * The audit chain in `audit_log`, its head in `audit_head`. Each append reads the head, inserts
