@@ -2,10 +2,11 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { connectQuarryClient, type BedrockConnectionOptions } from '@quarry/core';
 import { startEmulator, type Emulator } from '@quarry/emulator';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createBatchService } from './batch/batch-service.js';
+import { createRedisClient } from './governance/redis-client.js';
 import { startServer } from './server.js';
 import { openStore } from './store/open-store.js';
 import { StoreStartupError } from './store/store-errors.js';
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
   // instead of every request failing later.
   let redis: Redis | undefined;
   if (config.redisUrl !== undefined) {
-    redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
+    redis = createRedisClient(config.redisUrl, logger.child({ component: 'redis' }));
     try {
       await redis.connect();
     } catch (error) {
@@ -114,6 +115,8 @@ async function main(): Promise<void> {
         { event: 'gateway.redis-failed', err: error },
         `Quarry cannot reach REDIS_URL: ${String(error)}`,
       );
+      // It would keep reconnecting in the background and hold the process open.
+      redis.disconnect();
       client.close();
       await emulator?.close();
       process.exitCode = 1;
