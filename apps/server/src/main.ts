@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createBatchService } from './batch/batch-service.js';
+import { playgroundDirectory } from './http/playground-directory.js';
 import { startServer } from './server.js';
 import { openStore } from './store/open-store.js';
 import { StoreStartupError } from './store/store-errors.js';
@@ -161,6 +162,7 @@ async function main(): Promise<void> {
       redis,
       redisPrefix: config.redisPrefix,
       corsOrigins: config.corsOrigins,
+      playgroundDirectory: config.playground ? playgroundDirectory() : undefined,
       batch,
       jobPolling: config.jobPolling,
     });
