@@ -30,6 +30,7 @@ import { createStreamSlots } from './streaming/stream-slots.js';
 import { startGraphQLWs } from './ws/graphql-ws-server.js';
 import type { BatchService } from './batch/batch-service.js';
 import { createJobWatchers } from './batch/job-watchers.js';
+import { createIntrospectionDepthRule } from './validation/introspection-depth-rule.js';
 
 const GRAPHQL_PATH = '/graphql';
 
@@ -46,8 +47,10 @@ export interface ServerOptions {
   readonly adminKey: string | undefined;
   /** Masks internal errors and turns off introspection, the landing page and field suggestions. */
   readonly production: boolean;
-  /** Names the upstream in /ready. */
+  /** Names the upstream in /ready (development only). */
   readonly upstream: string;
+  /** NODE_ENV=development: /ready names the upstream and database and says why they fail. @default false */
+  readonly development?: boolean | undefined;
   readonly modelCacheTtlMs: number;
   /** How long stop() lets in-flight work finish before cancelling it and closing sockets. */
   readonly shutdownGraceMs: number;
@@ -175,6 +178,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     blockFieldSuggestion: { enabled: options.production },
   });
   const protection = armor.protect();
+  const validationRules = [...protection.validationRules, createIntrospectionDepthRule(limits.depth)];
 
   const httpServer = createServer();
   const apollo = new ApolloServer<GatewayContext>({
@@ -189,7 +193,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     stopOnTerminationSignals: false,
     parseOptions: { maxLexicalTokens: limits.tokens },
-    validationRules: protection.validationRules,
+    validationRules,
     formatError: (formatted, error) => formatError(formatted, unwrapResolverError(error), format),
     plugins: [
       // graphql-armor's types come from Apollo's CJS build; the plugin objects are the same.
@@ -213,10 +217,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxMessageBytes: limits.wsMessageBytes,
     maxTokens: limits.tokens,
     maxSubscriptionsPerSocket: limits.subscriptionsPerSocket,
-    validationRules: protection.validationRules,
+    validationRules,
     format,
     operations: wsOperations,
     createContext,
+    logger,
   });
 
   const handleGraphQL = createGraphQLHttpHandler({
@@ -225,6 +230,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxBodyBytes: limits.httpBodyBytes,
     operations: httpOperations,
     createContext,
+    logger,
     onResponse: (status) => {
       metrics.httpRequests.inc({ status: String(status) });
     },
@@ -246,7 +252,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     upstream: options.upstream,
     timeoutMs: options.readyTimeoutMs,
     store: options.store,
-    production: options.production,
+    revealDetails: options.development === true,
   });
 
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {

@@ -51,6 +51,21 @@ describe('loadConfig', () => {
     expect(message).toContain('QUARRY_UPSTREAM');
   });
 
+  it('lists problems that span variables together with bad values', () => {
+    const message = (() => {
+      try {
+        loadConfig({ PORT: 'abc', QUARRY_UPSTREAM: 'aws', DATABASE_URL: 'mysql://db/quarry' });
+      } catch (caught) {
+        return (caught as Error).message;
+      }
+      return '';
+    })();
+    expect(message).toContain('PORT');
+    expect(message).toContain('AWS_REGION is required');
+    expect(message).toContain('QUARRY_ADMIN_KEY is required');
+    expect(message).toContain('DATABASE_URL');
+  });
+
   it('gives the in-process emulator the configured AWS_REGION', () => {
     expect(loadConfig({ AWS_REGION: 'eu-west-1' }).upstream).toEqual({
       kind: 'emulator',
