@@ -64,6 +64,8 @@ export interface Config {
   readonly redisUrl: string | undefined;
   /** Prefix of every Redis key the gateway writes (several deployments can share one Redis). */
   readonly redisPrefix: string;
+  /** Serve the playground at `/` and `/playground` (QUARRY_PLAYGROUND; off by default in production). */
+  readonly playground: boolean;
   /** Origins allowed by CORS; `*` for any. */
   readonly corsOrigins: readonly string[] | '*';
   /** Where inline batch records are uploaded and the role Bedrock assumes for batch jobs. */
@@ -117,6 +119,7 @@ const EnvSchema = z.object({
   QUARRY_MAX_OPERATION_IMAGES: positiveInt(16),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   QUARRY_REDIS_PREFIX: z.string().min(1).default('quarry:'),
+  QUARRY_PLAYGROUND: z.enum(['on', 'off']).optional(),
   QUARRY_CORS_ORIGINS: z
     .string()
     .default('*')
@@ -227,6 +230,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     readyTimeoutMs: e.QUARRY_READY_TIMEOUT_MS,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.QUARRY_REDIS_PREFIX,
+    playground: (e.QUARRY_PLAYGROUND ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
     corsOrigins: e.QUARRY_CORS_ORIGINS,
     batch: Object.freeze({ s3Uri: e.QUARRY_BATCH_S3_URI, roleArn: e.QUARRY_BATCH_ROLE_ARN }),
     jobPolling: Object.freeze({

@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createBatchService } from './batch/batch-service.js';
 import { createRedisClient } from './governance/redis-client.js';
+import { playgroundDirectory } from './http/playground-directory.js';
 import { startServer } from './server.js';
 import { openStore } from './store/open-store.js';
 import { StoreStartupError } from './store/store-errors.js';
@@ -165,6 +166,7 @@ async function main(): Promise<void> {
       redis,
       redisPrefix: config.redisPrefix,
       corsOrigins: config.corsOrigins,
+      playgroundDirectory: config.playground ? playgroundDirectory() : undefined,
       batch,
       jobPolling: config.jobPolling,
     });

@@ -17,6 +17,7 @@ import { GatewayError } from './errors/gateway-error.js';
 import { createGovernance, type GovernanceOptions } from './governance/governance.js';
 import { createGatewayMetrics } from './metrics/gateway-metrics.js';
 import { createCors } from './http/cors.js';
+import { createStaticSite } from './http/static-site.js';
 import { createGraphQLHttpHandler } from './http/graphql-http-handler.js';
 import { createReadinessProbe, sendHealth } from './http/health-routes.js';
 import { rejectSubscriptionsOverHttp } from './http/reject-subscriptions-over-http.js';
@@ -70,6 +71,11 @@ export interface ServerOptions {
   readonly stores?: GovernanceOptions['stores'];
   /** Wall clock for key expiry, budget months, usage days and audit times. @default Date.now */
   readonly now?: (() => number) | undefined;
+  /**
+   * The playground's built files, served at `/` and `/playground`; undefined turns the playground
+   * off (those paths answer 404 like any unknown route).
+   */
+  readonly playgroundDirectory?: string | undefined;
   /** Process metrics (CPU, memory, event loop) in /metrics too. @default true */
   readonly processMetrics?: boolean | undefined;
   /** Batch inference (S3 input/output, decoding); built by the composition root. */
@@ -240,6 +246,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     httpOperations.abortKey(keyId, reason);
   });
   const cors = createCors(options.corsOrigins ?? '*');
+  const site = createStaticSite(options.playgroundDirectory);
   const ready = createReadinessProbe({
     client: options.client,
     upstream: options.upstream,
@@ -275,6 +282,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       response.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text);
       return;
     }
+    if (site(request, response, path ?? '/')) return;
     sendGraphQLError(
       response,
       404,

@@ -27,6 +27,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ QUARRY_RUNTIME_PATH: 'fast' })).toThrow(/QUARRY_RUNTIME_PATH/);
   });
 
+  it('serves the playground outside production unless QUARRY_PLAYGROUND says otherwise', () => {
+    expect(loadConfig({}).playground).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).playground).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', QUARRY_PLAYGROUND: 'on' }).playground).toBe(true);
+    expect(loadConfig({ QUARRY_PLAYGROUND: 'off' }).playground).toBe(false);
+    expect(() => loadConfig({ QUARRY_PLAYGROUND: 'yes' })).toThrow(/QUARRY_PLAYGROUND/);
+  });
+
   it('lists every bad value at once', () => {
     const error = (() => {
       try {
