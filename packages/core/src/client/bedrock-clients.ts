@@ -148,5 +148,6 @@ function checkEndpoint(endpoint: string): void {
  * the switch itself. Other warnings are untouched.
  */
 function quietNodeSupportWarning(): void {
+  // eslint-disable-next-line no-restricted-properties -- sets the SDK's own switch; reads no configuration
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 }

@@ -71,7 +71,7 @@ export function validateChatRequest(model: CatalogModel, request: ChatRequest, r
     // for some families and hallucinate a reply for others.
     if (
       message.role === 'user' &&
-      parts.every((part) => part.type === 'text' && String(part.text).trim() === '')
+      parts.every((part) => part.type === 'text' && typeof part.text === 'string' && part.text.trim() === '')
     ) {
       throw new ValidationError(
         `messages[${index}].content`,
