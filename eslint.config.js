@@ -46,6 +46,13 @@ export default tseslint.config(
     },
   },
   {
+    // React event props: `onClick={() => setOpen(true)}` is the idiom, not a confusing void.
+    files: ['apps/playground/src/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+    },
+  },
+  {
     files: ['**/*.test.ts', '**/test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

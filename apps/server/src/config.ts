@@ -48,6 +48,8 @@ export interface Config {
   readonly database: DatabaseLocation;
   readonly adminKey: string | undefined;
   readonly production: boolean;
+  /** NODE_ENV=development: /ready names the upstream and database (never outside development). */
+  readonly development: boolean;
   readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
   readonly limits: RequestLimits;
   /** How long `models` trusts one ListFoundationModels answer. */
@@ -62,6 +64,8 @@ export interface Config {
   readonly redisUrl: string | undefined;
   /** Prefix of every Redis key the gateway writes (several deployments can share one Redis). */
   readonly redisPrefix: string;
+  /** Serve the playground at `/` and `/playground` (QUARRY_PLAYGROUND; off by default in production). */
+  readonly playground: boolean;
   /** Origins allowed by CORS; `*` for any. */
   readonly corsOrigins: readonly string[] | '*';
   /** Where inline batch records are uploaded and the role Bedrock assumes for batch jobs. */
@@ -115,6 +119,7 @@ const EnvSchema = z.object({
   QUARRY_MAX_OPERATION_IMAGES: positiveInt(16),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   QUARRY_REDIS_PREFIX: z.string().min(1).default('quarry:'),
+  QUARRY_PLAYGROUND: z.enum(['on', 'off']).optional(),
   QUARRY_CORS_ORIGINS: z
     .string()
     .default('*')
@@ -157,7 +162,28 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   // Empty strings mean "unset" (a common docker-compose artefact).
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = EnvSchema.safeParse(cleaned);
-  if (!parsed.success) throw new ConfigError(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
+  // Every problem at once: the schema's issues, then the checks that span variables, each read from
+  // the raw values so one bad variable never hides another.
+  const problems = parsed.success ? [] : z.prettifyError(parsed.error).split('\n');
+  let database: DatabaseLocation | undefined;
+  try {
+    database = parseDatabaseUrl(cleaned['DATABASE_URL'] ?? DEFAULT_DATABASE_URL);
+  } catch (error) {
+    problems.push(`✖ ${(error as Error).message}`);
+  }
+  const upstreamKind = cleaned['QUARRY_UPSTREAM'] ?? 'emulator';
+  if (upstreamKind === 'aws' && cleaned['AWS_REGION'] === undefined) {
+    problems.push('✖ AWS_REGION is required when QUARRY_UPSTREAM=aws (e.g. AWS_REGION=us-east-1)');
+  }
+  if (upstreamKind !== 'emulator' && cleaned['QUARRY_ADMIN_KEY'] === undefined) {
+    problems.push(
+      '✖ QUARRY_ADMIN_KEY is required with a real upstream: Quarry never serves Bedrock without authentication. ' +
+        'Set it to a random secret of 16+ characters and send it as "Authorization: Bearer <key>".',
+    );
+  }
+  if (!parsed.success || database === undefined || problems.length > 0) {
+    throw new ConfigError(`Invalid environment:\n${problems.join('\n')}`);
+  }
   const e = parsed.data;
   const region = e.AWS_REGION ?? 'us-east-1';
   const upstream: Upstream =
@@ -175,23 +201,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
                 ? env['AWS_ACCESS_KEY_ID'] !== undefined || env['AWS_PROFILE'] !== undefined
                 : e.QUARRY_UPSTREAM_CREDENTIALS === 'default',
           };
-  let database: DatabaseLocation;
-  try {
-    database = parseDatabaseUrl(e.DATABASE_URL);
-  } catch (error) {
-    throw new ConfigError(`Invalid environment:\n✖ ${(error as Error).message}`);
-  }
-  if (upstream.kind === 'aws' && e.AWS_REGION === undefined) {
-    throw new ConfigError(
-      'Invalid environment:\n✖ AWS_REGION is required when QUARRY_UPSTREAM=aws (e.g. AWS_REGION=us-east-1)',
-    );
-  }
-  if (upstream.kind !== 'emulator' && e.QUARRY_ADMIN_KEY === undefined) {
-    throw new ConfigError(
-      'Invalid environment:\n✖ QUARRY_ADMIN_KEY is required with a real upstream: Quarry never serves Bedrock without authentication. ' +
-        'Set it to a random secret of 16+ characters and send it as "Authorization: Bearer <key>".',
-    );
-  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -199,6 +208,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     database,
     adminKey: e.QUARRY_ADMIN_KEY,
     production: e.NODE_ENV === 'production',
+    development: e.NODE_ENV === 'development',
     logLevel: e.LOG_LEVEL,
     limits: Object.freeze({
       depth: e.QUARRY_MAX_DEPTH,
@@ -220,6 +230,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     readyTimeoutMs: e.QUARRY_READY_TIMEOUT_MS,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.QUARRY_REDIS_PREFIX,
+    playground: (e.QUARRY_PLAYGROUND ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
     corsOrigins: e.QUARRY_CORS_ORIGINS,
     batch: Object.freeze({ s3Uri: e.QUARRY_BATCH_S3_URI, roleArn: e.QUARRY_BATCH_ROLE_ARN }),
     jobPolling: Object.freeze({

@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createBatchService } from './batch/batch-service.js';
+import { playgroundDirectory } from './http/playground-directory.js';
 import { startServer } from './server.js';
 import { openStore } from './store/open-store.js';
 import { StoreStartupError } from './store/store-errors.js';
@@ -170,6 +171,7 @@ async function main(): Promise<void> {
       limits: config.limits,
       adminKey: config.adminKey,
       production: config.production,
+      development: config.development,
       upstream,
       modelCacheTtlMs: config.modelCacheTtlMs,
       shutdownGraceMs: config.shutdownGraceMs,
@@ -178,13 +180,18 @@ async function main(): Promise<void> {
       redis,
       redisPrefix: config.redisPrefix,
       corsOrigins: config.corsOrigins,
+      playgroundDirectory: config.playground ? playgroundDirectory() : undefined,
       batch,
       jobPolling: config.jobPolling,
     });
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    const hint = code === 'EADDRINUSE' ? ` Port ${config.port} is taken: set PORT to a free port.` : '';
-    logger.fatal({ event: 'gateway.start-failed', err: error }, `Quarry could not start.${hint}`);
+    // A taken port is an everyday mistake with one fix: say so in one line, without a stack.
+    if ((error as { code?: unknown }).code === 'EADDRINUSE')
+      logger.fatal(
+        { event: 'gateway.start-failed', code: 'EADDRINUSE', port: config.port },
+        `Quarry cannot start: port ${config.port} is taken: set PORT to a free port (0 picks any).`,
+      );
+    else logger.fatal({ event: 'gateway.start-failed', err: error }, 'Quarry could not start.');
     client.close();
     redis?.disconnect();
     s3.destroy();

@@ -17,6 +17,7 @@ import { GatewayError } from './errors/gateway-error.js';
 import { createGovernance, type GovernanceOptions } from './governance/governance.js';
 import { createGatewayMetrics } from './metrics/gateway-metrics.js';
 import { createCors } from './http/cors.js';
+import { createStaticSite } from './http/static-site.js';
 import { createGraphQLHttpHandler } from './http/graphql-http-handler.js';
 import { createReadinessProbe, sendHealth } from './http/health-routes.js';
 import { rejectSubscriptionsOverHttp } from './http/reject-subscriptions-over-http.js';
@@ -29,6 +30,7 @@ import { createStreamSlots } from './streaming/stream-slots.js';
 import { startGraphQLWs } from './ws/graphql-ws-server.js';
 import type { BatchService } from './batch/batch-service.js';
 import { createJobWatchers } from './batch/job-watchers.js';
+import { createIntrospectionDepthRule } from './validation/introspection-depth-rule.js';
 
 const GRAPHQL_PATH = '/graphql';
 
@@ -45,8 +47,10 @@ export interface ServerOptions {
   readonly adminKey: string | undefined;
   /** Masks internal errors and turns off introspection, the landing page and field suggestions. */
   readonly production: boolean;
-  /** Names the upstream in /ready. */
+  /** Names the upstream in /ready (development only). */
   readonly upstream: string;
+  /** NODE_ENV=development: /ready names the upstream and database and says why they fail. @default false */
+  readonly development?: boolean | undefined;
   readonly modelCacheTtlMs: number;
   /** How long stop() lets in-flight work finish before cancelling it and closing sockets. */
   readonly shutdownGraceMs: number;
@@ -67,6 +71,11 @@ export interface ServerOptions {
   readonly stores?: GovernanceOptions['stores'];
   /** Wall clock for key expiry, budget months, usage days and audit times. @default Date.now */
   readonly now?: (() => number) | undefined;
+  /**
+   * The playground's built files, served at `/` and `/playground`; undefined turns the playground
+   * off (those paths answer 404 like any unknown route).
+   */
+  readonly playgroundDirectory?: string | undefined;
   /** Process metrics (CPU, memory, event loop) in /metrics too. @default true */
   readonly processMetrics?: boolean | undefined;
   /** Batch inference (S3 input/output, decoding); built by the composition root. */
@@ -169,6 +178,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     blockFieldSuggestion: { enabled: options.production },
   });
   const protection = armor.protect();
+  const validationRules = [...protection.validationRules, createIntrospectionDepthRule(limits.depth)];
 
   const httpServer = createServer();
   const apollo = new ApolloServer<GatewayContext>({
@@ -183,7 +193,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     stopOnTerminationSignals: false,
     parseOptions: { maxLexicalTokens: limits.tokens },
-    validationRules: protection.validationRules,
+    validationRules,
     formatError: (formatted, error) => formatError(formatted, unwrapResolverError(error), format),
     plugins: [
       // graphql-armor's types come from Apollo's CJS build; the plugin objects are the same.
@@ -207,10 +217,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxMessageBytes: limits.wsMessageBytes,
     maxTokens: limits.tokens,
     maxSubscriptionsPerSocket: limits.subscriptionsPerSocket,
-    validationRules: protection.validationRules,
+    validationRules,
     format,
     operations: wsOperations,
     createContext,
+    logger,
   });
 
   const handleGraphQL = createGraphQLHttpHandler({
@@ -219,6 +230,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxBodyBytes: limits.httpBodyBytes,
     operations: httpOperations,
     createContext,
+    logger,
     onResponse: (status) => {
       metrics.httpRequests.inc({ status: String(status) });
     },
@@ -234,12 +246,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     httpOperations.abortKey(keyId, reason);
   });
   const cors = createCors(options.corsOrigins ?? '*');
+  const site = createStaticSite(options.playgroundDirectory);
   const ready = createReadinessProbe({
     client: options.client,
     upstream: options.upstream,
     timeoutMs: options.readyTimeoutMs,
     store: options.store,
-    production: options.production,
+    revealDetails: options.development === true,
   });
 
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
@@ -269,6 +282,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       response.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text);
       return;
     }
+    if (site(request, response, path ?? '/')) return;
     sendGraphQLError(
       response,
       404,

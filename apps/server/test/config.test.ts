@@ -27,6 +27,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ QUARRY_RUNTIME_PATH: 'fast' })).toThrow(/QUARRY_RUNTIME_PATH/);
   });
 
+  it('serves the playground outside production unless QUARRY_PLAYGROUND says otherwise', () => {
+    expect(loadConfig({}).playground).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).playground).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', QUARRY_PLAYGROUND: 'on' }).playground).toBe(true);
+    expect(loadConfig({ QUARRY_PLAYGROUND: 'off' }).playground).toBe(false);
+    expect(() => loadConfig({ QUARRY_PLAYGROUND: 'yes' })).toThrow(/QUARRY_PLAYGROUND/);
+  });
+
   it('lists every bad value at once', () => {
     const error = (() => {
       try {
@@ -41,6 +49,21 @@ describe('loadConfig', () => {
     expect(message).toContain('PORT');
     expect(message).toContain('LOG_LEVEL');
     expect(message).toContain('QUARRY_UPSTREAM');
+  });
+
+  it('lists problems that span variables together with bad values', () => {
+    const message = (() => {
+      try {
+        loadConfig({ PORT: 'abc', QUARRY_UPSTREAM: 'aws', DATABASE_URL: 'mysql://db/quarry' });
+      } catch (caught) {
+        return (caught as Error).message;
+      }
+      return '';
+    })();
+    expect(message).toContain('PORT');
+    expect(message).toContain('AWS_REGION is required');
+    expect(message).toContain('QUARRY_ADMIN_KEY is required');
+    expect(message).toContain('DATABASE_URL');
   });
 
   it('gives the in-process emulator the configured AWS_REGION', () => {

@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,6 +86,18 @@ describe('request limits', () => {
     expect((await gateway.gql(`{ models { modelId } }`)).body.errors).toBeUndefined();
     const { body } = await gateway.gql(`{ models { inferenceProfiles { modelArns } } }`);
     expect(body.errors?.[0]?.message).toMatch(/depth/i);
+  });
+
+  it('bounds introspection depth too, admitting the standard introspection query', async () => {
+    // Tools send this one (GraphiQL, Apollo Sandbox, codegen); it passes even at depth 2.
+    const standard = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, oneOf: true });
+    expect((await gateway.gql(standard)).body.errors).toBeUndefined();
+    const deep = `{ __schema { types { ${'ofType { '.repeat(30)}name${' }'.repeat(30)} } } }`;
+    const { body } = await gateway.gql(deep);
+    expect(body.errors?.[0]?.message).toMatch(/^Introspection depth limit of \d+ exceeded, found 33\.$/);
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    const overSocket = await subscribeAll(gateway.ws(), deep, {});
+    expect(JSON.stringify(overSocket.errors)).toContain('Introspection depth limit');
   });
 
   it('refuses too many aliases', async () => {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,6 +155,43 @@ describe('gateway process', () => {
       expect(failed?.['msg']).toContain('No AWS credentials found for us-east-1');
       expect(failed?.['msg']).toContain('AWS_ACCESS_KEY_ID');
       expect(logLines(gateway.stdout()).some((entry) => entry['event'] === 'gateway.listening')).toBe(false);
+    },
+    STARTUP_MS,
+  );
+
+  it(
+    'exits 1 with one line saying the port is taken, and no stack, when PORT is in use',
+    async () => {
+      const blocker = createServer();
+      blocker.listen(0, '127.0.0.1');
+      await once(blocker, 'listening');
+      const port = (blocker.address() as AddressInfo).port;
+      try {
+        const gateway = spawnGateway({ PORT: String(port), QUARRY_EMULATOR_LATENCY: 'zero' });
+        expect(await gateway.exited).toBe(1);
+        const failed = logLines(gateway.stdout()).filter(
+          (entry) => entry['event'] === 'gateway.start-failed',
+        );
+        expect(failed).toHaveLength(1);
+        expect(failed[0]?.['msg']).toContain(`port ${port} is taken: set PORT`);
+        expect(failed[0]?.['err']).toBeUndefined();
+        // graphql-ws used to print the listen error again as a multi-line stack on stderr.
+        expect(gateway.stderr()).not.toContain('EADDRINUSE');
+      } finally {
+        blocker.close();
+      }
+    },
+    STARTUP_MS,
+  );
+
+  it(
+    'names every configuration problem in one run',
+    async () => {
+      const gateway = spawnGateway({ PORT: 'abc', QUARRY_UPSTREAM: 'aws' });
+      expect(await gateway.exited).toBe(2);
+      expect(gateway.stderr()).toContain('PORT');
+      expect(gateway.stderr()).toContain('AWS_REGION is required');
+      expect(gateway.stderr()).toContain('QUARRY_ADMIN_KEY is required');
     },
     STARTUP_MS,
   );

@@ -286,16 +286,21 @@ describe('limits and contract edges', () => {
     }
   });
 
-  it('reports /ready 200 when the upstream answers', async () => {
-    const gateway = await startGateway();
+  it('reports /ready 200 when the upstream answers, naming the upstream only in development', async () => {
+    const gateway = await startGateway({ server: { development: true } });
+    const plain = await startGateway();
     try {
       const answer = await fetch(gateway.url.replace('/graphql', '/ready'));
       expect(answer.status).toBe(200);
       const body = (await answer.json()) as { status: string; upstream: string; models: number };
       expect(body).toMatchObject({ status: 'ready', upstream: 'emulator (test)' });
       expect(body.models).toBeGreaterThan(0);
+      // Neither development nor production (NODE_ENV unset, staging, test): no addresses either.
+      const plainAnswer = await fetch(plain.url.replace('/graphql', '/ready'));
+      expect(plainAnswer.status).toBe(200);
+      expect(await plainAnswer.json()).toEqual({ status: 'ready' });
     } finally {
-      await gateway.close();
+      await Promise.all([gateway.close(), plain.close()]);
     }
   });
 
@@ -304,7 +309,7 @@ describe('limits and contract edges', () => {
       ...client,
       listModels: () => Promise.reject(new Error('ECONNREFUSED 10.0.0.1')),
     });
-    const dev = await startGateway({ wrapClient: down });
+    const dev = await startGateway({ wrapClient: down, server: { development: true } });
     const prod = await startGateway({ wrapClient: down, server: { production: true } });
     try {
       const devAnswer = await fetch(dev.url.replace('/graphql', '/ready'));
@@ -325,6 +330,7 @@ describe('readiness with the database', () => {
     const store = await database.open();
     const gateway = await startGateway({
       store: { ...store, ping: () => Promise.reject(new Error('disk I/O error')) },
+      server: { development: true },
     });
     const prod = await startGateway({
       store: { ...store, ping: () => Promise.reject(new Error('disk I/O error')) },

@@ -97,6 +97,7 @@ export { createQuarryClient } from './client/quarry-client.js';
 export { connectQuarryClient } from './client/connect-quarry-client.js';
 export type { ConnectedQuarryClient, QuarryConnectionOptions } from './client/connect-quarry-client.js';
 export type { QuarryClient, QuarryClientDeps } from './client/quarry-client.js';
+export type { ScheduleTimeout } from './client/idle-watchdog.js';
 export type { RuntimePath } from './client/runtime-transport.js';
 export type {
   CallMeta,

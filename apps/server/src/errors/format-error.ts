@@ -1,5 +1,6 @@
 import { ConfigurationError, ModelNotFoundError, QuarryError, ValidationError } from '@quarry/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ClientGoneError } from './client-gone-error.js';
 import { GatewayError } from './gateway-error.js';
 
 /** Codes graphql-js and Apollo produce themselves; they are safe to show and pass through. */
@@ -60,6 +61,11 @@ export function formatError(
   }
   if (original instanceof GatewayError) {
     return { ...base, message: original.message, extensions: gatewayExtensions(original) };
+  }
+  // The client left (or completed the operation): nobody reads this answer, and it is no fault of
+  // the gateway's. The transports log one info line for it instead.
+  if (original instanceof ClientGoneError || causeIsClientGone(original)) {
+    return { ...base, message: CLIENT_GONE, extensions: { code: 'UPSTREAM_UNAVAILABLE', retryable: false } };
   }
   const code = formatted.extensions?.['code'];
   const message = options.production ? formatted.message.replace(SUGGESTION, '') : formatted.message;
@@ -129,6 +135,13 @@ function gatewayExtensions(error: GatewayError): Record<string, unknown> {
       retryAfterMs: error.details.retryAfterMs ?? DEFAULT_RATE_LIMITED_RETRY_AFTER_MS,
     }),
   };
+}
+
+const CLIENT_GONE = 'The client went away before the answer was ready.';
+
+/** Core rethrows the abort reason it was given, or wraps it as the cause of its own error. */
+function causeIsClientGone(error: unknown): boolean {
+  return error instanceof Error && error.cause instanceof ClientGoneError;
 }
 
 function messageOf(error: unknown): string {

@@ -1,6 +1,8 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from '@quarry/core';
 import type { GatewayContext } from '../context.js';
+import { ClientGoneError } from '../errors/client-gone-error.js';
 import type { Caller } from '../governance/caller.js';
 import type { Authentication } from '../governance/key-service.js';
 import type { OperationRegistry } from '../operations/operation-registry.js';
@@ -17,6 +19,7 @@ export interface GraphQLHttpHandlerOptions {
   /** Requests in flight; shutdown and key revocation abort what is still here. */
   readonly operations: OperationRegistry;
   readonly onResponse: (status: number) => void;
+  readonly logger: Logger;
 }
 
 /**
@@ -63,7 +66,13 @@ export function createGraphQLHttpHandler(options: GraphQLHttpHandlerOptions) {
     // 'close' on the response fires when it finished or the connection died; only the latter cancels.
     response.once('close', () => {
       options.operations.finish(controller);
-      if (!response.writableFinished) controller.abort(new Error('client disconnected'));
+      if (response.writableFinished) return;
+      // A client hanging up is its own choice, not a gateway fault: one info line, no error.
+      options.logger.info(
+        { event: 'gateway.request.client-gone', requestId },
+        'client disconnected before the answer; its upstream call is cancelled',
+      );
+      controller.abort(new ClientGoneError('disconnected'));
     });
     const result = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {

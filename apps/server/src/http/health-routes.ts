@@ -10,8 +10,12 @@ export interface ReadinessOptions {
   readonly timeoutMs: number;
   /** The gateway's database; /ready fails while it does not answer. */
   readonly store: Store;
-  /** Production answers say only ready/unavailable: upstream names and errors stay in logs. */
-  readonly production: boolean;
+  /**
+   * Name the upstream, the database and their errors in answers. Only in development: anywhere
+   * else /ready is often reachable by more people than the logs, and an upstream URL or a
+   * database path is a map of the deployment.
+   */
+  readonly revealDetails: boolean;
 }
 
 /** Probes are frequent; one upstream call a second is plenty. */
@@ -44,9 +48,9 @@ export function createReadinessProbe(options: ReadinessOptions): (response: Serv
     ];
     sendJson(response, failing.length === 0 ? 200 : 503, {
       status: failing.length === 0 ? 'ready' : 'unavailable',
-      // Production answers name only the failing dependency: addresses and errors stay in logs.
+      // Outside development answers name only the failing dependency: addresses and errors stay in logs.
       ...(failing.length > 0 && { failing }),
-      ...(!options.production && {
+      ...(options.revealDetails && {
         upstream: options.upstream,
         ...(upstream.status === 'fulfilled'
           ? { models: upstream.value }

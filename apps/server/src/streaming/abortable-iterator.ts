@@ -7,12 +7,13 @@ import { GatewayError } from '../errors/gateway-error.js';
  * an async generator's `return()` waits until its pending `next()` settles — i.e. until the model
  * sends its next token, which a silent model may never do. Aborting instead releases the upstream
  * HTTP request immediately; the source then unwinds on its own. `onClose` runs exactly once,
- * however the iteration ends.
+ * however the iteration ends, saying whether the source ran to its end (or failed on its own) or
+ * was cancelled: the client completed or left, or the gateway cut it.
  */
 export function abortableIterator<T>(
   open: (signal: AbortSignal) => AsyncIterable<T>,
   parent: AbortSignal,
-  onClose: () => void,
+  onClose: (ending: 'ended' | 'cancelled') => void,
 ): AsyncIterableIterator<T> {
   const controller = new AbortController();
   // `parent` belongs to this one operation, so this listener never piles up on a shared signal.
@@ -25,12 +26,12 @@ export function abortableIterator<T>(
   // A function, so TypeScript does not assume `closed` is still false after an await.
   const isClosed = (): boolean => closed;
 
-  const close = (): void => {
+  const close = (ending: 'ended' | 'cancelled'): void => {
     if (closed) return;
     closed = true;
     parent.removeEventListener('abort', onParentAbort);
     controller.abort();
-    onClose();
+    onClose(ending);
     // The pending next() ends once the abort lands; finish the source behind it without waiting.
     source.return?.().catch(() => undefined);
   };
@@ -45,14 +46,14 @@ export function abortableIterator<T>(
       try {
         const result = await source.next();
         if (result.done === true) {
-          close();
+          close('ended');
           return result;
         }
         // return() may have closed the iterator while this next() waited: drop the late item.
         return isClosed() ? done() : result;
       } catch (error) {
         const cancelled = controller.signal.aborted;
-        close();
+        close(cancelled ? 'cancelled' : 'ended');
         // The server cancelling with a coded reason (shutdown, a revoked key) tells the client why;
         // a client that left or completed the subscription needs no error.
         if (parent.aborted && (parent.reason instanceof QuarryError || parent.reason instanceof GatewayError))
@@ -62,11 +63,11 @@ export function abortableIterator<T>(
       }
     },
     return() {
-      close();
+      close('cancelled');
       return Promise.resolve(done());
     },
     throw(error?: unknown) {
-      close();
+      close('cancelled');
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     },
   };

@@ -14,6 +14,8 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { GatewayContext } from '../context.js';
+import type { Logger } from '@quarry/core';
+import { ClientGoneError } from '../errors/client-gone-error.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import { formatError, type FormatOptions } from '../errors/format-error.js';
 import type { Caller } from '../governance/caller.js';
@@ -39,6 +41,7 @@ export interface GraphQLWsOptions {
   readonly createContext: (signal: AbortSignal, caller: Caller, requestId: string) => GatewayContext;
   /** Sockets opened (+1) and closed (-1). */
   readonly onSocket: (delta: 1 | -1) => void;
+  readonly logger: Logger;
 }
 
 export interface GraphQLWsServer {
@@ -150,10 +153,7 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
     socket.on('message', (data) => {
       const id = completedOperationId(data);
       if (id === undefined) return;
-      currentById
-        .get(socket)
-        ?.get(id)
-        ?.controller.abort(new Error('graphql-ws operation completed by the client'));
+      currentById.get(socket)?.get(id)?.controller.abort(new ClientGoneError('completed'));
     });
   });
 
@@ -203,7 +203,7 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
       // A closed socket cancels what it started: queries and mutations included, not only streams.
       onClose: (ctx) => {
         for (const operation of [...(currentById.get(ctx.extra.socket)?.values() ?? [])]) {
-          operation.controller.abort(new Error('graphql-ws socket closed'));
+          operation.controller.abort(new ClientGoneError('socket-closed'));
           finish(operation.payload);
         }
       },
@@ -225,6 +225,21 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
     },
     wsServer,
   );
+  // graphql-ws prints socket errors (an oversized message, a broken frame) and server errors (a
+  // taken port, re-emitted from the HTTP server) to stderr as multi-line stacks. ws has already
+  // closed such a socket with the right code (1009 for a message over maxPayload); operators get
+  // one JSON line instead. The taken port is reported by startServer's caller.
+  wsServer.removeAllListeners('error');
+  wsServer.on('error', () => undefined);
+  wsServer.on('connection', (socket: WebSocket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (error: Error & { code?: string }) => {
+      options.logger.warn(
+        { event: 'gateway.ws.socket-error', code: error.code, reason: error.message },
+        `graphql-ws socket closed: ${error.message}`,
+      );
+    });
+  });
 
   /**
    * An operation cancelled by the gateway with a coded reason (revocation) reports that reason,

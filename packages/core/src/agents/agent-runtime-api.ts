@@ -17,7 +17,7 @@ import {
 import { instrumentCommand } from '../client/call-middleware.js';
 import type { ClientContext } from '../client/client-context.js';
 import type { CallOptions } from '../client/client-types.js';
-import { within } from '../client/idle-watchdog.js';
+import { within, type ScheduleTimeout } from '../client/idle-watchdog.js';
 import { abortOptions, linkedAbort } from '../client/linked-abort.js';
 import { ValidationError } from '../errors/quarry-error.js';
 import { retryStream } from '../retry/retry-stream.js';
@@ -98,7 +98,8 @@ export function createAgentRuntimeApi(
     signal: AbortSignal | undefined,
   ): AsyncIterable<{ header: string | undefined; event: Event | undefined }> =>
     retryStream(
-      (_attempt, attemptSignal) => readStream(open, context.streamIdleTimeoutMs, attemptSignal),
+      (_attempt, attemptSignal) =>
+        readStream(open, context.streamIdleTimeoutMs, context.scheduleTimeout, attemptSignal),
       // The opening marker (event undefined) is not content: failures before the first event retry.
       (item) => item.event !== undefined,
       context.retry,
@@ -293,17 +294,18 @@ async function* readStream<Event>(
     signal: AbortSignal,
   ) => Promise<{ events: AsyncIterable<Event> | undefined; header: string | undefined }>,
   idleMs: number,
+  schedule: ScheduleTimeout,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<{ header: string | undefined; event: Event | undefined }, void, undefined> {
   const link = linkedAbort(signal);
   let finished = false;
   try {
-    const opened = await within(open(link.signal), idleMs, link.abort);
+    const opened = await within(open(link.signal), idleMs, link.abort, schedule);
     yield { header: opened.header, event: undefined };
     if (opened.events === undefined) return;
     const iterator = opened.events[Symbol.asyncIterator]();
     for (;;) {
-      const next = await within(iterator.next(), idleMs, link.abort);
+      const next = await within(iterator.next(), idleMs, link.abort, schedule);
       signal?.throwIfAborted();
       if (next.done === true) break;
       yield { header: undefined, event: next.value };

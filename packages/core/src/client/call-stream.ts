@@ -41,6 +41,7 @@ export function callStream<E>(
         open: options.open,
         createDecoder: options.createDecoder,
         idleMs: context.streamIdleTimeoutMs,
+        schedule: context.scheduleTimeout,
         signal,
       });
     },

@@ -5,6 +5,7 @@ import type { CodecRegistry } from '../codecs/codec-registry.js';
 import type { ChatCodec, EmbedCodec, ImageCodec } from '../codec-kit/codec.js';
 import { ValidationError } from '../errors/quarry-error.js';
 import type { Logger } from '../logging/logger.js';
+import type { ScheduleTimeout } from './idle-watchdog.js';
 import type { RetryDeps } from '../retry/with-retry.js';
 import type { ModelResolver } from './model-resolver.js';
 import type { RuntimeTransport } from './runtime-transport.js';
@@ -22,6 +23,8 @@ export interface ClientContext {
   readonly logger: Logger;
   readonly now: () => number;
   readonly streamIdleTimeoutMs: number;
+  /** Arms stream idle bounds (the opening's first frame and every later gap). */
+  readonly scheduleTimeout: ScheduleTimeout;
   readonly embedConcurrency: number;
 }
 

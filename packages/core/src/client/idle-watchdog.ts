@@ -7,10 +7,15 @@ import { QuarryError } from '../errors/quarry-error.js';
  * upstream otherwise holds a socket and a subscriber forever, because Bedrock sets no per-stream
  * timeout (bedrock-protocol.md §9.2).
  */
-export async function within<T>(pending: Promise<T>, idleMs: number, onStall: () => void): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+export async function within<T>(
+  pending: Promise<T>,
+  idleMs: number,
+  onStall: () => void,
+  schedule: ScheduleTimeout,
+): Promise<T> {
+  let cancel: (() => void) | undefined;
   const stalled = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
+    cancel = schedule(() => {
       onStall();
       reject(
         new QuarryError(
@@ -24,6 +29,20 @@ export async function within<T>(pending: Promise<T>, idleMs: number, onStall: ()
   try {
     return await Promise.race([pending, stalled]);
   } finally {
-    clearTimeout(timer);
+    cancel?.();
   }
 }
+
+/**
+ * Runs `callback` after `ms` unless the returned function cancels it first. Injected (the client's
+ * `scheduleTimeout`) so tests can fire a stream's idle bound at once instead of waiting it out.
+ */
+export type ScheduleTimeout = (callback: () => void, ms: number) => () => void;
+
+/** Node's timers. */
+export const scheduleWithTimers: ScheduleTimeout = (callback, ms) => {
+  const timer = setTimeout(callback, ms);
+  return () => {
+    clearTimeout(timer);
+  };
+};

@@ -27,6 +27,7 @@ import { generateImage } from './generate-image.js';
 import { invoke, invokeRaw } from './invoke.js';
 import { stream } from './invoke-stream.js';
 import { createDirectRuntimeTransport } from './direct-runtime-transport.js';
+import { scheduleWithTimers, type ScheduleTimeout } from './idle-watchdog.js';
 import { createModelResolver } from './model-resolver.js';
 import type { RuntimePath } from './runtime-transport.js';
 import { createSdkRuntimeTransport } from './sdk-runtime-transport.js';
@@ -70,6 +71,11 @@ export interface QuarryClientDeps {
   readonly invocationId?: (() => string) | undefined;
   /** A stream with no data for this long fails with MODEL_TIMEOUT. @default 60000 */
   readonly streamIdleTimeoutMs?: number | undefined;
+  /**
+   * Arms the stream idle bound (first frame and every gap): `(callback, ms) => cancel`. Tests
+   * inject one to fire it at will instead of waiting it out. @default node:timers setTimeout
+   */
+  readonly scheduleTimeout?: ScheduleTimeout | undefined;
   /** Embedding batches in flight per embed() call. @default 8 */
   readonly embedConcurrency?: number | undefined;
 }
@@ -133,6 +139,7 @@ export function createQuarryClient(deps: QuarryClientDeps): QuarryClient {
     logger,
     now: deps.now ?? (() => performance.now()),
     streamIdleTimeoutMs,
+    scheduleTimeout: deps.scheduleTimeout ?? scheduleWithTimers,
     embedConcurrency,
   };
   return {

@@ -1,7 +1,7 @@
 import { CodecError } from '../errors/quarry-error.js';
 import type { StreamDecoder } from '../codec-kit/codec.js';
 import type { StreamEvent } from '../stream/stream-event.js';
-import { within } from './idle-watchdog.js';
+import { within, type ScheduleTimeout } from './idle-watchdog.js';
 import { linkedAbort } from './linked-abort.js';
 
 /** An event stream the SDK opened: its request id and its events (already unframed). */
@@ -15,6 +15,8 @@ export interface ReadEventStreamOptions<E> {
   readonly open: (signal: AbortSignal) => Promise<OpenedStream<E>>;
   readonly createDecoder: (requestId: string | undefined) => StreamDecoder<E>;
   readonly idleMs: number;
+  /** Arms the idle bound (the client's `scheduleTimeout`). */
+  readonly schedule: ScheduleTimeout;
   /** The caller's signal: aborting it cancels the HTTP request and rejects with its reason. */
   readonly signal: AbortSignal | undefined;
 }
@@ -30,18 +32,18 @@ export interface ReadEventStreamOptions<E> {
 export async function* readEventStream<E>(
   options: ReadEventStreamOptions<E>,
 ): AsyncGenerator<StreamEvent, void, undefined> {
-  const { signal, idleMs } = options;
+  const { signal, idleMs, schedule } = options;
   const link = linkedAbort(signal);
   let finished = false;
   try {
-    const opened = await within(options.open(link.signal), idleMs, link.abort);
+    const opened = await within(options.open(link.signal), idleMs, link.abort, schedule);
     if (opened.events === undefined)
       throw new CodecError('Bedrock answered a streaming call without an event stream');
     const decoder = options.createDecoder(opened.requestId);
     const iterator = opened.events[Symbol.asyncIterator]();
     let ended = false;
     for (;;) {
-      const next = await within(iterator.next(), idleMs, link.abort);
+      const next = await within(iterator.next(), idleMs, link.abort, schedule);
       // The SDK ends the iterator quietly on abort (bedrock-protocol.md §9.3); make it an error.
       signal?.throwIfAborted();
       if (next.done === true) break;

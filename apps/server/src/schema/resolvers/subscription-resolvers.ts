@@ -37,8 +37,14 @@ export function createSubscriptionResolvers(): SubscriptionResolvers {
         return abortableIterator(
           (signal) => toGatewayEvents(context.client.stream(input.modelId, request, { signal })),
           context.signal,
-          () => {
+          (ending) => {
             context.streams.release();
+            // A stream the client completed or left is routine: one info line, never an error.
+            if (ending === 'cancelled')
+              context.logger.info(
+                { event: 'gateway.stream.cancelled', modelId: input.modelId, requestId: context.requestId },
+                'stream cancelled before its end; upstream stream closed',
+              );
           },
         );
       },

@@ -1,0 +1,9 @@
+export function usd(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  if (value === 0) return '$0';
+  return value < 0.01 ? `$${value.toPrecision(3)}` : `$${value.toFixed(4)}`;
+}
+
+export function tokens(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : value.toLocaleString('en-US');
+}
