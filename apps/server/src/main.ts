@@ -106,6 +106,23 @@ async function main(): Promise<void> {
     runtimePath: config.runtimePath,
   });
 
+  // The SDK resolves credentials lazily; asking now turns "no credentials" into a startup failure
+  // that says what to set, instead of every request failing with CONFIGURATION later.
+  if (connection.credentials === undefined) {
+    try {
+      await client.checkCredentials();
+    } catch (error) {
+      logger.fatal(
+        { event: 'gateway.credentials-missing', err: error },
+        `Quarry cannot start: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      client.close();
+      await emulator?.close();
+      process.exitCode = 1;
+      return;
+    }
+  }
+
   // lazyConnect + an explicit connect: a wrong REDIS_URL stops startup with a clear message
   // instead of every request failing later.
   let redis: Redis | undefined;

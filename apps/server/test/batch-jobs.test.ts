@@ -128,7 +128,10 @@ describe('batch jobs through the gateway', { timeout: 60_000 }, () => {
   it('refuses bad input before anything is uploaded, with the field named', async () => {
     gateway = await startGateway();
     const tooFew = await gateway.gql(CREATE, { input: { modelId: MODEL, records: records(-1).slice(0, 5) } });
-    expect(tooFew.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'records' });
+    expect(tooFew.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.records',
+    });
     expect(tooFew.body.errors?.[0]?.message).toContain('100 to 50000 records');
 
     const overLimit = records(-1);
@@ -136,7 +139,7 @@ describe('batch jobs through the gateway', { timeout: 60_000 }, () => {
     const tooLong = await gateway.gql(CREATE, { input: { modelId: MODEL, records: overLimit } });
     expect(tooLong.body.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      field: 'records[7].maxTokens',
+      field: 'input.records[7].maxTokens',
     });
 
     const neither = await gateway.gql(CREATE, { input: { modelId: MODEL } });
