@@ -1,12 +1,11 @@
 // Composition root: the only module that reads the environment, builds clients and picks implementations.
-import { S3Client } from '@aws-sdk/client-s3';
 import { connectQuarryClient, type BedrockConnectionOptions } from '@quarry/core';
-import { startEmulator, type Emulator } from '@quarry/emulator';
+import type { Emulator } from '@quarry/emulator';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createBatchService } from './batch/batch-service.js';
-import { createRedisClient } from './governance/redis-client.js';
+import { lazyS3 } from './batch/lazy-s3.js';
 import { playgroundDirectory } from './http/playground-directory.js';
 import { startServer } from './server.js';
 import { openStore } from './store/open-store.js';
@@ -56,7 +55,9 @@ async function main(): Promise<void> {
   let connection: BedrockConnectionOptions;
   let upstream: string;
   switch (config.upstream.kind) {
-    case 'emulator':
+    case 'emulator': {
+      // Loaded only when embedded: a gateway in front of AWS or a URL never pays for it at startup.
+      const { startEmulator } = await import('@quarry/emulator');
       emulator = await startEmulator({
         port: 0,
         latency: config.upstream.latency,
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
       };
       upstream = `emulator (in-process at ${emulator.url}, latency ${config.upstream.latency}) ${config.upstream.region}`;
       break;
+    }
     case 'aws':
       connection = { region: config.upstream.region };
       upstream = `aws (Amazon Bedrock, SDK default credentials) ${config.upstream.region}`;
@@ -104,10 +106,29 @@ async function main(): Promise<void> {
     runtimePath: config.runtimePath,
   });
 
+  // The SDK resolves credentials lazily; asking now turns "no credentials" into a startup failure
+  // that says what to set, instead of every request failing with CONFIGURATION later.
+  if (connection.credentials === undefined) {
+    try {
+      await client.checkCredentials();
+    } catch (error) {
+      logger.fatal(
+        { event: 'gateway.credentials-missing', err: error },
+        `Quarry cannot start: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      client.close();
+      await emulator?.close();
+      process.exitCode = 1;
+      return;
+    }
+  }
+
   // lazyConnect + an explicit connect: a wrong REDIS_URL stops startup with a clear message
   // instead of every request failing later.
   let redis: Redis | undefined;
   if (config.redisUrl !== undefined) {
+    // Loaded only when configured: ioredis costs startup time a gateway without Redis never needs.
+    const { createRedisClient } = await import('./governance/redis-client.js');
     redis = createRedisClient(config.redisUrl, logger.child({ component: 'redis' }));
     try {
       await redis.connect();
@@ -129,7 +150,7 @@ async function main(): Promise<void> {
     );
   }
   // Batch input and output live in S3: the emulator's own store, or real S3 next to real Bedrock.
-  const s3 = new S3Client({
+  const s3 = lazyS3({
     region: connection.region,
     maxAttempts: 3,
     ...(connection.endpoint !== undefined && { endpoint: connection.endpoint, forcePathStyle: true }),

@@ -1,4 +1,3 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import { connectQuarryClient } from '@quarry/core';
 import { startEmulator, type Emulator } from '@quarry/emulator';
 import { createClient } from 'graphql-ws';
@@ -7,6 +6,7 @@ import WebSocket from 'ws';
 
 import { createTestDatabase, type TestDatabase } from './support/test-databases.js';
 import { createBatchService } from '../src/batch/batch-service.js';
+import { lazyS3 } from '../src/batch/lazy-s3.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import {
   DEFAULT_LIMITS,
@@ -128,7 +128,10 @@ describe('batch jobs through the gateway', { timeout: 60_000 }, () => {
   it('refuses bad input before anything is uploaded, with the field named', async () => {
     gateway = await startGateway();
     const tooFew = await gateway.gql(CREATE, { input: { modelId: MODEL, records: records(-1).slice(0, 5) } });
-    expect(tooFew.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'records' });
+    expect(tooFew.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.records',
+    });
     expect(tooFew.body.errors?.[0]?.message).toContain('100 to 50000 records');
 
     const overLimit = records(-1);
@@ -136,7 +139,7 @@ describe('batch jobs through the gateway', { timeout: 60_000 }, () => {
     const tooLong = await gateway.gql(CREATE, { input: { modelId: MODEL, records: overLimit } });
     expect(tooLong.body.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      field: 'records[7].maxTokens',
+      field: 'input.records[7].maxTokens',
     });
 
     const neither = await gateway.gql(CREATE, { input: { modelId: MODEL } });
@@ -230,7 +233,7 @@ async function startGatewayOn(
     endpoint: emulator.url,
     credentials: CREDENTIALS,
   });
-  const s3 = new S3Client({
+  const s3 = lazyS3({
     region: 'us-east-1',
     endpoint: emulator.url,
     credentials: CREDENTIALS,

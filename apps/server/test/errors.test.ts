@@ -99,8 +99,52 @@ describe('gateway error codes', () => {
       input: { modelId: TITAN, prompt: 'hi', maxTokens: 50_000 },
     });
     const error = firstError(body);
-    expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'maxTokens' });
+    expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.maxTokens' });
     expect(error?.message).toContain('8192');
+    expect(gateway.emulator.stats.snapshot().requests).toBe(before);
+  });
+
+  it('names the GraphQL input path the caller sent in extensions.field', async () => {
+    const before = gateway.emulator.stats.snapshot().requests;
+    const image = { format: 'PNG', base64: 'iVBORw0KGgo=' };
+    const messages = [
+      { role: 'USER', content: 'First' },
+      { role: 'ASSISTANT', content: 'Reply' },
+      // Core sees this turn's parts as [image, image, text]: the bad one is its second part.
+      { role: 'USER', content: 'Look', images: [image, { format: 'PNG', base64: 'not base64!' }] },
+    ];
+    const invoked = await gateway.gql(INVOKE, {
+      input: { modelId: 'anthropic.claude-3-haiku-20240307-v1:0', messages },
+    });
+    expect(firstError(invoked.body)?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.messages[2].images[1].base64',
+    });
+    const streamed = await subscribeAll(gateway.ws(), STREAM, {
+      input: { modelId: 'anthropic.claude-3-haiku-20240307-v1:0', messages },
+    });
+    expect((streamed.errors as { extensions?: unknown }[] | undefined)?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.messages[2].images[1].base64',
+    });
+    const textOnly = await gateway.gql(INVOKE, {
+      input: { modelId: TITAN, messages: [{ role: 'USER', content: 'hi', images: [image] }] },
+    });
+    expect(firstError(textOnly.body)?.extensions).toMatchObject({ field: 'input.messages[0].images[0]' });
+    expect(gateway.emulator.stats.snapshot().requests).toBe(before);
+  });
+
+  it('refuses a prompt of only whitespace like an empty one, before any upstream call', async () => {
+    const before = gateway.emulator.stats.snapshot().requests;
+    for (const prompt of ['', '   \n\t']) {
+      const { body } = await gateway.gql(INVOKE, { input: { modelId: TITAN, prompt } });
+      const error = firstError(body);
+      expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.prompt' });
+      expect(error?.message).toContain('empty or only whitespace');
+    }
+    const messages = [{ role: 'USER', content: '  ' }];
+    const { body } = await gateway.gql(INVOKE, { input: { modelId: TITAN, messages } });
+    expect(firstError(body)?.extensions).toMatchObject({ field: 'input.messages[0].content' });
     expect(gateway.emulator.stats.snapshot().requests).toBe(before);
   });
 

@@ -141,7 +141,7 @@ describe('Mutation.invoke', () => {
     const { body } = await gateway.gql(INVOKE, {
       input: { modelId: 'amazon.nova-lite-v1:0', prompt: 'a', messages: [{ role: 'USER', content: 'b' }] },
     });
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'prompt' });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.prompt' });
   });
 });
 

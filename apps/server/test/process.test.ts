@@ -77,6 +77,31 @@ describe('gateway process', () => {
   );
 
   it(
+    'exits 1 saying which credentials to set when a real upstream has none, before listening',
+    async () => {
+      const home = mkdtempSync(join(tmpdir(), 'quarry-home-'));
+      folders.push(home);
+      const gateway = spawnGateway({
+        PORT: '0',
+        QUARRY_UPSTREAM: 'http://127.0.0.1:1',
+        QUARRY_UPSTREAM_CREDENTIALS: 'default',
+        QUARRY_ADMIN_KEY: 'a-long-enough-admin-key',
+        // An empty home and no instance metadata: the SDK's whole credential chain comes up empty.
+        HOME: home,
+        AWS_EC2_METADATA_DISABLED: 'true',
+      });
+      expect(await gateway.exited).toBe(1);
+      const failed = logLines(gateway.stdout()).find(
+        (entry) => entry['event'] === 'gateway.credentials-missing',
+      );
+      expect(failed?.['msg']).toContain('No AWS credentials found for us-east-1');
+      expect(failed?.['msg']).toContain('AWS_ACCESS_KEY_ID');
+      expect(logLines(gateway.stdout()).some((entry) => entry['event'] === 'gateway.listening')).toBe(false);
+    },
+    STARTUP_MS,
+  );
+
+  it(
     'exits 1 with one line saying the port is taken, and no stack, when PORT is in use',
     async () => {
       const blocker = createServer();

@@ -66,13 +66,14 @@ export { CORE_ERROR_CODES } from './errors/error-codes.js';
 export type { ErrorCode } from './errors/error-codes.js';
 export {
   CodecError,
+  ConfigurationError,
   isQuarryError,
   ModelNotFoundError,
   QuarryError,
   ThrottledError,
   ValidationError,
 } from './errors/quarry-error.js';
-export type { QuarryErrorOptions } from './errors/quarry-error.js';
+export type { ConfigurationSetting, QuarryErrorOptions } from './errors/quarry-error.js';
 export { fromBedrockException } from './errors/from-bedrock-exception.js';
 export type { ExceptionContext } from './errors/from-bedrock-exception.js';
 export { parseRetryAfterMs } from './errors/retry-after.js';

@@ -35,3 +35,119 @@ export const ModelsDocument = graphql(`
     }
   }
 `);
+
+export const ConversationsDocument = graphql(`
+  query PlaygroundConversations($first: Int) {
+    conversations(first: $first) {
+      id
+      title
+      modelId
+      updatedAt
+    }
+  }
+`);
+
+export const ConversationDocument = graphql(`
+  query PlaygroundConversation($id: ID!) {
+    conversation(id: $id) {
+      id
+      title
+      modelId
+      system
+      maxTokens
+      temperature
+      messages {
+        id
+        role
+        content
+        status
+        modelId
+        stopReason
+        errorCode
+        usage {
+          inputTokens
+          outputTokens
+          totalTokens
+        }
+        cost {
+          totalUsd
+          priced
+        }
+        toolCalls {
+          toolUseId
+          name
+          input
+        }
+      }
+    }
+  }
+`);
+
+export const CreateConversationDocument = graphql(`
+  mutation PlaygroundCreateConversation($input: CreateConversationInput!) {
+    createConversation(input: $input) {
+      id
+    }
+  }
+`);
+
+export const UpdateConversationDocument = graphql(`
+  mutation PlaygroundUpdateConversation($id: ID!, $input: UpdateConversationInput!) {
+    updateConversation(id: $id, input: $input) {
+      id
+      modelId
+    }
+  }
+`);
+
+export const DeleteConversationDocument = graphql(`
+  mutation PlaygroundDeleteConversation($id: ID!) {
+    deleteConversation(id: $id)
+  }
+`);
+
+export const SendMessageStreamDocument = graphql(`
+  subscription PlaygroundSendMessageStream(
+    $conversationId: ID!
+    $content: String!
+    $toolResults: [ToolResultInput!]
+  ) {
+    sendMessageStream(conversationId: $conversationId, content: $content, toolResults: $toolResults) {
+      __typename
+      ... on StreamStart {
+        modelId
+        requestId
+      }
+      ... on TextDelta {
+        index
+        text
+      }
+      ... on ToolUseDelta {
+        index
+        toolUseId
+        name
+        inputJson
+      }
+      ... on StreamEnd {
+        stopReason
+        latencyMs
+        messageId
+        turnsSent
+        usage {
+          inputTokens
+          outputTokens
+          totalTokens
+        }
+        cost {
+          totalUsd
+          priced
+        }
+        toolCalls {
+          toolUseId
+          name
+          input
+        }
+      }
+    }
+  }
+`);

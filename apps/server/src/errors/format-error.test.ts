@@ -1,4 +1,4 @@
-import { QuarryError, ThrottledError, ValidationError } from '@quarry/core';
+import { ConfigurationError, QuarryError, ThrottledError, ValidationError } from '@quarry/core';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
 import {
@@ -28,6 +28,16 @@ describe('formatError', () => {
       code: 'BAD_USER_INPUT',
       field: 'maxTokens',
     });
+  });
+
+  it('shows a CONFIGURATION error with what to set, and tells the operator', () => {
+    const error = new ConfigurationError('credentials', 'No AWS credentials found: set AWS_PROFILE');
+    const opts = options(true);
+    expect(formatError(formatted('x'), error, opts)).toEqual({
+      message: 'No AWS credentials found: set AWS_PROFILE',
+      extensions: { code: 'CONFIGURATION', retryable: false, setting: 'credentials' },
+    });
+    expect(opts.onInternalError).toHaveBeenCalledWith(error);
   });
 
   it('suggests a default retryAfterMs for THROTTLED when the upstream gave no hint', () => {

@@ -1,4 +1,4 @@
-import { ModelNotFoundError, QuarryError, ValidationError } from '@quarry/core';
+import { ConfigurationError, ModelNotFoundError, QuarryError, ValidationError } from '@quarry/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ClientGoneError } from './client-gone-error.js';
 import { GatewayError } from './gateway-error.js';
@@ -97,6 +97,8 @@ export function publicError(
   options: FormatOptions,
 ): { code: string; message: string; retryAfterMs: number | null } {
   const retryAfterMs = retryAfterOf(error) ?? null;
+  // The operator's mistake, not the caller's: logged for them, shown as is (it names no secret).
+  if (error.code === 'CONFIGURATION') options.onInternalError(error);
   if (error.code !== 'INTERNAL_SERVER_ERROR')
     return { code: error.code, message: error.message, retryAfterMs };
   options.onInternalError(error);
@@ -120,6 +122,7 @@ function quarryExtensions(error: QuarryError): Record<string, unknown> {
     ...(retryAfterMs !== undefined && { retryAfterMs }),
     ...(error instanceof ValidationError && { field: error.field }),
     ...(error instanceof ModelNotFoundError && { suggestions: error.suggestions }),
+    ...(error instanceof ConfigurationError && { setting: error.setting }),
     ...(error.requestId !== undefined && { upstreamRequestId: error.requestId }),
   };
 }

@@ -4,7 +4,7 @@ export type StreamStartEvent = Extract<StreamEvent, { type: 'stream-start' }>;
 export type TextDeltaEvent = Extract<StreamEvent, { type: 'text-delta' }>;
 export type ToolUseDeltaEvent = Extract<StreamEvent, { type: 'tool-use-delta' }>;
 
-/** Core's stream-end plus what the gateway adds: assembled tool calls, cost and wall time. */
+/** Core's stream-end (tool calls, cost, wall time) plus what conversations add. */
 export interface StreamEndEvent {
   readonly type: 'stream-end';
   readonly stopReason: StopReason;

@@ -2,6 +2,7 @@ import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockAgentRuntimeClient } from '@aws-sdk/client-bedrock-agent-runtime';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttp2Handler, NodeHttpHandler } from '@smithy/node-http-handler';
+import { ConfigurationError } from '../errors/quarry-error.js';
 
 /** Static keys or any SDK credential provider. */
 export type BedrockCredentials =
@@ -55,6 +56,9 @@ export interface BedrockClients {
  * is the single retry layer, so attempts never multiply (the SDK would otherwise make 3 per call).
  */
 export function createBedrockClients(options: BedrockConnectionOptions): BedrockClients {
+  checkRegion(options.region);
+  if (options.endpoint !== undefined) checkEndpoint(options.endpoint);
+  quietNodeSupportWarning();
   const transport = options.transport ?? 'http1';
   const connectionTimeout = options.connectionTimeoutMs ?? 3_100;
   const common = {
@@ -100,4 +104,50 @@ export function createBedrockClients(options: BedrockConnectionOptions): Bedrock
       agentRuntime.destroy();
     },
   };
+}
+
+// Shapes like us-east-1, eu-central-2, us-gov-west-1, ap-southeast-5.
+const REGION = /^[a-z]{2,}(-[a-z]+)+-\d+$/;
+
+/** The SDK would only fail later, at the first call, with "Region is missing". */
+function checkRegion(region: unknown): void {
+  if (typeof region !== 'string' || region.trim() === '') {
+    throw new ConfigurationError(
+      'region',
+      "No AWS region given: pass `region` (e.g. 'us-east-1'), the region whose Bedrock endpoint to call.",
+    );
+  }
+  if (!REGION.test(region)) {
+    throw new ConfigurationError(
+      'region',
+      `region ${JSON.stringify(region)} is not an AWS region name: pass one like 'us-east-1' or 'eu-central-1'.`,
+    );
+  }
+}
+
+function checkEndpoint(endpoint: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new ConfigurationError(
+      'endpoint',
+      `endpoint ${JSON.stringify(endpoint)} is not an http(s) URL: pass one like 'http://127.0.0.1:4010' ` +
+        "(an emulator or proxy), or omit endpoint to call AWS's regional Bedrock endpoints.",
+    );
+  }
+}
+
+/**
+ * From January 2027 new AWS SDK releases need Node 22; until then every process on Node 20 gets
+ * a NodeVersionSupportWarning when the first client is built. Quarry supports Node 20.19+, so it
+ * turns off that one warning (the SDK's own switch), and only when the application has not set
+ * the switch itself. Other warnings are untouched.
+ */
+function quietNodeSupportWarning(): void {
+  // eslint-disable-next-line no-restricted-properties -- sets the SDK's own switch; reads no configuration
+  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 }

@@ -3,6 +3,7 @@ import type { StreamDecoder } from '../codec-kit/codec.js';
 import { costOfUsage } from '../cost/cost.js';
 import { retryStream } from '../retry/retry-stream.js';
 import { isContentEvent, type StreamEvent } from '../stream/stream-event.js';
+import { createToolCallAssembler } from '../stream/tool-call-assembler.js';
 import type { ClientContext } from './client-context.js';
 import type { CallStreamEvent } from './client-types.js';
 import { readEventStream, type OpenedStream } from './read-event-stream.js';
@@ -63,7 +64,8 @@ type StreamTotalsOptions = Pick<CallStreamOptions<unknown>, 'model' | 'modelId' 
 };
 
 /**
- * Completes a stream's `stream-end` with the call's totals (request id, latency, attempts, cost)
+ * Completes a stream's `stream-end` with the call's totals (tool calls, request id, latency,
+ * attempts, cost)
  * and logs one line per finished stream, as `invoke` does per call. Codecs stay pure: only the
  * client knows the clock, the catalog price and how many attempts it took.
  */
@@ -73,8 +75,10 @@ async function* withStreamTotals(
   options: StreamTotalsOptions,
 ): AsyncGenerator<CallStreamEvent, void, undefined> {
   let requestId: string | undefined;
+  const tools = createToolCallAssembler();
   for await (const event of events) {
     if (event.type === 'stream-start') requestId = event.requestId;
+    tools.push(event);
     if (event.type !== 'stream-end') {
       yield event;
       continue;
@@ -95,6 +99,13 @@ async function* withStreamTotals(
       },
       'stream done',
     );
-    yield { ...event, requestId, latencyMs, attempts, cost: costOfUsage(options.model, event.usage) };
+    yield {
+      ...event,
+      toolCalls: tools.toolCalls(),
+      requestId,
+      latencyMs,
+      attempts,
+      cost: costOfUsage(options.model, event.usage),
+    };
   }
 }

@@ -1,4 +1,4 @@
-import type { ChatResult, Usage } from '../codec-kit/chat-types.js';
+import type { ChatResult, ToolCall, Usage } from '../codec-kit/chat-types.js';
 import type { Cost } from '../cost/cost.js';
 import type { QuarryError } from '../errors/quarry-error.js';
 import type { StreamEndEvent, StreamEvent } from '../stream/stream-event.js';
@@ -30,6 +30,8 @@ export interface InvokeResult extends ChatResult, CallMeta {}
 
 /** A client stream's last event: the model's totals plus what the whole call took and cost. */
 export interface CallStreamEnd extends StreamEndEvent {
+  /** The tool calls assembled from the stream's `tool-use-delta` fragments, arguments parsed (as `invoke` returns them). */
+  readonly toolCalls: readonly ToolCall[];
   /** Bedrock's `x-amzn-requestid` of the attempt that streamed. */
   readonly requestId: string | undefined;
   /** Wall time from the first `next()` (resolution, retries and all) to the end of the stream. */

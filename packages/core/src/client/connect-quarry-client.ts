@@ -5,6 +5,7 @@ import {
   type BedrockClients,
   type BedrockConnectionOptions,
 } from './bedrock-clients.js';
+import { fromBedrockException } from '../errors/from-bedrock-exception.js';
 import { createQuarryClient, type QuarryClient, type QuarryClientDeps } from './quarry-client.js';
 
 /** Where to reach Bedrock, plus any client setting to override (catalog, codecs, retry, logger, …). */
@@ -14,6 +15,12 @@ export type QuarryConnectionOptions = BedrockConnectionOptions &
 export interface ConnectedQuarryClient extends QuarryClient {
   /** The SDK clients underneath, for calls Quarry does not wrap. */
   readonly bedrock: BedrockClients;
+  /**
+   * Asks the SDK's credential chain for credentials now, instead of at the first call: a missing
+   * setup fails with a ConfigurationError (code CONFIGURATION) that says what to set. Lets an
+   * application refuse to start rather than fail its first request.
+   */
+  checkCredentials(): Promise<void>;
   /** Closes every pooled connection. */
   close(): void;
 }
@@ -38,6 +45,13 @@ export function connectQuarryClient(options: QuarryConnectionOptions): Connected
   return {
     ...client,
     bedrock,
+    async checkCredentials() {
+      try {
+        await bedrock.control.config.credentials();
+      } catch (error) {
+        throw fromBedrockException(error, { region: bedrock.region });
+      }
+    },
     close: () => {
       bedrock.destroy();
     },

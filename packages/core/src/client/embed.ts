@@ -60,7 +60,8 @@ export async function embed<F extends EmbeddingFormat = 'array'>(
     request.normalize === true && !codec.normalizesNatively && (request.embeddingType ?? 'float') === 'float';
 
   let inputTokens = 0;
-  let attempts = 0;
+  // CallMeta.attempts counts tries of the call, not batches: 1 plus every batch's retries.
+  let retries = 0;
   let requestId: string | undefined;
   await mapWithConcurrency(batches, context.embedConcurrency, async (batch) => {
     try {
@@ -76,7 +77,7 @@ export async function embed<F extends EmbeddingFormat = 'array'>(
         );
       }
       inputTokens += result.inputTokens ?? usageFromHeaders(sent.headers)?.inputTokens ?? 0;
-      attempts += sent.attempts;
+      retries += sent.attempts - 1;
       requestId ??= sent.requestId;
       (batch.length === 0 ? [0] : batch).forEach((index, position) => {
         const values = result.embeddings[position] ?? [];
@@ -116,7 +117,7 @@ export async function embed<F extends EmbeddingFormat = 'array'>(
     baseModelId: model.modelId,
     requestId,
     latencyMs,
-    attempts,
+    attempts: 1 + retries,
     // Multimodal models also bill every image they read; each batch re-sends it.
     cost:
       request.image === undefined

@@ -52,4 +52,29 @@ describe('validateChatRequest', () => {
       field: 'messages[0].content',
     });
   });
+
+  it('refuses a user turn that is empty or only whitespace, whatever its shape', () => {
+    for (const content of ['', '   ', ' \n\t ', [{ type: 'text', text: '  ' }]]) {
+      const error = refusal({ messages: [{ role: 'user', content }] });
+      expect(error).toMatchObject({ field: 'messages[0].content', code: 'BAD_USER_INPUT' });
+      expect(error.message).toContain('empty or only whitespace');
+    }
+    // Whitespace around real text, or an image with blank text, is a prompt.
+    expect(() => {
+      validateChatRequest(haiku, { messages: [{ role: 'user', content: '  hi  ' }] });
+    }).not.toThrow();
+    expect(() => {
+      validateChatRequest(haiku, {
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'image', format: 'png', data: 'iVBORw0KGgo=' },
+              { type: 'text', text: ' ' },
+            ],
+          },
+        ],
+      });
+    }).not.toThrow();
+  });
 });

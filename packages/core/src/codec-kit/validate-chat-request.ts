@@ -67,6 +67,17 @@ export function validateChatRequest(model: CatalogModel, request: ChatRequest, r
         `messages[${index}] has no content; remove it or add text.`,
       );
     }
+    // A user turn of only blank text gives the model nothing to answer; Bedrock would refuse it
+    // for some families and hallucinate a reply for others.
+    if (
+      message.role === 'user' &&
+      parts.every((part) => part.type === 'text' && typeof part.text === 'string' && part.text.trim() === '')
+    ) {
+      throw new ValidationError(
+        `messages[${index}].content`,
+        `messages[${index}] has no text: it is empty or only whitespace. Write the prompt, or remove the turn.`,
+      );
+    }
     parts.forEach((part, partIndex) => {
       checkPart(model, part, `messages[${index}].content[${partIndex}]`);
     });

@@ -12,6 +12,8 @@ export const CORE_ERROR_CODES = [
   'GUARDRAIL_INTERVENED',
   'UPSTREAM_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
+  /** A setup mistake (no region, no credentials, a bad endpoint): the message names what to set. */
+  'CONFIGURATION',
 ] as const;
 
 export type ErrorCode = (typeof CORE_ERROR_CODES)[number];

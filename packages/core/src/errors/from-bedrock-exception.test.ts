@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-bedrock-runtime';
 import { describe, expect, it } from 'vitest';
 import { fromBedrockException } from './from-bedrock-exception.js';
-import { QuarryError, ThrottledError } from './quarry-error.js';
+import { ConfigurationError, QuarryError, ThrottledError } from './quarry-error.js';
 
 const metadata = { httpStatusCode: 429, requestId: 'req-123' };
 
@@ -147,5 +147,19 @@ describe('fromBedrockException throttling and lookups', () => {
     expect(error.code).toBe('MODEL_NOT_FOUND');
     expect(error.message).toContain('GetModelCustomizationJob found nothing');
     expect(error.message).not.toContain('model catalog');
+  });
+});
+
+describe('fromBedrockException setup mistakes', () => {
+  it('turns the SDK credential chain coming up empty into CONFIGURATION naming what to set', () => {
+    const sdk = Object.assign(new Error('Could not load credentials from any providers'), {
+      name: 'CredentialsProviderError',
+    });
+    const error = fromBedrockException(sdk, { region: 'eu-west-1', operation: 'InvokeModel' });
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error).toMatchObject({ code: 'CONFIGURATION', setting: 'credentials', retryable: false });
+    expect(error.message).toContain('No AWS credentials found for eu-west-1');
+    expect(error.message).toContain('AWS_PROFILE');
+    expect(error.cause).toBe(sdk);
   });
 });

@@ -1,6 +1,6 @@
 import type { ErrorCode } from './error-codes.js';
 import { parseRetryAfterMs } from './retry-after.js';
-import { QuarryError, ThrottledError } from './quarry-error.js';
+import { ConfigurationError, QuarryError, ThrottledError } from './quarry-error.js';
 
 /** What the caller was doing, so messages can name the model, region and IAM action. */
 export interface ExceptionContext {
@@ -102,6 +102,7 @@ export function fromBedrockException(error: unknown, context: ExceptionContext =
     }
     return new QuarryError(code, message, options);
   }
+  if (error.name === 'CredentialsProviderError') return missingCredentials(error, context);
   if (error.name === 'AbortError') {
     return new QuarryError('UPSTREAM_UNAVAILABLE', 'The request was cancelled before Bedrock answered.', {
       cause: error,
@@ -144,6 +145,22 @@ export function fromBedrockException(error: unknown, context: ExceptionContext =
     cause: error,
     ...(requestId !== undefined && { requestId }),
   });
+}
+
+/**
+ * The SDK's credential chain found nothing (its CredentialsProviderError): a setup mistake, not an
+ * upstream failure, so it says what to set instead of "Unexpected failure".
+ */
+function missingCredentials(error: Error, context: ExceptionContext): ConfigurationError {
+  const region = context.region === undefined ? '' : ` for ${context.region}`;
+  return new ConfigurationError(
+    'credentials',
+    `No AWS credentials found${region} (${error.message.trim() || error.name}). Set AWS_ACCESS_KEY_ID and ` +
+      'AWS_SECRET_ACCESS_KEY (plus AWS_SESSION_TOKEN for temporary keys), or AWS_PROFILE naming a profile in ' +
+      '~/.aws/config, or run where an IAM role is available (ECS, EC2, Lambda); or pass `credentials` when ' +
+      'connecting the client.',
+    { cause: error, exception: error.name },
+  );
 }
 
 /** `throttlingException` (an unmodeled in-stream exception) → `ThrottlingException`. */

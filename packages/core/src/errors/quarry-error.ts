@@ -71,6 +71,24 @@ export class ModelNotFoundError extends QuarryError {
   }
 }
 
+/** What a ConfigurationError asks the caller to set. */
+export type ConfigurationSetting = 'region' | 'credentials' | 'endpoint';
+
+/**
+ * A setup mistake that no retry fixes: no region, no credentials the SDK could find, an endpoint
+ * that is not a URL. `setting` names what to set; the message says how.
+ */
+export class ConfigurationError extends QuarryError {
+  override name = 'ConfigurationError';
+  constructor(
+    readonly setting: ConfigurationSetting,
+    message: string,
+    options: QuarryErrorOptions = {},
+  ) {
+    super('CONFIGURATION', message, options);
+  }
+}
+
 /** A body or stream chunk from Bedrock that does not have the family's shape. */
 export class CodecError extends QuarryError {
   override name = 'CodecError';

@@ -378,7 +378,11 @@ export function defineChatCodecSuite(codec: ChatCodec, fixtures: ChatCodecFixtur
     it('encodes any valid text conversation deterministically into JSON (property)', () => {
       fc.assert(
         fc.property(
-          fc.array(fc.string({ minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 5 }),
+          // Blank user turns are refused (validateChatRequest); they are not valid conversations.
+          fc.array(
+            fc.string({ minLength: 1, maxLength: 40 }).filter((text) => text.trim() !== ''),
+            { minLength: 1, maxLength: 5 },
+          ),
           fc.option(fc.integer({ min: 1, max: Math.min(fixtures.model.maxOutputTokens ?? 256, 4096) }), {
             nil: undefined,
           }),

@@ -34,6 +34,8 @@ describe('QuarryClient.embed against the emulator', () => {
       expect(item.ok && item.dimensions).toBe(256);
     });
     expect((harness.emulator.stats.snapshot().byOperation['InvokeModel'] ?? 0) - before).toBe(20);
+    // Twenty batches, none retried: one attempt, like any call that worked first time.
+    expect(response.attempts).toBe(1);
     expect(response.usage.inputTokens).toBeGreaterThan(0);
     expect(response.cost.totalUsd).toBeGreaterThan(0);
   });
@@ -152,5 +154,19 @@ describe('QuarryClient.generateImage against the emulator', () => {
         height: 333,
       }),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
+
+describe('QuarryClient.embed attempts', () => {
+  it('counts retries, not batches', async () => {
+    const texts = ['one', 'two', 'three', 'four'];
+    // The fault hits one request of the four batches once: one retry in all, so 2 attempts, not 5.
+    const response = await harness.quarry.embed(
+      'amazon.titan-embed-text-v2:0',
+      { texts },
+      fault('internal;count=1'),
+    );
+    expect(response.items.every((item) => item.ok)).toBe(true);
+    expect(response.attempts).toBe(2);
   });
 });

@@ -227,6 +227,37 @@ describe.each(RUNTIME_PATHS)('%s runtime path', (runtimePath) => {
       expect(events.at(-1)).toMatchObject({ type: 'stream-end', stopReason: 'tool_use' });
     });
 
+    it.each(['stream', 'converseStream'] as const)(
+      '%s: stream-end carries the assembled tool calls, as invoke returns them',
+      async (method) => {
+        const request = {
+          messages: [{ role: 'user' as const, content: 'Weather in Oslo?' }],
+          tools: [
+            {
+              name: 'get_weather',
+              inputSchema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+            },
+          ],
+          toolChoice: { type: 'tool' as const, name: 'get_weather' },
+        };
+        const model = 'anthropic.claude-3-haiku-20240307-v1:0';
+        const events = await collect(harness.quarry[method](model, request));
+        const end = events.at(-1);
+        if (end?.type !== 'stream-end') throw new Error('no stream-end');
+        const whole = await harness.quarry.invoke(model, request);
+        expect(end.toolCalls).toHaveLength(1);
+        expect(end.toolCalls[0]).toMatchObject({
+          name: 'get_weather',
+          input: { city: expect.any(String) as string },
+        });
+        expect(end.toolCalls.map(({ name, input }) => ({ name, input }))).toEqual(
+          whole.toolCalls.map(({ name, input }) => ({ name, input })),
+        );
+        const plain = (await collect(harness.quarry[method](model, hello))).at(-1);
+        expect(plain?.type === 'stream-end' && plain.toolCalls).toEqual([]);
+      },
+    );
+
     it('reports invocation metrics on stream-end', async () => {
       const events = await collect(harness.quarry.stream('amazon.titan-text-express-v1', hello));
       const end = events.at(-1);

@@ -2,10 +2,11 @@ import { requireOperation } from '../../governance/require-operation.js';
 import { ValidationError } from '@quarry/core';
 import { toCustomizationJob, toProvisionedThroughput } from '../../mapping/control-plane-views.js';
 import type { EmbeddingView } from '../../mapping/embedding-view.js';
-import { toChatRequest } from '../../mapping/to-chat-request.js';
+import { underInput, withInputPaths } from '../../errors/input-paths.js';
+import { chatInputPath, toChatRequest } from '../../mapping/to-chat-request.js';
 import { jsonObject, toCitationView, toInvokeAgentRequest } from '../../agents/agent-views.js';
 import { recordBatchJob, requireOwnedBatchJob } from '../../batch/batch-job-owners.js';
-import type { MutationResolvers } from '../__generated__/resolvers-types.js';
+import type { InvokeInput, MutationResolvers } from '../__generated__/resolvers-types.js';
 
 /** ImageInput has no output format, so every family is asked for its default: PNG. */
 const IMAGE_MIME = 'image/png';
@@ -13,9 +14,10 @@ const IMAGE_MIME = 'image/png';
 export function createMutationResolvers(): MutationResolvers {
   return {
     invoke: async (_root, { input }, context) => {
-      const result = await context.client.invoke(input.modelId, toChatRequest(input), {
-        signal: context.signal,
-      });
+      const result = await withInputPaths(
+        underInput((field) => chatInputPath(input, field)),
+        () => context.client.invoke(input.modelId, toChatRequest(input), { signal: context.signal }),
+      );
       return {
         text: result.text,
         stopReason: result.stopReason,
@@ -48,15 +50,17 @@ export function createMutationResolvers(): MutationResolvers {
           `embed takes at most ${context.maxEmbedTexts} texts per call, got ${input.texts.length}; split the batch.`,
         );
       }
-      const response = await context.client.embed(
-        input.modelId,
-        {
-          texts: input.texts,
-          ...(input.dimensions != null && { dimensions: input.dimensions }),
-          ...(input.normalize != null && { normalize: input.normalize }),
-          ...(input.inputType != null && { inputType: input.inputType }),
-        },
-        { signal: context.signal, format: 'float32' },
+      const response = await withInputPaths(underInput(), () =>
+        context.client.embed(
+          input.modelId,
+          {
+            texts: input.texts,
+            ...(input.dimensions != null && { dimensions: input.dimensions }),
+            ...(input.normalize != null && { normalize: input.normalize }),
+            ...(input.inputType != null && { inputType: input.inputType }),
+          },
+          { signal: context.signal, format: 'float32' },
+        ),
       );
       const embeddings: EmbeddingView[] = response.items.map((item) =>
         item.ok
@@ -73,18 +77,20 @@ export function createMutationResolvers(): MutationResolvers {
     },
 
     generateImage: async (_root, { input }, context) => {
-      const response = await context.client.generateImage(
-        input.modelId,
-        {
-          prompt: input.prompt,
-          ...(input.negativePrompt != null && { negativePrompt: input.negativePrompt }),
-          ...(input.width != null && { width: input.width }),
-          ...(input.height != null && { height: input.height }),
-          ...(input.seed != null && { seed: input.seed }),
-          ...(input.count != null && { count: input.count }),
-          ...(input.cfgScale != null && { cfgScale: input.cfgScale }),
-        },
-        { signal: context.signal },
+      const response = await withInputPaths(underInput(), () =>
+        context.client.generateImage(
+          input.modelId,
+          {
+            prompt: input.prompt,
+            ...(input.negativePrompt != null && { negativePrompt: input.negativePrompt }),
+            ...(input.width != null && { width: input.width }),
+            ...(input.height != null && { height: input.height }),
+            ...(input.seed != null && { seed: input.seed }),
+            ...(input.count != null && { count: input.count }),
+            ...(input.cfgScale != null && { cfgScale: input.cfgScale }),
+          },
+          { signal: context.signal },
+        ),
       );
       return {
         images: response.images.map((image) => ({
@@ -152,26 +158,37 @@ export function createMutationResolvers(): MutationResolvers {
 
     createBatchJob: async (_root, { input }, context) => {
       requireOperation(context.caller, 'JOBS', 'createBatchJob');
-      const records = input.records?.map((record, index) => {
-        if (record.modelId !== input.modelId) {
-          throw new ValidationError(
-            `records[${index}].modelId`,
-            `Record ${index} names ${record.modelId}; every record of a batch job runs on the job's model ${input.modelId}.`,
+      const job = await withInputPaths(
+        underInput((field) => batchRecordPath(input.records, field)),
+        () => {
+          const records = input.records?.map((record, index) => {
+            if (record.modelId !== input.modelId) {
+              throw new ValidationError(
+                `records[${index}].modelId`,
+                `Record ${index} names ${record.modelId}; every record of a batch job runs on the job's model ${input.modelId}.`,
+              );
+            }
+            try {
+              return toChatRequest(record);
+            } catch (error) {
+              throw error instanceof ValidationError
+                ? new ValidationError(`records[${index}].${error.field}`, error.message, { cause: error })
+                : error;
+            }
+          });
+          return context.batch.create(
+            {
+              modelId: input.modelId,
+              records,
+              inputS3Uri: input.inputS3Uri ?? undefined,
+              outputS3Uri: input.outputS3Uri ?? undefined,
+              name: input.name ?? input.jobName ?? undefined,
+              roleArn: input.roleArn ?? undefined,
+              timeoutDurationInHours: input.timeoutDurationInHours ?? undefined,
+            },
+            context.signal,
           );
-        }
-        return toChatRequest(record);
-      });
-      const job = await context.batch.create(
-        {
-          modelId: input.modelId,
-          records,
-          inputS3Uri: input.inputS3Uri ?? undefined,
-          outputS3Uri: input.outputS3Uri ?? undefined,
-          name: input.name ?? input.jobName ?? undefined,
-          roleArn: input.roleArn ?? undefined,
-          timeoutDurationInHours: input.timeoutDurationInHours ?? undefined,
         },
-        context.signal,
       );
       await recordBatchJob(context.store, {
         id: job.id,
@@ -238,4 +255,13 @@ function stringMap(value: unknown, field: string): Record<string, string> | unde
     );
   }
   return value as Record<string, string>;
+}
+
+/** `records[3].messages[0].content[0]` (core's batch path) → `records[3].prompt` (the input's). */
+function batchRecordPath(records: readonly InvokeInput[] | null | undefined, field: string): string {
+  const match = /^records\[(\d+)\]\.(.+)$/.exec(field);
+  const record = match === null ? undefined : records?.[Number(match[1])];
+  return match === null || record === undefined
+    ? field
+    : `records[${match[1]}].${chatInputPath(record, match[2] ?? '')}`;
 }

@@ -1,6 +1,7 @@
 import { requireOperation } from '../../governance/require-operation.js';
 import { GatewayError } from '../../errors/gateway-error.js';
-import { toChatRequest } from '../../mapping/to-chat-request.js';
+import { underInput, withInputPaths } from '../../errors/input-paths.js';
+import { chatInputPath, toChatRequest } from '../../mapping/to-chat-request.js';
 import { abortableIterator } from '../../streaming/abortable-iterator.js';
 import type { GatewayStreamEvent } from '../../streaming/gateway-stream-event.js';
 import { toGatewayEvents } from '../../streaming/to-gateway-events.js';
@@ -15,8 +16,14 @@ export function createSubscriptionResolvers(): SubscriptionResolvers {
       // Input and model limits are checked here, before any upstream call, so a bad request is an
       // immediate error instead of a stream that fails on its first event.
       subscribe: async (_root, { input }, context) => {
-        const request = toChatRequest(input);
-        await context.client.validateChat(input.modelId, request, { signal: context.signal });
+        const request = await withInputPaths(
+          underInput((field) => chatInputPath(input, field)),
+          async () => {
+            const built = toChatRequest(input);
+            await context.client.validateChat(input.modelId, built, { signal: context.signal });
+            return built;
+          },
+        );
         if (!context.streams.tryAcquire()) {
           throw new GatewayError(
             'RATE_LIMITED',

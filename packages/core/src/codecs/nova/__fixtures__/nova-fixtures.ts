@@ -390,8 +390,18 @@ export const novaFixtures: ChatCodecFixtures = {
   invalid: [
     {
       name: 'an empty text part',
-      request: { messages: [{ role: 'user', content: [{ type: 'text', text: '' }] }] },
-      field: 'messages[0].content[0].text',
+      request: {
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'Hi' },
+              { type: 'text', text: '' },
+            ],
+          },
+        ],
+      },
+      field: 'messages[0].content[1].text',
       message: 'empty text part, which Nova rejects; remove it or add text',
     },
     {
