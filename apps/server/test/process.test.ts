@@ -9,6 +9,7 @@ import {
   spawnGateway,
   STARTUP_MS,
   temporaryDatabaseUrl,
+  temporaryFolder,
   waitForLog,
 } from './support/child-processes.js';
 
@@ -79,8 +80,7 @@ describe('gateway process', () => {
   it(
     'exits 1 saying which credentials to set when a real upstream has none, before listening',
     async () => {
-      const home = mkdtempSync(join(tmpdir(), 'quarry-home-'));
-      folders.push(home);
+      const home = temporaryFolder('quarry-home-');
       const gateway = spawnGateway({
         PORT: '0',
         QUARRY_UPSTREAM: 'http://127.0.0.1:1',

@@ -30,11 +30,16 @@ export function cleanUpChildren(): void {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 }
 
+/** An empty folder of the test's own, removed by `cleanUpChildren`. */
+export function temporaryFolder(prefix = 'quarry-process-'): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(folder);
+  return folder;
+}
+
 /** A SQLite file of the test's own, so the gateway never writes into the source tree. */
 export function temporaryDatabaseUrl(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'quarry-process-'));
-  folders.push(folder);
-  return `file:${join(folder, 'quarry.db')}`;
+  return `file:${join(temporaryFolder(), 'quarry.db')}`;
 }
 
 function spawnTs(entry: string, args: readonly string[], env: Record<string, string>): ChildHandle {
