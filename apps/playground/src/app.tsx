@@ -2,6 +2,9 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { ChatView } from './chat/chat-view';
 import { KeyField } from './components/key-field';
 import { CatalogView } from './views/catalog';
+import { EmbeddingsView } from './views/embeddings';
+import { ImagesView } from './views/images';
+import { KeysView } from './views/keys';
 
 interface Route {
   readonly path: string;
@@ -14,6 +17,9 @@ const CATALOG: Route = { path: 'catalog', label: 'Catalog', view: () => <Catalog
 const ROUTES: readonly Route[] = [
   CATALOG,
   { path: 'chat', label: 'Chat', view: (id) => <ChatView conversationId={id} /> },
+  { path: 'embeddings', label: 'Embeddings', view: () => <EmbeddingsView /> },
+  { path: 'images', label: 'Images', view: () => <ImagesView /> },
+  { path: 'keys', label: 'Key & usage', view: () => <KeysView /> },
 ];
 
 function currentLocation(): { readonly path: string; readonly param: string | undefined } {

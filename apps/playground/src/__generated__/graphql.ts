@@ -22,6 +22,68 @@ export type CreateConversationInput = {
   tools?: Array<ToolInput> | null | undefined;
 };
 
+/** An embedding request. */
+export type EmbedInput = {
+  /** One of the model's embeddingDimensions; omitted: the model's default (the first). */
+  dimensions?: number | null | undefined;
+  /** How the embeddings will be used (Cohere only; others ignore it). Default SEARCH_DOCUMENT. */
+  inputType?: EmbedInputType | null | undefined;
+  /** An embedding model: Titan Text Embeddings v1/v2, Titan Multimodal Embeddings, Cohere Embed v3. */
+  modelId: string;
+  /**
+   * Unit-length vectors. Titan Text Embeddings v2 normalises natively (and by default); for other
+   * models Quarry normalises float vectors itself when true.
+   */
+  normalize?: boolean | null | undefined;
+  /**
+   * Texts to embed, at least one, each non-empty. At most 50,000 characters each on Titan Text
+   * Embeddings v2 and 2,048 on Cohere; a text that breaks a limit fails only its own item.
+   */
+  texts: Array<string>;
+};
+
+/** Cohere's input_type: how the embedding will be used. */
+export type EmbedInputType =
+  /** Texts to feed a classifier. */
+  | 'CLASSIFICATION'
+  /** Texts to cluster. */
+  | 'CLUSTERING'
+  /** Documents to store in a search index (Cohere's default). */
+  | 'SEARCH_DOCUMENT'
+  /** Queries to search such an index with. */
+  | 'SEARCH_QUERY';
+
+/** A text-to-image request for Titan Image Generator, Nova Canvas or Stability models. */
+export type ImageInput = {
+  /**
+   * How closely the image follows the prompt: 1.1–10 for Titan Image and Nova Canvas (defaults 8
+   * and 6.5), 0–35 for SDXL; SD3/Stable Image models take none.
+   */
+  cfgScale?: number | null | undefined;
+  /** Images to generate (1–5 where the family allows more than one: Titan Image and Nova Canvas). Stability models make 1. Default 1. */
+  count?: number | null | undefined;
+  /** Height in pixels; see `width` for the sizes each family accepts. */
+  height?: number | null | undefined;
+  /** An image model: Titan Image Generator v1/v2, Nova Canvas, SDXL 1.0, SD3/SD3.5 Large, Stable Image Core/Ultra. */
+  modelId: string;
+  /** What to keep out of the image; not empty when given, same length limits as `prompt`. */
+  negativePrompt?: string | null | undefined;
+  /** What to draw. At most 512 characters for Titan Image, 1,024 for Nova Canvas, 2,000 for SDXL, 10,000 for SD3/Stable Image. */
+  prompt: string;
+  /**
+   * Integer seed for reproducible images; omitted: random. 0–2147483646 for Titan Image,
+   * 0–858993459 for Nova Canvas, 0–4294967295 for Stability models (hence Float, not Int).
+   */
+  seed?: number | null | undefined;
+  /**
+   * Width in pixels; give width and height together, or neither for the model's default (1024x1024
+   * on Titan Image and Nova Canvas). Titan Image and SDXL accept a fixed list of sizes; Nova Canvas
+   * any multiple of 16 from 320 to 4096, aspect ratio at most 4:1 and at most 2048x2048 pixels in all;
+   * SD3/Stable Image map the pair to an aspect ratio (1:1, 16:9, 21:9, 2:3, 3:2, 4:5, 5:4, 9:16, 9:21).
+   */
+  width?: number | null | undefined;
+};
+
 /** ON_DEMAND in-region; PROVISIONED through provisioned throughput; INFERENCE_PROFILE only through a cross-region profile. */
 export type InferenceType =
   /** On demand only through a cross-region inference profile ID (`us.…`, `eu.…`, `global.…`), not the base model ID. */
@@ -64,6 +126,25 @@ export type ModelFilter = {
   /** Only models that can (true) or cannot (false) stream. */
   streaming?: boolean | null | undefined;
 };
+
+/** What a key may be allowed to do. */
+export type Operation =
+  /** Everything, including keys, audit and provisioned throughput. */
+  | 'ADMIN'
+  /** Agents and knowledge bases. */
+  | 'AGENTS'
+  /** Persisted conversations. */
+  | 'CONVERSATION'
+  /** embed. */
+  | 'EMBED'
+  /** generateImage. */
+  | 'IMAGE'
+  /** invoke, invokeRaw (and converse). */
+  | 'INVOKE'
+  /** Batch and customization jobs. */
+  | 'JOBS'
+  /** invokeStream and other streaming subscriptions. */
+  | 'STREAM';
 
 /** A chat turn's author. */
 export type Role =
@@ -194,6 +275,27 @@ export type PlaygroundSendMessageStreamSubscription = { sendMessageStream:
     | { __typename: 'TextDelta', index: number, text: string }
     | { __typename: 'ToolUseDelta', index: number, toolUseId: string, name: string, inputJson: string }
    };
+
+export type PlaygroundEmbedMutationVariables = Exact<{
+  input: EmbedInput;
+}>;
+
+
+export type PlaygroundEmbedMutation = { embed: { latencyMs: number, usage: { inputTokens: number }, cost: { totalUsd: number, priced: boolean }, embeddings: Array<{ index: number, values: Array<number>, dimensions: number, error: { code: string, message: string } | null }> } };
+
+export type PlaygroundGenerateImageMutationVariables = Exact<{
+  input: ImageInput;
+}>;
+
+
+export type PlaygroundGenerateImageMutation = { generateImage: { latencyMs: number, cost: { totalUsd: number, priced: boolean }, images: Array<{ base64: string, mimeType: string, seed: number | null }> } };
+
+export type PlaygroundMeQueryVariables = Exact<{
+  from?: string | null | undefined;
+}>;
+
+
+export type PlaygroundMeQuery = { me: { id: string, name: string, prefix: string, models: Array<string> | null, operations: Array<Operation>, requestsPerMinute: number | null, tokensPerMinute: number | null, monthlyBudgetUsd: number | null, spentUsd: number, createdAt: string, expiresAt: string | null }, usage: Array<{ modelId: string, day: string, calls: number, inputTokens: number, outputTokens: number, costUsd: number }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -357,3 +459,67 @@ export const PlaygroundSendMessageStreamDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PlaygroundSendMessageStreamSubscription, PlaygroundSendMessageStreamSubscriptionVariables>;
+export const PlaygroundEmbedDocument = new TypedDocumentString(`
+    mutation PlaygroundEmbed($input: EmbedInput!) {
+  embed(input: $input) {
+    latencyMs
+    usage {
+      inputTokens
+    }
+    cost {
+      totalUsd
+      priced
+    }
+    embeddings {
+      index
+      values
+      dimensions
+      error {
+        code
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlaygroundEmbedMutation, PlaygroundEmbedMutationVariables>;
+export const PlaygroundGenerateImageDocument = new TypedDocumentString(`
+    mutation PlaygroundGenerateImage($input: ImageInput!) {
+  generateImage(input: $input) {
+    latencyMs
+    cost {
+      totalUsd
+      priced
+    }
+    images {
+      base64
+      mimeType
+      seed
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlaygroundGenerateImageMutation, PlaygroundGenerateImageMutationVariables>;
+export const PlaygroundMeDocument = new TypedDocumentString(`
+    query PlaygroundMe($from: String) {
+  me {
+    id
+    name
+    prefix
+    models
+    operations
+    requestsPerMinute
+    tokensPerMinute
+    monthlyBudgetUsd
+    spentUsd
+    createdAt
+    expiresAt
+  }
+  usage(from: $from) {
+    modelId
+    day
+    calls
+    inputTokens
+    outputTokens
+    costUsd
+  }
+}
+    `) as unknown as TypedDocumentString<PlaygroundMeQuery, PlaygroundMeQueryVariables>;

@@ -151,3 +151,69 @@ export const SendMessageStreamDocument = graphql(`
     }
   }
 `);
+export const EmbedDocument = graphql(`
+  mutation PlaygroundEmbed($input: EmbedInput!) {
+    embed(input: $input) {
+      latencyMs
+      usage {
+        inputTokens
+      }
+      cost {
+        totalUsd
+        priced
+      }
+      embeddings {
+        index
+        values
+        dimensions
+        error {
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const GenerateImageDocument = graphql(`
+  mutation PlaygroundGenerateImage($input: ImageInput!) {
+    generateImage(input: $input) {
+      latencyMs
+      cost {
+        totalUsd
+        priced
+      }
+      images {
+        base64
+        mimeType
+        seed
+      }
+    }
+  }
+`);
+
+export const MeDocument = graphql(`
+  query PlaygroundMe($from: String) {
+    me {
+      id
+      name
+      prefix
+      models
+      operations
+      requestsPerMinute
+      tokensPerMinute
+      monthlyBudgetUsd
+      spentUsd
+      createdAt
+      expiresAt
+    }
+    usage(from: $from) {
+      modelId
+      day
+      calls
+      inputTokens
+      outputTokens
+      costUsd
+    }
+  }
+`);
