@@ -23,6 +23,7 @@ import type { Authentication } from '../governance/key-service.js';
 import type { OperationRegistry } from '../operations/operation-registry.js';
 import { completedOperationId } from './completed-operation-id.js';
 import { createDocumentCache } from './document-cache.js';
+import { createSubscribeOnce } from './subscribe-once.js';
 
 export interface GraphQLWsOptions {
   readonly httpServer: Server;
@@ -164,6 +165,8 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
   const cleanup = useServer(
     {
       schema: options.schema,
+      // Variables coerced once per subscription, not once per streamed event.
+      subscribe: createSubscribeOnce(options.schema),
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.['authorization'];
         let auth: Authentication;
