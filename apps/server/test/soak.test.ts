@@ -237,7 +237,11 @@ describe('soak: mixed traffic with injected faults against the gateway process',
         }),
       );
       clearInterval(sampler);
-      await Promise.all(sockets.map((socket) => socket.dispose()));
+      await Promise.all(
+        sockets.map(async (socket) => {
+          await socket.dispose();
+        }),
+      );
       // Every upstream stream closes once its subscriber left (or it ended).
       await until(() => emulator.stats.snapshot().activeStreams === 0);
       await until(async () => (await sample(startedAt)).sockets <= samples[0]!.sockets + 2);
