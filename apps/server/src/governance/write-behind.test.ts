@@ -2,7 +2,8 @@ import { createSilentLogger, QuarryError } from '@quarry/core';
 import { describe, expect, it } from 'vitest';
 import { createWriteBehind } from './write-behind.js';
 
-const unavailable = () => new QuarryError('UPSTREAM_UNAVAILABLE', 'database unavailable', { retryable: true });
+const unavailable = () =>
+  new QuarryError('UPSTREAM_UNAVAILABLE', 'database unavailable', { retryable: true });
 
 describe('createWriteBehind', () => {
   it('keeps writes its store refuses and lands them in order once it answers', async () => {
