@@ -13,7 +13,7 @@ import { createObjectStore } from './s3/object-store.js';
 import { createImageSynthesizer } from './synthetic/synthetic-image.js';
 
 export type { FaultKind, FaultSpec, StreamException } from './faults/fault-spec.js';
-export { FAULT_KINDS, STREAM_EXCEPTIONS } from './faults/fault-spec.js';
+export { FAULT_KINDS, FaultSyntaxError, STREAM_EXCEPTIONS } from './faults/fault-spec.js';
 export type { EmulatorFaults, FaultRule, FaultRuleState } from './faults/fault-registry.js';
 export { FAULT_HEADER } from './faults/fault-registry.js';
 export type { EmulatorStats, EmulatorStatsSnapshot, ModelStats } from './http/emulator-stats.js';

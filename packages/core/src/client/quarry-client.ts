@@ -3,6 +3,7 @@ import type { BedrockAgentRuntimeClient } from '@aws-sdk/client-bedrock-agent-ru
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ModelCatalog, ResolvedModel } from '../catalog/model-catalog.js';
+import type { ModelId } from '../catalog/model-data.js';
 import type { ChatRequest, EmbedRequest, ImageRequest } from '../codec-kit/chat-types.js';
 import type { CodecRegistry } from '../codecs/codec-registry.js';
 import { createSilentLogger, type Logger } from '../logging/logger.js';
@@ -87,25 +88,25 @@ export interface QuarryClient extends ControlPlaneApi, AgentRuntimeApi {
   readonly runtimePath: RuntimePath;
   readonly catalog: ModelCatalog;
   /** Resolves a base ID, profile ID or ARN to its catalog entry (asks Bedrock about opaque ARNs). */
-  resolveModel(modelId: string, options?: CallOptions): Promise<ResolvedModel>;
+  resolveModel(modelId: ModelId, options?: CallOptions): Promise<ResolvedModel>;
   /** Like resolveModel, but undefined for unknown or malformed IDs; other failures still throw. */
-  tryResolveModel(modelId: string, options?: CallOptions): Promise<ResolvedModel | undefined>;
+  tryResolveModel(modelId: ModelId, options?: CallOptions): Promise<ResolvedModel | undefined>;
   /**
    * Resolves the model and runs the family's validation without calling Bedrock: lets a caller
    * refuse bad input before opening a stream. Throws ValidationError / ModelNotFoundError.
    */
-  validateChat(modelId: string, request: ChatRequest, options?: CallOptions): Promise<ResolvedModel>;
-  invoke(modelId: string, request: ChatRequest, options?: CallOptions): Promise<InvokeResult>;
-  stream(modelId: string, request: ChatRequest, options?: CallOptions): CallTokenStream;
-  converse(modelId: string, request: ChatRequest, options?: CallOptions): Promise<InvokeResult>;
-  converseStream(modelId: string, request: ChatRequest, options?: CallOptions): CallTokenStream;
+  validateChat(modelId: ModelId, request: ChatRequest, options?: CallOptions): Promise<ResolvedModel>;
+  invoke(modelId: ModelId, request: ChatRequest, options?: CallOptions): Promise<InvokeResult>;
+  stream(modelId: ModelId, request: ChatRequest, options?: CallOptions): CallTokenStream;
+  converse(modelId: ModelId, request: ChatRequest, options?: CallOptions): Promise<InvokeResult>;
+  converseStream(modelId: ModelId, request: ChatRequest, options?: CallOptions): CallTokenStream;
   embed<F extends EmbeddingFormat = 'array'>(
-    modelId: string,
+    modelId: ModelId,
     request: EmbedRequest,
     options?: EmbedOptions<F>,
   ): Promise<EmbedResponse<F>>;
-  generateImage(modelId: string, request: ImageRequest, options?: CallOptions): Promise<ImageResponse>;
-  invokeRaw(modelId: string, body: unknown, options?: CallOptions): Promise<InvokeRawResult>;
+  generateImage(modelId: ModelId, request: ImageRequest, options?: CallOptions): Promise<ImageResponse>;
+  invokeRaw(modelId: ModelId, body: unknown, options?: CallOptions): Promise<InvokeRawResult>;
 }
 
 export function createQuarryClient(deps: QuarryClientDeps): QuarryClient {
