@@ -9,7 +9,7 @@ import type { CodecRegistry } from '../codecs/codec-registry.js';
 import { createSilentLogger, type Logger } from '../logging/logger.js';
 import { createRetryBudget, type RetryBudget } from '../retry/retry-budget.js';
 import { checkRetryPolicy, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry/retry-policy.js';
-import { chatCodecFor, type ClientContext } from './client-context.js';
+import type { ClientContext } from './client-context.js';
 import type {
   CallOptions,
   CallTokenStream,
@@ -22,7 +22,7 @@ import type {
 import type { ControlPlaneApi } from './control-plane-api.js';
 import { createControlPlaneApi } from './control-plane.js';
 import { createAgentRuntimeApi, type AgentRuntimeApi } from '../agents/agent-runtime-api.js';
-import { converse, converseStream } from './converse.js';
+import { converse, converseStream, validateChatTarget } from './converse.js';
 import { embed, type EmbedOptions } from './embed.js';
 import { generateImage } from './generate-image.js';
 import { invoke, invokeRaw } from './invoke.js';
@@ -93,9 +93,10 @@ export interface QuarryClient extends ControlPlaneApi, AgentRuntimeApi {
   tryResolveModel(modelId: ModelId, options?: CallOptions): Promise<ResolvedModel | undefined>;
   /**
    * Resolves the model and runs the family's validation without calling Bedrock: lets a caller
-   * refuse bad input before opening a stream. Throws ValidationError / ModelNotFoundError.
+   * refuse bad input before opening a stream. Models only Bedrock's list knows count as known.
+   * Throws ValidationError / ModelNotFoundError.
    */
-  validateChat(modelId: ModelId, request: ChatRequest, options?: CallOptions): Promise<ResolvedModel>;
+  validateChat(modelId: ModelId, request: ChatRequest, options?: CallOptions): Promise<void>;
   invoke(modelId: ModelId, request: ChatRequest, options?: CallOptions): Promise<InvokeResult>;
   stream(modelId: ModelId, request: ChatRequest, options?: CallOptions): CallTokenStream;
   converse(modelId: ModelId, request: ChatRequest, options?: CallOptions): Promise<InvokeResult>;
@@ -136,7 +137,7 @@ export function createQuarryClient(deps: QuarryClientDeps): QuarryClient {
     catalog: deps.catalog,
     codecs: deps.codecs,
     retry,
-    resolver: createModelResolver({ catalog: deps.catalog, control: deps.control, retry }),
+    resolver: createModelResolver({ catalog: deps.catalog, control: deps.control, retry, logger }),
     logger,
     now: deps.now ?? (() => performance.now()),
     streamIdleTimeoutMs,
@@ -152,9 +153,7 @@ export function createQuarryClient(deps: QuarryClientDeps): QuarryClient {
     resolveModel: (modelId, options = {}) => context.resolver.resolve(modelId, options.signal),
     tryResolveModel: (modelId, options = {}) => context.resolver.tryResolve(modelId, options.signal),
     async validateChat(modelId, request, options = {}) {
-      const resolved = await context.resolver.resolve(modelId, options.signal);
-      chatCodecFor(context, resolved).validate(resolved.model, request);
-      return resolved;
+      validateChatTarget(context, await context.resolver.resolveChat(modelId, options.signal), request);
     },
     invoke: (modelId, request, options) => invoke(context, modelId, request, options),
     stream: (modelId, request, options) => stream(context, modelId, request, options),
