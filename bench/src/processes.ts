@@ -190,7 +190,7 @@ export async function startGatewayProcess(
   const database = join(folder, 'quarry.db');
   const spawnedAt = performance.now();
   const child = spawnNode(
-    [...(options.nodeFlags ?? []), 'apps/server/dist/main.js'],
+    [...(options.nodeFlags ?? []), 'apps/server/dist/gateway/main.js'],
     {
       PORT: String(port),
       QUARRY_UPSTREAM: upstream,

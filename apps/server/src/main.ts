@@ -1,11 +1,11 @@
 // Composition root: the only module that reads the environment, builds clients and picks implementations.
-import { S3Client } from '@aws-sdk/client-s3';
 import { connectQuarryClient, type BedrockConnectionOptions } from '@quarry/core';
-import { startEmulator, type Emulator } from '@quarry/emulator';
-import { Redis } from 'ioredis';
+import type { Emulator } from '@quarry/emulator';
+import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createBatchService } from './batch/batch-service.js';
+import { lazyS3 } from './batch/lazy-s3.js';
 import { playgroundDirectory } from './http/playground-directory.js';
 import { startServer } from './server.js';
 import { openStore } from './store/open-store.js';
@@ -55,7 +55,9 @@ async function main(): Promise<void> {
   let connection: BedrockConnectionOptions;
   let upstream: string;
   switch (config.upstream.kind) {
-    case 'emulator':
+    case 'emulator': {
+      // Loaded only when embedded: a gateway in front of AWS or a URL never pays for it at startup.
+      const { startEmulator } = await import('@quarry/emulator');
       emulator = await startEmulator({
         port: 0,
         latency: config.upstream.latency,
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
       };
       upstream = `emulator (in-process at ${emulator.url}, latency ${config.upstream.latency}) ${config.upstream.region}`;
       break;
+    }
     case 'aws':
       connection = { region: config.upstream.region };
       upstream = `aws (Amazon Bedrock, SDK default credentials) ${config.upstream.region}`;
@@ -124,6 +127,7 @@ async function main(): Promise<void> {
   // instead of every request failing later.
   let redis: Redis | undefined;
   if (config.redisUrl !== undefined) {
+    const { Redis } = await import('ioredis');
     redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
     try {
       await redis.connect();
@@ -143,7 +147,7 @@ async function main(): Promise<void> {
     );
   }
   // Batch input and output live in S3: the emulator's own store, or real S3 next to real Bedrock.
-  const s3 = new S3Client({
+  const s3 = lazyS3({
     region: connection.region,
     maxAttempts: 3,
     ...(connection.endpoint !== undefined && { endpoint: connection.endpoint, forcePathStyle: true }),

@@ -1,4 +1,3 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import { connectQuarryClient } from '@quarry/core';
 import { startEmulator, type Emulator } from '@quarry/emulator';
 import { createClient } from 'graphql-ws';
@@ -7,6 +6,7 @@ import WebSocket from 'ws';
 
 import { createTestDatabase, type TestDatabase } from './support/test-databases.js';
 import { createBatchService } from '../src/batch/batch-service.js';
+import { lazyS3 } from '../src/batch/lazy-s3.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import {
   DEFAULT_LIMITS,
@@ -233,7 +233,7 @@ async function startGatewayOn(
     endpoint: emulator.url,
     credentials: CREDENTIALS,
   });
-  const s3 = new S3Client({
+  const s3 = lazyS3({
     region: 'us-east-1',
     endpoint: emulator.url,
     credentials: CREDENTIALS,

@@ -2,7 +2,7 @@ import type { TypedDocumentString } from '../__generated__/graphql';
 import { authorizationHeader } from './api-key';
 import { GatewayError, toGatewayError } from './gateway-error';
 
-const GRAPHQL_PATH = '/graphql';
+export const GRAPHQL_PATH = '/graphql';
 
 interface GraphQLResponse<T> {
   readonly data?: T | null;

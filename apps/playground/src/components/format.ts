@@ -7,3 +7,7 @@ export function usd(value: number | null | undefined): string {
 export function tokens(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : value.toLocaleString('en-US');
 }
+
+export function ms(value: number): string {
+  return value < 1000 ? `${Math.round(value)} ms` : `${(value / 1000).toFixed(2)} s`;
+}

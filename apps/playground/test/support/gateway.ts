@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 /** What `pnpm start` runs after its build. */
-const MAIN = join(REPO, 'apps/server/dist/main.js');
+const MAIN = join(REPO, 'apps/server/dist/gateway/main.js');
 const STARTUP_MS = 60_000;
 
 export const ADMIN_KEY = 'playground-test-admin-key-0123456789';

@@ -1,11 +1,4 @@
 import {
-  CreateBucketCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
-import {
   createCodecRegistry,
   decodeBatchOutput,
   encodeBatchRecords,
@@ -18,6 +11,7 @@ import {
 } from '@quarry/core';
 
 import { toBatchJobView, type BatchJobView } from './batch-job-view.js';
+import type { LazyS3 } from './lazy-s3.js';
 
 /** Where inline records go and which role Bedrock assumes; see README "Batch inference". */
 export interface BatchSettings {
@@ -60,7 +54,8 @@ export interface BatchService {
 
 export interface BatchServiceDeps {
   readonly client: QuarryClient;
-  readonly s3: S3Client;
+  /** Where inline records go and results come from; created on first use. */
+  readonly s3: LazyS3;
   readonly settings: BatchSettings;
   /** @default createCodecRegistry() */
   readonly codecs?: CodecRegistry;
@@ -82,7 +77,10 @@ export function createBatchService(deps: BatchServiceDeps): BatchService {
 
   const ensureBucket = (bucket: string, signal: AbortSignal): Promise<void> => {
     if (!settings.createBucket) return Promise.resolve();
-    bucketReady ??= s3.send(new CreateBucketCommand({ Bucket: bucket }), { abortSignal: signal }).then(
+    bucketReady ??= (async () => {
+      const { s3: bucketClient, sdk } = await s3.load();
+      await bucketClient.send(new sdk.CreateBucketCommand({ Bucket: bucket }), { abortSignal: signal });
+    })().then(
       () => undefined,
       (error: unknown) => {
         if ((error as { name?: string }).name === 'BucketAlreadyOwnedByYou') return;
@@ -111,15 +109,14 @@ export function createBatchService(deps: BatchServiceDeps): BatchService {
     const jobId = job.arn.slice(job.arn.lastIndexOf('/') + 1);
     const prefix = `${withSlash(output.key)}${jobId}/`;
     const keys: string[] = [];
+    const { s3: objects, sdk } = await s3.load();
     let token: string | undefined;
     do {
       const page = await s3Call(
         () =>
-          s3.send(
-            new ListObjectsV2Command({ Bucket: output.bucket, Prefix: prefix, ContinuationToken: token }),
-            {
-              abortSignal: signal,
-            },
+          objects.send(
+            new sdk.ListObjectsV2Command({ Bucket: output.bucket, Prefix: prefix, ContinuationToken: token }),
+            { abortSignal: signal },
           ),
         'ListObjectsV2',
       );
@@ -141,7 +138,10 @@ export function createBatchService(deps: BatchServiceDeps): BatchService {
     const decoded: BatchRecordOutcome[] = [];
     for (const key of keys.sort()) {
       const object = await s3Call(
-        () => s3.send(new GetObjectCommand({ Bucket: output.bucket, Key: key }), { abortSignal: signal }),
+        () =>
+          objects.send(new sdk.GetObjectCommand({ Bucket: output.bucket, Key: key }), {
+            abortSignal: signal,
+          }),
         'GetObject',
       );
       decoded.push(
@@ -205,18 +205,17 @@ export function createBatchService(deps: BatchServiceDeps): BatchService {
         const base = parseS3Uri(settings.s3Uri, 'QUARRY_BATCH_S3_URI');
         const key = `${withSlash(base.key)}${name}/input/records.jsonl`;
         await ensureBucket(base.bucket, signal);
+        const { s3: objects, sdk } = await s3.load();
         await s3Call(
           () =>
-            s3.send(
-              new PutObjectCommand({
+            objects.send(
+              new sdk.PutObjectCommand({
                 Bucket: base.bucket,
                 Key: key,
                 Body: body,
                 ContentType: 'application/jsonl',
               }),
-              {
-                abortSignal: signal,
-              },
+              { abortSignal: signal },
             ),
           'PutObject',
         );

@@ -1,10 +1,9 @@
 import { QuarryError, type Logger } from '@quarry/core';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, sql, type Dialect } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import type { DatabaseLocation } from './database-location.js';
 import type { Database } from './database.js';
 import { guardedDialect } from './guarded-dialect.js';
@@ -35,8 +34,11 @@ const DEFAULT_MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url
  */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const { location, logger } = options;
+  // Each driver loads only when its database is used: a SQLite gateway never loads pg, and back.
   const opened =
-    location.kind === 'sqlite' ? openSqlite(location.path) : openPostgres(location, options, logger);
+    location.kind === 'sqlite'
+      ? await openSqlite(location.path)
+      : await openPostgres(location, options, logger);
   const db = new Kysely<Database>({ dialect: guardedDialect(opened.dialect) });
   const ping = async (timeoutMs: number): Promise<void> => {
     await withTimeout(
@@ -74,7 +76,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   }
 }
 
-function openSqlite(path: string): { dialect: Dialect; description: string } {
+async function openSqlite(path: string): Promise<{ dialect: Dialect; description: string }> {
+  const { default: BetterSqlite3 } = await import('better-sqlite3');
   let database: BetterSqlite3.Database;
   try {
     mkdirSync(dirname(path), { recursive: true });
@@ -96,11 +99,12 @@ function openSqlite(path: string): { dialect: Dialect; description: string } {
   return { dialect: new MigrationLockingSqliteDialect({ database }), description: `sqlite ${path}` };
 }
 
-function openPostgres(
+async function openPostgres(
   location: Extract<DatabaseLocation, { kind: 'postgres' }>,
   options: OpenStoreOptions,
   logger: Logger,
-): { dialect: Dialect; description: string } {
+): Promise<{ dialect: Dialect; description: string }> {
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: location.url,
     max: options.poolSize ?? 10,

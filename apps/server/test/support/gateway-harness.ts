@@ -1,4 +1,3 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import {
   connectQuarryClient,
   type ModelCatalog,
@@ -10,6 +9,7 @@ import { createClient, type Client, type ClientOptions } from 'graphql-ws';
 import WebSocket from 'ws';
 import { loadConfig, type RequestLimits } from '../../src/config.js';
 import { createBatchService } from '../../src/batch/batch-service.js';
+import { lazyS3 } from '../../src/batch/lazy-s3.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server.js';
 import type { Store } from '../../src/store/store.js';
 import { createTestDatabase, type TestDatabase } from './test-databases.js';
@@ -74,7 +74,7 @@ export async function startGateway(options: GatewayHarnessOptions = {}): Promise
     store = await database.open();
   }
   const gatewayClient = options.wrapClient?.(client) ?? client;
-  const s3 = new S3Client({
+  const s3 = lazyS3({
     region: 'us-east-1',
     endpoint: emulator.url,
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
