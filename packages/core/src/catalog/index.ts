@@ -19,6 +19,7 @@ export type { KnownModelId, ModelId } from './model-data.js';
 export { createModelCatalog, filterModels } from './model-catalog.js';
 export type { AliasLookup, ModelCatalog, ModelFilter, ResolvedModel } from './model-catalog.js';
 export { baseModelIdOf, parseModelId } from './model-id.js';
+export { profileServesRegion } from './profile-geography.js';
 export type {
   ApplicationInferenceProfileArnReference,
   ArnLocation,

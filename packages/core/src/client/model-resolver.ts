@@ -13,6 +13,7 @@ import type { RetryDeps } from '../retry/with-retry.js';
 import { withRetry } from '../retry/with-retry.js';
 import { abortOptions } from './linked-abort.js';
 import { liveModelOf, type LiveModel } from './live-model.js';
+import { checkRegion } from './region-check.js';
 
 /** Resolves any model ID or ARN to its catalog entry, asking Bedrock about opaque ARNs once. */
 export interface ModelResolver {
@@ -26,6 +27,8 @@ export interface ModelResolver {
    * Converse. Still throws ModelNotFoundError when neither knows it.
    */
   resolveChat(modelId: string, signal?: AbortSignal): Promise<ChatTarget>;
+  /** resolve, plus the region check calls get (see resolveChat). */
+  resolveForCall(modelId: string, signal?: AbortSignal): Promise<ResolvedModel>;
 }
 
 /** What a chat call runs on: a catalog entry (any path) or a live-only model (Converse only). */
@@ -38,6 +41,13 @@ export interface ModelResolverDeps {
   readonly control: BedrockClient;
   readonly retry: RetryDeps;
   readonly logger: Logger;
+  /** The region calls go to. */
+  readonly region: string;
+  /**
+   * Refuse, before calling, identifiers that cannot work as written in `region` (see checkRegion);
+   * resolveChat and resolveForCall only.
+   */
+  readonly checkRegions: boolean;
 }
 
 export function createModelResolver(deps: ModelResolverDeps): ModelResolver {
@@ -141,7 +151,16 @@ export function createModelResolver(deps: ModelResolverDeps): ModelResolver {
     }
     const model = listed.get(base);
     if (model === undefined) throw notFound;
+    // Listed in this region's answer, so served here; which profiles exist the list does not say.
+    if (deps.checkRegions) {
+      checkRegion(reference, { ...model, regions: undefined, profiles: undefined }, deps.region);
+    }
     return { kind: 'live', id: modelId, model };
+  }
+
+  function checked(resolved: ResolvedModel): ResolvedModel {
+    if (deps.checkRegions) checkRegion(resolved.reference, resolved.model, deps.region);
+    return resolved;
   }
 
   return {
@@ -150,15 +169,20 @@ export function createModelResolver(deps: ModelResolverDeps): ModelResolver {
       try {
         return {
           kind: 'catalog',
-          resolved: deps.catalog.resolve(
-            modelId,
-            (reference) => lookupAlias(reference) ?? aliases.get(modelId),
+          resolved: checked(
+            deps.catalog.resolve(modelId, (reference) => lookupAlias(reference) ?? aliases.get(modelId)),
           ),
         };
       } catch (error) {
         if (!(error instanceof ModelNotFoundError)) throw error;
         return resolveLive(modelId, error, signal);
       }
+    },
+    async resolveForCall(modelId, signal) {
+      await prepare(modelId, signal);
+      return checked(
+        deps.catalog.resolve(modelId, (reference) => lookupAlias(reference) ?? aliases.get(modelId)),
+      );
     },
     async resolve(modelId, signal) {
       await prepare(modelId, signal);

@@ -77,6 +77,13 @@ export interface QuarryClientDeps {
    * inject one to fire it at will instead of waiting it out. @default node:timers setTimeout
    */
   readonly scheduleTimeout?: ScheduleTimeout | undefined;
+  /**
+   * Refuse before calling a model ID that cannot work as written in `region`: a profile-only
+   * model by its base ID, a model the catalog says the region does not serve, a profile of another
+   * geography. The error names the region and what to call instead. Turn it off if the catalog's
+   * region lists lag behind AWS for a model you use. @default true
+   */
+  readonly checkRegions?: boolean | undefined;
   /** Embedding batches in flight per embed() call. @default 8 */
   readonly embedConcurrency?: number | undefined;
 }
@@ -137,7 +144,14 @@ export function createQuarryClient(deps: QuarryClientDeps): QuarryClient {
     catalog: deps.catalog,
     codecs: deps.codecs,
     retry,
-    resolver: createModelResolver({ catalog: deps.catalog, control: deps.control, retry, logger }),
+    resolver: createModelResolver({
+      catalog: deps.catalog,
+      control: deps.control,
+      retry,
+      logger,
+      region: deps.region,
+      checkRegions: deps.checkRegions ?? true,
+    }),
     logger,
     now: deps.now ?? (() => performance.now()),
     streamIdleTimeoutMs,
