@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -150,6 +151,33 @@ export function startRelayProcess(upstream: string, cpu?: number): Promise<Runni
     /listening on (http:\/\/\S+)/,
     cpu,
   );
+}
+
+/**
+ * The peer the issue compares with: Portkey's AI gateway (`@portkey-ai/gateway`, a widely used
+ * JavaScript AI gateway), pinned in the bench's devDependencies and run as published. It reaches
+ * Bedrock's Converse API at the emulator through its `x-portkey-custom-host` header
+ * (PEER_HEADERS); its startup banner names the URL it serves.
+ */
+export async function startPeerGatewayProcess(cpu?: number): Promise<RunningProcess> {
+  const entry = createRequire(import.meta.url).resolve('@portkey-ai/gateway/build/start-server.js');
+  return startProcess(
+    [entry, `--port=${await freePort()}`, '--headless'],
+    {},
+    /(http:\/\/localhost:\d+)/,
+    cpu,
+  );
+}
+
+/** The headers that send a peer-gateway chat completion to Bedrock at `upstream`, with bench credentials. */
+export function peerHeaders(upstream: string): Record<string, string> {
+  return {
+    'x-portkey-provider': 'bedrock',
+    'x-portkey-aws-access-key-id': 'bench',
+    'x-portkey-aws-secret-access-key': 'bench',
+    'x-portkey-aws-region': 'us-east-1',
+    'x-portkey-custom-host': upstream,
+  };
 }
 
 export const BENCH_ADMIN_KEY = 'quarry-bench-admin-key-0001';

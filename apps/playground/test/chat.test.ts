@@ -179,4 +179,48 @@ describe('the chat view', () => {
       if (!removed) gateway.emulator.faults.remove(rule);
     }
   });
+
+  it('shows the tool calls a model makes, and answers them with the next turn', async () => {
+    const page = await openChat();
+    await page.getByLabel('Offer a demo tool (get_weather)').check();
+    await send(page, 'What is the weather in Paris today');
+    const call = assistant(page, 'COMPLETE').getByTestId('tool-call');
+    await call.waitFor({ timeout: 60_000 });
+    expect(await call.textContent()).toMatch(/get_weather[\s\S]*"city"/);
+    expect(await assistant(page, 'COMPLETE').getByTestId('reply-stats').textContent()).toMatch(/TOOL_USE$/);
+
+    // The next send carries the tool's (demo) result; the model then answers in text.
+    await send(page, 'Thanks');
+    await assistant(page, 'COMPLETE').nth(1).waitFor({ timeout: 60_000 });
+    expect(await assistant(page, 'COMPLETE').nth(1).getByTestId('reply-stats').textContent()).toMatch(
+      /END_TURN$/,
+    );
+  });
+
+  it('is keyboard-usable and readable on a narrow screen', async () => {
+    const { gateway, browser } = fixture();
+    const page = await browser.open(gateway.origin, { key: ADMIN_KEY, width: 360 });
+    await page
+      .getByTestId('model-count')
+      .filter({ hasText: /^\d+ models$/ })
+      .waitFor();
+    const overflows = () =>
+      page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+    expect(await overflows()).toBe(false);
+
+    // Tab to the Chat link and follow it with Enter; Ctrl+Enter sends from the message box.
+    const chat = page.getByRole('link', { name: 'Chat', exact: true });
+    for (let i = 0; i < 10 && !(await chat.evaluate((link) => link === document.activeElement)); i++) {
+      await page.keyboard.press('Tab');
+    }
+    expect(await chat.evaluate((link) => link === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Message').waitFor();
+    await page.locator(`select:has(option[value="${NOVA_MICRO}"])`).waitFor();
+    await page.getByLabel('Message').focus();
+    await page.keyboard.type('Hello from the keyboard');
+    await page.keyboard.press('Control+Enter');
+    await assistant(page, 'COMPLETE').waitFor({ timeout: 60_000 });
+    expect(await overflows()).toBe(false);
+  });
 });

@@ -127,8 +127,9 @@ async function main(): Promise<void> {
   // instead of every request failing later.
   let redis: Redis | undefined;
   if (config.redisUrl !== undefined) {
-    const { Redis } = await import('ioredis');
-    redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
+    // Loaded only when configured: ioredis costs startup time a gateway without Redis never needs.
+    const { createRedisClient } = await import('./governance/redis-client.js');
+    redis = createRedisClient(config.redisUrl, logger.child({ component: 'redis' }));
     try {
       await redis.connect();
     } catch (error) {
@@ -136,6 +137,8 @@ async function main(): Promise<void> {
         { event: 'gateway.redis-failed', err: error },
         `Quarry cannot reach REDIS_URL: ${String(error)}`,
       );
+      // It would keep reconnecting in the background and hold the process open.
+      redis.disconnect();
       client.close();
       await emulator?.close();
       process.exitCode = 1;

@@ -322,6 +322,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         jobs.close();
         await Promise.all([ws.close(options.shutdownGraceMs), apollo.stop()]);
         httpOperations.abortAll(reason);
+        // Usage and audit rows of served calls that still wait for the database get one last try.
+        await governance.writes.flush(options.shutdownGraceMs);
+        if (governance.writes.pending() > 0)
+          logger.error(
+            { event: 'gateway.write-behind.lost', pending: governance.writes.pending() },
+            `${governance.writes.pending()} usage/audit writes never reached the database before shutdown`,
+          );
         logger.info({ event: 'gateway.stopped' }, 'stopped');
       })();
       return stopping;

@@ -1,76 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  cleanUpChildren,
+  logLines,
+  spawnGateway,
+  STARTUP_MS,
+  temporaryDatabaseUrl,
+  temporaryFolder,
+  waitForLog,
+} from './support/child-processes.js';
 
-// The real entry point in its own process: env parsing, signals and exit codes only exist there.
-const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
-/** tsx transpiles every workspace source on startup, which takes a few seconds on a small machine. */
-const STARTUP_MS = 30_000;
-
-interface GatewayProcess {
-  readonly child: ChildProcess;
-  readonly stdout: () => string;
-  readonly stderr: () => string;
-  readonly exited: Promise<number | null>;
-}
-
-const started: ChildProcess[] = [];
-const folders: string[] = [];
-afterEach(() => {
-  for (const child of started.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
-/** A SQLite file of this test's own, so the gateway never writes into the source tree. */
-function temporaryDatabaseUrl(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'quarry-process-'));
-  folders.push(folder);
-  return `file:${join(folder, 'quarry.db')}`;
-}
-
-function spawnGateway(env: Record<string, string>): GatewayProcess {
-  // Only what Node needs: no inherited QUARRY_* or AWS_* settings from the developer's shell.
-  // The sources, not dist/, so this never tests a stale build; tsx runs TypeScript on Node 20.
-  const child = spawn(process.execPath, ['--conditions=@quarry/source', '--import', 'tsx', 'src/main.ts'], {
-    cwd: SERVER_DIR,
-    env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'info', DATABASE_URL: temporaryDatabaseUrl(), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  started.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  return { child, stdout: () => stdout, stderr: () => stderr, exited };
-}
-
-/** pino lines on stdout, parsed. */
-function logLines(stdout: string): Record<string, unknown>[] {
-  return stdout
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
-
-async function waitForLog(gateway: GatewayProcess, event: string): Promise<Record<string, unknown>> {
-  const deadline = Date.now() + STARTUP_MS;
-  for (;;) {
-    const line = logLines(gateway.stdout()).find((entry) => entry['event'] === event);
-    if (line !== undefined) return line;
-    if (gateway.child.exitCode !== null || Date.now() > deadline) {
-      throw new Error(`no ${event} log line; stdout:\n${gateway.stdout()}\nstderr:\n${gateway.stderr()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+afterEach(cleanUpChildren);
 
 describe('gateway process', () => {
   it(
@@ -137,8 +80,7 @@ describe('gateway process', () => {
   it(
     'exits 1 saying which credentials to set when a real upstream has none, before listening',
     async () => {
-      const home = mkdtempSync(join(tmpdir(), 'quarry-home-'));
-      folders.push(home);
+      const home = temporaryFolder('quarry-home-');
       const gateway = spawnGateway({
         PORT: '0',
         QUARRY_UPSTREAM: 'http://127.0.0.1:1',

@@ -12,9 +12,13 @@ import {
 import { ratio, verdict, type SuiteResult } from './suite-result.js';
 
 const EMBED_MODEL = 'cohere.embed-english-v3'; // 1,024 dimensions, 96 texts per Bedrock call
-const TEXTS = Array.from(
-  { length: 96 },
-  (_, index) => `Benchmark text number ${index} about rivers and deltas.`,
+/**
+ * Long texts (under 2,000 characters, Cohere's limit is 2,048) of varied five-letter words, so the
+ * emulator's feature-hashed vectors fill about 80% of their dimensions as real (dense) embeddings
+ * do: short texts give mostly-zero vectors whose `values` JSON is a fraction of a real answer's.
+ */
+const TEXTS = Array.from({ length: 96 }, (_, index) =>
+  Array.from({ length: 330 }, (_, word) => fiveLetters(index * 7_919 + word * 104_729)).join(' '),
 );
 const embedQuery = (selection: string) =>
   JSON.stringify({
@@ -115,4 +119,15 @@ export async function embedModelsStartup(calls: number, modelsMs: number): Promi
     await gateway.stop();
     await emulator.stop();
   }
+}
+
+/** A deterministic five-letter word for `seed`. */
+function fiveLetters(seed: number): string {
+  let word = '';
+  let rest = seed;
+  for (let letter = 0; letter < 5; letter++) {
+    word += String.fromCharCode(97 + (rest % 26));
+    rest = Math.floor(rest / 26) + 7 * letter + 3;
+  }
+  return word;
 }

@@ -3,8 +3,10 @@ import { jsonPoster } from '../http-post.js';
 import { round, throughput } from '../measure.js';
 import {
   BENCH_ADMIN_KEY,
+  peerHeaders,
   startEmulatorProcess,
   startGatewayProcess,
+  startPeerGatewayProcess,
   startRelayProcess,
   type RunningProcess,
 } from '../processes.js';
@@ -16,51 +18,60 @@ const GRAPHQL_BODY = JSON.stringify({
   variables: { input: { modelId: MODEL, prompt: 'Hello, gateway.', maxTokens: 32 } },
 });
 const RELAY_BODY = JSON.stringify({ modelId: MODEL, prompt: 'Hello, gateway.', maxTokens: 32 });
+/** The same call as an OpenAI-style chat completion, the peer gateway's API. */
+const PEER_BODY = JSON.stringify({
+  model: MODEL,
+  messages: [{ role: 'user', content: 'Hello, gateway.' }],
+  max_tokens: 32,
+});
+const PEER = 'peer gateway (Portkey)';
 const LEVELS = [16, 64] as const;
 
 /**
  * Invokes/s with 16 and 64 calls in flight, the load generator (this process), the server under
  * test and the emulator all sharing the machine's cores unpinned, as the issue's target states.
- * Contenders run in alternating rounds: the gateway, the same gateway on the SDK path, and the
- * plain relay (the "any Node service" ceiling).
+ * Contenders run in alternating rounds: the gateway, the same gateway on the SDK path, the plain
+ * relay (the "any Node service" ceiling) and the peer gateway the issue compares with.
  */
 export async function gatewayThroughput(durationMs: number, rounds: number): Promise<SuiteResult> {
   const emulator = await startEmulatorProcess();
-  const servers: [string, RunningProcess, string, Record<string, string>][] = [];
+  // Name, process, the URL calls go to, body, headers.
+  const servers: [string, RunningProcess, string, string, Record<string, string>][] = [];
   try {
+    const gateway = await startGatewayProcess(emulator.url);
     servers.push([
       'gateway',
-      await startGatewayProcess(emulator.url),
+      gateway,
+      gateway.url,
       GRAPHQL_BODY,
       { authorization: `Bearer ${BENCH_ADMIN_KEY}` },
     ]);
+    const sdkGateway = await startGatewayProcess(emulator.url, undefined, {
+      env: { QUARRY_RUNTIME_PATH: 'sdk' },
+    });
     servers.push([
       'SDK-path gateway',
-      await startGatewayProcess(emulator.url, undefined, { env: { QUARRY_RUNTIME_PATH: 'sdk' } }),
+      sdkGateway,
+      sdkGateway.url,
       GRAPHQL_BODY,
       { authorization: `Bearer ${BENCH_ADMIN_KEY}` },
     ]);
-    servers.push(['plain relay', await startRelayProcess(emulator.url), RELAY_BODY, {}]);
+    const relay = await startRelayProcess(emulator.url);
+    servers.push(['plain relay', relay, relay.url, RELAY_BODY, {}]);
+    const peer = await startPeerGatewayProcess();
+    servers.push([PEER, peer, `${peer.url}/v1/chat/completions`, PEER_BODY, peerHeaders(emulator.url)]);
     const results = new Map<string, number[]>();
     let failures = 0;
     for (const inFlight of LEVELS) {
       const agent = new Agent({ keepAlive: true, maxSockets: inFlight });
       try {
-        for (const [name, server, body, headers] of servers) {
-          const call = jsonPoster(server.url, body, {
-            agent,
-            headers,
-            noGraphQLErrors: name !== 'plain relay',
-          });
+        for (const [name, , url, body, headers] of servers) {
+          const call = jsonPoster(url, body, { agent, headers, noGraphQLErrors: name !== 'plain relay' });
           await throughput(call, { concurrency: inFlight, durationMs: Math.min(300, durationMs) }); // warm-up
         }
         for (let round = 0; round < rounds; round++) {
-          for (const [name, server, body, headers] of servers) {
-            const call = jsonPoster(server.url, body, {
-              agent,
-              headers,
-              noGraphQLErrors: name !== 'plain relay',
-            });
+          for (const [name, , url, body, headers] of servers) {
+            const call = jsonPoster(url, body, { agent, headers, noGraphQLErrors: name !== 'plain relay' });
             const measured = await throughput(call, { concurrency: inFlight, durationMs });
             failures += measured.failures;
             const key = `${name}@${inFlight}`;
@@ -79,11 +90,12 @@ export async function gatewayThroughput(durationMs: number, rounds: number): Pro
       const gateway = median(`gateway@${inFlight}`);
       const sdk = median(`SDK-path gateway@${inFlight}`);
       const relay = median(`plain relay@${inFlight}`);
+      const peer = median(`${PEER}@${inFlight}`);
       return {
         metric: `Gateway invokes/s, ${inFlight} in flight (load generator, gateway and emulator on the same 2 cores)`,
         value: `${gateway}/s`,
-        baseline: `SDK-path gateway ${sdk}/s (${ratio(gateway, sdk)}); plain relay ${relay}/s (${ratio(gateway, relay)})`,
-        verdict: verdict(gateway >= 2_000, '≥ 2,000/s'),
+        baseline: `${PEER} ${peer}/s (${ratio(gateway, peer)}); SDK-path gateway ${sdk}/s (${ratio(gateway, sdk)}); plain relay ${relay}/s (${ratio(gateway, relay)})`,
+        verdict: verdict(gateway >= 2_000 && gateway >= 2 * peer, '≥ 2,000/s and ≥ 2× the peer gateway'),
       };
     });
     return {

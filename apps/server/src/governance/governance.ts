@@ -15,6 +15,7 @@ import { createStoreBudgetLedger } from './store-budget-ledger.js';
 import { createStoreKeyStore } from './store-key-store.js';
 import { createStoreUsageLedger } from './store-usage-ledger.js';
 import { createMemoryUsageLedger, type UsageLedger } from './usage-ledger.js';
+import { createWriteBehind, type WriteBehind } from './write-behind.js';
 
 /** Keys, limits, budgets, usage and audit: what the policy layer needs, built once per server. */
 export interface Governance {
@@ -24,6 +25,8 @@ export interface Governance {
   readonly audit: AuditTrail;
   readonly clients: GovernedClientFactory;
   readonly workLimits: WorkLimits;
+  /** Bookkeeping writes waiting for an unreachable store; shutdown flushes them. */
+  readonly writes: WriteBehind;
 }
 
 export interface GovernanceOptions {
@@ -71,6 +74,7 @@ export function createGovernance(options: GovernanceOptions): Governance {
       ? createRedisBudgetLedger(options.redis, options.redisPrefix)
       : (options.stores?.budgets ??
         (db === undefined ? createMemoryBudgetLedger() : createStoreBudgetLedger(db)));
+  const writes = createWriteBehind({ logger: options.logger });
   const policy = createPolicy({
     catalog: options.client.catalog,
     region: options.client.region,
@@ -81,8 +85,10 @@ export function createGovernance(options: GovernanceOptions): Governance {
     metrics: options.metrics,
     logger: options.logger,
     now: options.now,
+    writes,
   });
   return {
+    writes,
     keys,
     policy,
     usage,

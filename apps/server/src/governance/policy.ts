@@ -9,6 +9,7 @@ import type { Operation } from './operation.js';
 import type { RateLimits } from './rate-limits.js';
 import { dayOf, type UsageLedger } from './usage-ledger.js';
 import type { WorstCase } from './worst-case.js';
+import type { WriteBehind } from './write-behind.js';
 
 /** Who is asking, for one GraphQL operation (HTTP request or graphql-ws operation). */
 export interface CallScope {
@@ -69,6 +70,8 @@ export interface PolicyDeps {
   readonly metrics: GatewayMetrics;
   readonly logger: Logger;
   readonly now: () => number;
+  /** Usage, audit and budget settlement wait here while their store is unreachable. */
+  readonly writes: WriteBehind;
 }
 
 export function createPolicy(deps: PolicyDeps): Policy {
@@ -79,8 +82,8 @@ export function createPolicy(deps: PolicyDeps): Policy {
     intent: CallIntent,
     fields: Partial<Parameters<AuditTrail['append']>[0]>,
   ) => {
-    try {
-      await deps.audit.append({
+    await deps.writes.write('audit', () =>
+      deps.audit.append({
         keyId: scope.caller.keyId,
         keyName: scope.caller.name,
         operation: intent.action,
@@ -95,14 +98,8 @@ export function createPolicy(deps: PolicyDeps): Policy {
         errorCode: null,
         detail: null,
         ...fields,
-      });
-    } catch (error) {
-      // An audit write that fails must be loud, but it must not turn a served call into an error.
-      logger.error(
-        { event: 'gateway.audit.failed', requestId: scope.requestId, err: error },
-        'audit append failed',
-      );
-    }
+      }),
+    );
   };
 
   async function admit(scope: CallScope, intent: CallIntent): Promise<Admission> {
@@ -142,7 +139,7 @@ export function createPolicy(deps: PolicyDeps): Policy {
       try {
         await rateLimits.takeRequest(caller.keyId, caller.requestsPerMinute);
       } catch (error) {
-        return refuse(error as GatewayError);
+        return refuse(error instanceof GatewayError ? error : countersUnavailable(error));
       }
     }
     const tpm = caller.tokensPerMinute;
@@ -160,14 +157,22 @@ export function createPolicy(deps: PolicyDeps): Policy {
         await rateLimits.takeTokens(caller.keyId, tpm, worst.tokens);
         tokensTaken = worst.tokens;
       } catch (error) {
-        return refuse(error as GatewayError);
+        return refuse(error instanceof GatewayError ? error : countersUnavailable(error));
       }
     }
     const month = monthOf(now);
     const budget = caller.monthlyBudgetUsd;
     let reserved = 0;
     if (budget !== null) {
-      const reservation = await budgets.reserve(caller.keyId, month, worst.costNanos, toNanos(budget));
+      let reservation: Awaited<ReturnType<BudgetLedger['reserve']>>;
+      try {
+        reservation = await budgets.reserve(caller.keyId, month, worst.costNanos, toNanos(budget));
+      } catch (error) {
+        // The tokens go back when their store answers again; until then they are simply spent.
+        if (tokensTaken > 0)
+          await rateLimits.returnTokens(caller.keyId, tpm ?? 0, tokensTaken).catch(() => undefined);
+        return refuse(countersUnavailable(error));
+      }
       if (!reservation.ok) {
         if (tokensTaken > 0) await rateLimits.returnTokens(caller.keyId, tpm ?? 0, tokensTaken);
         return refuse(
@@ -201,25 +206,36 @@ export function createPolicy(deps: PolicyDeps): Policy {
         const model = baseIdOf(deps.catalog, intent.modelId) ?? intent.modelId ?? 'none';
         // Metric labels stay bounded: IDs the catalog does not know share one label.
         const label = baseIdOf(deps.catalog, intent.modelId) ?? (intent.modelId === null ? 'none' : 'other');
-        try {
-          if (tpm !== null && tokensTaken > inputTokens + outputTokens)
-            await rateLimits.returnTokens(caller.keyId, tpm, tokensTaken - inputTokens - outputTokens);
-          if (budget !== null) await budgets.settle(caller.keyId, month, reserved, costNanos);
-          if (intent.modelId !== null)
-            await deps.usage.record({
+        // Each write on its own: Redis (limits, budget) failing must not lose the usage row in
+        // the database, and either store failing only delays the write (write-behind).
+        if (tpm !== null && tokensTaken > inputTokens + outputTokens) {
+          await rateLimits
+            .returnTokens(caller.keyId, tpm, tokensTaken - inputTokens - outputTokens)
+            .catch((error: unknown) => {
+              logger.warn(
+                { event: 'gateway.settle.tokens-failed', requestId: scope.requestId, err: error },
+                'unused tokens not returned (their minute ends anyway)',
+              );
+            });
+        }
+        if (budget !== null)
+          await deps.writes.write('budget settlement', () =>
+            budgets.settle(caller.keyId, month, reserved, costNanos).catch((error: unknown) => {
+              // Redis errors are plain Errors; a settlement is always worth waiting for.
+              throw error instanceof QuarryError ? error : countersUnavailable(error);
+            }),
+          );
+        if (intent.modelId !== null)
+          await deps.writes.write('usage', () =>
+            deps.usage.record({
               keyId: caller.keyId,
               modelId: model,
               day: dayOf(now),
               inputTokens,
               outputTokens,
               costNanos,
-            });
-        } catch (error) {
-          logger.error(
-            { event: 'gateway.settle.failed', requestId: scope.requestId, err: error },
-            'settling a call failed',
+            }),
           );
-        }
         metrics.upstreamCalls.inc({ operation: intent.action, model: label, code });
         metrics.upstreamSeconds.observe({ operation: intent.action }, seconds);
         if (outcome.attempts !== undefined && outcome.attempts > 1)
@@ -254,6 +270,18 @@ export function createPolicy(deps: PolicyDeps): Policy {
       return toUsd(await budgets.spent(keyId, monthOf(deps.now())));
     },
   };
+}
+
+/**
+ * Rate limits and budgets fail closed: when their store (Redis, or the database) does not answer,
+ * the call is refused before it reaches Bedrock, with a code that says to retry.
+ */
+function countersUnavailable(cause: unknown): QuarryError {
+  return new QuarryError(
+    'UPSTREAM_UNAVAILABLE',
+    "This key's rate limits and budget cannot be checked right now (their store is unreachable), so the call was not sent to Bedrock. Retry shortly.",
+    { retryable: true, cause },
+  );
 }
 
 export function codeOf(error: unknown): string {

@@ -1,6 +1,6 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from '@quarry/core';
+import { QuarryError, type Logger } from '@quarry/core';
 import type { GatewayContext } from '../context.js';
 import { ClientGoneError } from '../errors/client-gone-error.js';
 import type { Caller } from '../governance/caller.js';
@@ -34,7 +34,16 @@ export function createGraphQLHttpHandler(options: GraphQLHttpHandlerOptions) {
     response.once('finish', () => {
       options.onResponse(response.statusCode);
     });
-    const auth = await options.authenticate(request.headers.authorization);
+    let auth: Authentication;
+    try {
+      auth = await options.authenticate(request.headers.authorization);
+    } catch (error) {
+      // Keys live in the database: while it is unreachable a key cannot be checked, so the request
+      // is refused — quickly, and with a code that says to retry — rather than let in or answered 500.
+      if (!(error instanceof QuarryError)) throw error;
+      sendGraphQLError(response, 503, error.code, error.message, { retryable: error.retryable });
+      return;
+    }
     if (!auth.ok) {
       sendGraphQLError(response, 401, 'UNAUTHENTICATED', auth.message);
       return;

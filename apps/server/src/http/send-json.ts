@@ -15,6 +15,7 @@ export function sendGraphQLError(
   status: number,
   code: string,
   message: string,
+  extensions: Record<string, unknown> = {},
 ): void {
-  sendJson(response, status, { errors: [{ message, extensions: { code } }] });
+  sendJson(response, status, { errors: [{ message, extensions: { code, ...extensions } }] });
 }

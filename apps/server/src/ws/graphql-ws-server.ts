@@ -14,7 +14,7 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { GatewayContext } from '../context.js';
-import type { Logger } from '@quarry/core';
+import { QuarryError, type Logger } from '@quarry/core';
 import { ClientGoneError } from '../errors/client-gone-error.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import { formatError, type FormatOptions } from '../errors/format-error.js';
@@ -162,7 +162,15 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
       schema: options.schema,
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.['authorization'];
-        const auth = await options.authenticate(authorization);
+        let auth: Authentication;
+        try {
+          auth = await options.authenticate(authorization);
+        } catch (error) {
+          if (!(error instanceof QuarryError)) throw error;
+          // The key store is unreachable: 1013 Try Again Later, not 4403 (the key may be fine).
+          ctx.extra.socket.close(1013, 'The gateway cannot check API keys right now; retry shortly.');
+          return false;
+        }
         if (!auth.ok) return false;
         identities.set(ctx.extra.socket, { caller: auth.caller, authorization });
         return true;
@@ -180,8 +188,16 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
         if (stopping !== undefined) return [new GraphQLError(stopping.message, { originalError: stopping })];
         const identity = identities.get(ctx.extra.socket);
         // A key revoked, rotated away or expired since connection_init gets nothing more on this socket.
-        const auth =
-          identity === undefined ? undefined : await options.recheck(identity.caller, identity.authorization);
+        let auth: Authentication | undefined;
+        try {
+          auth =
+            identity === undefined
+              ? undefined
+              : await options.recheck(identity.caller, identity.authorization);
+        } catch (error) {
+          if (!(error instanceof QuarryError)) throw error;
+          return [new GraphQLError(error.message, { originalError: error })];
+        }
         if (auth?.ok !== true) {
           const error = new GatewayError('UNAUTHENTICATED', auth?.message ?? 'Not authenticated.');
           return [new GraphQLError(error.message, { originalError: error })];

@@ -1,0 +1,34 @@
+import type { Logger } from '@quarry/core';
+import { Redis } from 'ioredis';
+
+/**
+ * The gateway's Redis connection (rate limits and budgets shared across processes). While Redis
+ * is unreachable commands fail at once instead of queueing (`enableOfflineQueue: false`) or
+ * hanging (`commandTimeout`), so limits and budgets fail closed quickly; the client keeps
+ * reconnecting in the background, and the outage is logged once each way instead of a stack per
+ * reconnection attempt. Call `connect()` before use (lazy, so a wrong URL stops startup).
+ */
+export function createRedisClient(url: string, logger: Logger): Redis {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: 2_000,
+    retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
+  });
+  let unreachable = false;
+  redis.on('error', (error: Error) => {
+    if (unreachable) return;
+    unreachable = true;
+    logger.warn(
+      { event: 'gateway.redis.unreachable', reason: error.message },
+      'Redis is unreachable: calls of keys with limits or budgets are refused (retryable) until it is back',
+    );
+  });
+  redis.on('ready', () => {
+    if (!unreachable) return;
+    unreachable = false;
+    logger.info({ event: 'gateway.redis.back' }, 'Redis is reachable again');
+  });
+  return redis;
+}
