@@ -6,6 +6,10 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   base: '/playground/',
   plugins: [react()],
+  // `pnpm --filter @quarry/playground dev`: hot reload against a gateway on :4000 (`pnpm start`).
+  server: {
+    proxy: { '/graphql': { target: 'http://127.0.0.1:4000', ws: true } },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

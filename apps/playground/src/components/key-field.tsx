@@ -12,8 +12,9 @@ export function KeyField() {
   if (saved !== undefined) {
     return (
       <div className="key-field">
+        {/* Never any of the secret on screen: the Key & usage view names the key via `me`. */}
         <span className="muted" data-testid="key-state">
-          Key {saved.slice(0, 8)}… in use
+          API key in use
         </span>
         <button type="button" onClick={() => writeApiKey(undefined)}>
           Forget key

@@ -71,12 +71,15 @@ export function formatError(
   const message = options.production ? formatted.message.replace(SUGGESTION, '') : formatted.message;
   if (typeof code === 'string' && FRAMEWORK_CODES.has(code)) return { ...formatted, message };
   // Parse and validation errors get their codes where they are raised; a GraphQL error with no
-  // cause and no code left is graphql-js refusing the variables.
+  // cause and no code left is graphql-js refusing the variables — including those it only checks
+  // while executing, such as a null `$flag` (declared `Boolean = true`) in `@include(if: $flag)`,
+  // which Apollo labels INTERNAL_SERVER_ERROR.
   if (original === undefined || (original instanceof GraphQLError && original.originalError === undefined)) {
+    const known = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
     return {
       ...formatted,
       message,
-      extensions: { ...formatted.extensions, code: typeof code === 'string' ? code : 'BAD_USER_INPUT' },
+      extensions: { ...formatted.extensions, code: known ? code : 'BAD_USER_INPUT' },
     };
   }
   options.onInternalError(original);

@@ -1,4 +1,5 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { Kind, OperationTypeNode, parse } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { QuarryError, type Logger } from '@quarry/core';
 import type { GatewayContext } from '../context.js';
@@ -21,6 +22,37 @@ export interface GraphQLHttpHandlerOptions {
   readonly onResponse: (status: number) => void;
   readonly logger: Logger;
 }
+
+const SUBSCRIPTIONS_OVER_WS =
+  'Subscriptions are served over graphql-ws: connect a graphql-ws client to ws://<host>/graphql.';
+
+/**
+ * Whether the request's document holds a subscription. Apollo's plugin refuses those too, but only
+ * after validation, and graphql-js 16's validation throws (answered 500) on a subscription whose
+ * root field has `@include`/`@skip` with a variable. Parsed only when the text could be one.
+ */
+function isSubscriptionRequest(body: unknown, url: string): boolean {
+  const query =
+    body === undefined
+      ? new URLSearchParams(url.slice(url.indexOf('?') + 1)).get('query')
+      : typeof body === 'object' && body !== null && 'query' in body
+        ? body.query
+        : undefined;
+  if (typeof query !== 'string' || !query.includes('subscription')) return false;
+  try {
+    return parse(query, { maxTokens: MAX_PEEK_TOKENS }).definitions.some(
+      (definition) =>
+        definition.kind === Kind.OPERATION_DEFINITION &&
+        definition.operation === OperationTypeNode.SUBSCRIPTION,
+    );
+  } catch {
+    // Not parseable (or too long to peek at): Apollo answers it with the usual parse error.
+    return false;
+  }
+}
+
+/** Enough for any document under the gateway's token limit; larger ones are Apollo's to refuse. */
+const MAX_PEEK_TOKENS = 10_000;
 
 /**
  * Serves Apollo on plain node:http (no framework in the hot path): request id, identity, body
@@ -64,6 +96,10 @@ export function createGraphQLHttpHandler(options: GraphQLHttpHandlerOptions) {
           );
         return;
       }
+    }
+    if (isSubscriptionRequest(request.method === 'POST' ? body : undefined, request.url ?? '/')) {
+      sendGraphQLError(response, 400, 'BAD_REQUEST', SUBSCRIPTIONS_OVER_WS);
+      return;
     }
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {

@@ -23,6 +23,7 @@ import type { Authentication } from '../governance/key-service.js';
 import type { OperationRegistry } from '../operations/operation-registry.js';
 import { completedOperationId } from './completed-operation-id.js';
 import { createDocumentCache } from './document-cache.js';
+import { createSubscribeOnce } from './subscribe-once.js';
 
 export interface GraphQLWsOptions {
   readonly httpServer: Server;
@@ -90,19 +91,23 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
   const prepare = (query: string): DocumentNode | readonly GraphQLError[] => {
     const cached = documents.get(query);
     if (cached !== undefined) return cached;
-    let result: DocumentNode | readonly GraphQLError[];
+    let result: DocumentNode | readonly GraphQLError[] = [];
+    let document: DocumentNode | undefined;
     try {
-      const document = parse(query, { maxLexicalTokens: options.maxTokens });
-      const errors = validate(options.schema, document, rules);
-      result =
-        errors.length > 0 ? errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')) : document;
+      document = parse(query, { maxLexicalTokens: options.maxTokens });
     } catch (error) {
-      result = [
-        withCode(
-          error instanceof GraphQLError ? error : new GraphQLError(String(error)),
-          'GRAPHQL_PARSE_FAILED',
-        ),
-      ];
+      result = [asCoded(error, 'GRAPHQL_PARSE_FAILED')];
+    }
+    if (document !== undefined) {
+      try {
+        const errors = validate(options.schema, document, rules);
+        result =
+          errors.length > 0 ? errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')) : document;
+      } catch (error) {
+        // graphql-js 16 throws from validation on a subscription whose root field has
+        // @include/@skip with a variable (the spec forbids those directives there).
+        result = [asCoded(error, 'GRAPHQL_VALIDATION_FAILED')];
+      }
     }
     documents.set(query, result);
     return result;
@@ -160,6 +165,8 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
   const cleanup = useServer(
     {
       schema: options.schema,
+      // Variables coerced once per subscription, not once per streamed event.
+      subscribe: createSubscribeOnce(options.schema),
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.['authorization'];
         let auth: Authentication;
@@ -323,6 +330,10 @@ async function raceTimeout(promise: Promise<unknown>, ms: number): Promise<void>
 
 function isErrorList(value: DocumentNode | readonly GraphQLError[]): value is readonly GraphQLError[] {
   return Array.isArray(value);
+}
+
+function asCoded(error: unknown, code: string): GraphQLError {
+  return withCode(error instanceof GraphQLError ? error : new GraphQLError(String(error)), code);
 }
 
 /** A copy of a graphql-js error with a code, so both transports report the same codes. */
