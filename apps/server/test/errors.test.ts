@@ -134,6 +134,18 @@ describe('gateway error codes', () => {
     expect(gateway.emulator.stats.snapshot().requests).toBe(before);
   });
 
+  it('refuses a profile-only model by its base ID, naming the region and the profile to use', async () => {
+    const before = gateway.emulator.stats.snapshot().requests;
+    const { body } = await gateway.gql(INVOKE, {
+      input: { modelId: 'anthropic.claude-sonnet-4-20250514-v1:0', prompt: 'hi' },
+    });
+    const error = firstError(body);
+    expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.modelId' });
+    expect(error?.message).toContain('us-east-1');
+    expect(error?.message).toContain('us.anthropic.claude-sonnet-4-20250514-v1:0');
+    expect(gateway.emulator.stats.snapshot().requests).toBe(before);
+  });
+
   it('refuses a prompt of only whitespace like an empty one, before any upstream call', async () => {
     const before = gateway.emulator.stats.snapshot().requests;
     for (const prompt of ['', '   \n\t']) {

@@ -1,3 +1,4 @@
+import { createModelCatalog } from '@quarry/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type GatewayHarness } from './support/gateway-harness.js';
 
@@ -82,6 +83,35 @@ describe('Query.models', () => {
     );
     expect(body.data?.model).toMatchObject({ isDeprecated: true, lifecycleStatus: 'LEGACY' });
     expect(body.data?.model.deprecationReason).toMatch(/Move to anthropic\./);
+    // Only a model callable as written in the gateway's region (us-east-1) is recommended.
+    const successor = /Move to (\S+)\.$/.exec(body.data?.model.deprecationReason ?? '')?.[1] ?? '';
+    const { model } = createModelCatalog().resolve(successor);
+    expect(model.inferenceTypes).toContain('ON_DEMAND');
+    expect(model.regions).toContain('us-east-1');
+  });
+
+  it('lists models only the upstream knows, marked inCatalog false, next to catalog entries', async () => {
+    const { body } = await gateway.gql<{
+      models: {
+        modelId: string;
+        inCatalog: boolean;
+        pricing: unknown;
+        providerName: string;
+        family: string | null;
+      }[];
+    }>(`{ models { modelId inCatalog pricing { inputPer1k } providerName family } }`);
+    const models = body.data?.models ?? [];
+    expect(models.find((model) => model.modelId === 'openai.gpt-oss-20b-1:0')).toEqual({
+      modelId: 'openai.gpt-oss-20b-1:0',
+      inCatalog: false,
+      pricing: null,
+      providerName: 'OpenAI',
+      family: null,
+    });
+    expect(models.find((model) => model.modelId === 'amazon.nova-lite-v1:0')).toMatchObject({
+      inCatalog: true,
+      pricing: { inputPer1k: expect.any(Number) as number },
+    });
   });
 });
 

@@ -40,6 +40,20 @@ async function stream(input: Record<string, unknown>): Promise<Event[]> {
 }
 
 describe('Subscription.invokeStream', () => {
+  it('streams a model only the upstream lists (not in the catalog) through ConverseStream', async () => {
+    const before = gateway.emulator.stats.snapshot().byOperation['ConverseStream'] ?? 0;
+    const events = await stream({ modelId: 'openai.gpt-oss-20b-1:0', prompt: 'Tell me about rivers.' });
+    expect(events[0]).toMatchObject({ __typename: 'StreamStart', modelId: 'openai.gpt-oss-20b-1:0' });
+    expect(events.filter((event) => event.__typename === 'TextDelta').length).toBeGreaterThan(0);
+    expect(events.at(-1)).toMatchObject({
+      __typename: 'StreamEnd',
+      stopReason: 'END_TURN',
+      cost: { priced: false },
+      toolCalls: [],
+    });
+    expect((gateway.emulator.stats.snapshot().byOperation['ConverseStream'] ?? 0) - before).toBe(1);
+  });
+
   it.each([
     'anthropic.claude-3-haiku-20240307-v1:0',
     'amazon.titan-text-express-v1',

@@ -14,9 +14,11 @@ export type {
   Provider,
 } from './catalog/catalog-model.js';
 export { MODEL_DATA } from './catalog/model-data.js';
+export type { KnownModelId, ModelId } from './catalog/model-data.js';
 export { createModelCatalog, filterModels } from './catalog/model-catalog.js';
 export type { AliasLookup, ModelCatalog, ModelFilter, ResolvedModel } from './catalog/model-catalog.js';
 export { baseModelIdOf, parseModelId } from './catalog/model-id.js';
+export { profileServesRegion } from './catalog/profile-geography.js';
 export type { ModelReference, ModelReferenceKind } from './catalog/model-id.js';
 export { costFor, costOfImages, costOfUsage } from './cost/cost.js';
 export type { Cost } from './cost/cost.js';

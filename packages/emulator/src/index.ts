@@ -1,4 +1,4 @@
-import { createModelCatalog } from '@quarry/core/catalog';
+import { createModelCatalog, MODEL_DATA } from '@quarry/core/catalog';
 
 import { createAgentRuntime } from './agent-runtime/agent-runtime.js';
 import { createControlPlane } from './control-plane/control-plane.js';
@@ -7,13 +7,14 @@ import { createDualProtocolServer } from './http/dual-protocol-server.js';
 import { createStatsRecorder, type EmulatorStats } from './http/emulator-stats.js';
 import { createRouter } from './http/router.js';
 import { createLatency, type LatencyOption } from './latency.js';
+import { LIVE_ONLY_MODELS } from './live-only-models.js';
 import { createRecordRunner, type RecordRunner } from './runtime/record-runner.js';
 import { createRuntimeRoutes } from './runtime/runtime-routes.js';
 import { createObjectStore } from './s3/object-store.js';
 import { createImageSynthesizer } from './synthetic/synthetic-image.js';
 
 export type { FaultKind, FaultSpec, StreamException } from './faults/fault-spec.js';
-export { FAULT_KINDS, STREAM_EXCEPTIONS } from './faults/fault-spec.js';
+export { FAULT_KINDS, FaultSyntaxError, STREAM_EXCEPTIONS } from './faults/fault-spec.js';
 export type { EmulatorFaults, FaultRule, FaultRuleState } from './faults/fault-registry.js';
 export { FAULT_HEADER } from './faults/fault-registry.js';
 export type { EmulatorStats, EmulatorStatsSnapshot, ModelStats } from './http/emulator-stats.js';
@@ -67,7 +68,8 @@ export interface Emulator {
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? '127.0.0.1';
-  const catalog = createModelCatalog();
+  // Core's catalog plus a few models only the live list has, as on Bedrock.
+  const catalog = createModelCatalog([...MODEL_DATA, ...LIVE_ONLY_MODELS]);
   const latency = createLatency(options.latency ?? 'realistic');
   const faults = createFaultRegistry(options.faults ?? []);
   const stats = createStatsRecorder();

@@ -5,12 +5,14 @@ import {
   ResourceNotFoundException,
   ValidationException,
 } from '@aws-sdk/client-bedrock';
-import { createModelCatalog } from '@quarry/core/catalog';
+import { createModelCatalog, MODEL_DATA } from '@quarry/core/catalog';
+import { LIVE_ONLY_MODELS } from '../src/live-only-models.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startControlHarness, type ControlHarness } from './support-control/start-control-harness.js';
 
-const catalog = createModelCatalog();
+// The emulator serves core's catalog plus the live-only models.
+const catalog = createModelCatalog([...MODEL_DATA, ...LIVE_ONLY_MODELS]);
 
 describe('control plane: foundation models', () => {
   let harness: ControlHarness;
@@ -35,6 +37,23 @@ describe('control plane: foundation models', () => {
       responseStreamingSupported: true,
       modelLifecycle: { status: 'ACTIVE' },
     });
+  });
+
+  it("lists models core's catalog does not know, like Bedrock's newer ones", async () => {
+    const core = createModelCatalog();
+    const { modelSummaries = [] } = await harness
+      .bedrock('us-east-1')
+      .send(new ListFoundationModelsCommand({}));
+    const liveOnly = modelSummaries.filter((summary) => core.get(summary.modelId ?? '') === undefined);
+    expect(liveOnly.map((summary) => summary.modelId)).toEqual([
+      'openai.gpt-oss-20b-1:0',
+      'qwen.qwen3-32b-v1:0',
+      'deepseek.r1-v1:0',
+    ]);
+    const details = await harness
+      .bedrock('us-east-1')
+      .send(new GetFoundationModelCommand({ modelIdentifier: 'openai.gpt-oss-20b-1:0' }));
+    expect(details.modelDetails).toMatchObject({ providerName: 'OpenAI', responseStreamingSupported: true });
   });
 
   it('omits models the region does not serve', async () => {

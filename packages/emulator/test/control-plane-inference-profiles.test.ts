@@ -10,7 +10,8 @@ import {
   type InferenceProfileSummary,
 } from '@aws-sdk/client-bedrock';
 import { ValidationException as RuntimeValidation } from '@aws-sdk/client-bedrock-runtime';
-import { createModelCatalog } from '@quarry/core/catalog';
+import { createModelCatalog, MODEL_DATA } from '@quarry/core/catalog';
+import { LIVE_ONLY_MODELS } from '../src/live-only-models.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
@@ -19,7 +20,8 @@ import {
   type ControlHarness,
 } from './support-control/start-control-harness.js';
 
-const catalog = createModelCatalog();
+// The emulator serves core's catalog plus the live-only models.
+const catalog = createModelCatalog([...MODEL_DATA, ...LIVE_ONLY_MODELS]);
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 
 async function allProfiles(

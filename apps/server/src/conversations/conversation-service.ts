@@ -13,7 +13,6 @@ import {
 import type { Caller } from '../governance/caller.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { GatewayStreamEvent } from '../streaming/gateway-stream-event.js';
-import { toGatewayEvents } from '../streaming/to-gateway-events.js';
 import type { Store } from '../store/store.js';
 import {
   fitToContextWindow,
@@ -335,7 +334,7 @@ export function createConversationService(options: ConversationServiceOptions): 
       }
       return (signal) =>
         persistStream(
-          toGatewayEvents(input.client.stream(conversation.model_id, request, { signal })),
+          input.client.stream(conversation.model_id, request, { signal }),
           answer.id,
           turnsSent,
           signal,

@@ -90,6 +90,12 @@ export function formatError(
   };
 }
 
+/** Core speaks of its own API (listModels(), createAgreement()); a gateway caller needs the GraphQL way. */
+const GATEWAY_HINTS: Partial<Record<string, string>> = {
+  MODEL_NOT_FOUND: 'Through this gateway: the `models` query lists them.',
+  MODEL_ACCESS_DENIED: 'Through this gateway: accept an agreement offer with the acceptAgreement mutation.',
+};
+
 /**
  * Code and message a client may see for a QuarryError. Core's INTERNAL_SERVER_ERROR wraps
  * something unexpected (its message carries raw upstream text), so it is logged and masked
@@ -102,8 +108,14 @@ export function publicError(
   const retryAfterMs = retryAfterOf(error) ?? null;
   // The operator's mistake, not the caller's: logged for them, shown as is (it names no secret).
   if (error.code === 'CONFIGURATION') options.onInternalError(error);
-  if (error.code !== 'INTERNAL_SERVER_ERROR')
-    return { code: error.code, message: error.message, retryAfterMs };
+  if (error.code !== 'INTERNAL_SERVER_ERROR') {
+    const hint = GATEWAY_HINTS[error.code];
+    return {
+      code: error.code,
+      message: hint === undefined ? error.message : `${error.message} ${hint}`,
+      retryAfterMs,
+    };
+  }
   options.onInternalError(error);
   return {
     code: error.code,

@@ -30,7 +30,9 @@ export function abortableIterator<T>(
     if (closed) return;
     closed = true;
     parent.removeEventListener('abort', onParentAbort);
-    controller.abort();
+    // A source that ended on its own holds nothing to cancel; aborting would only build a
+    // DOMException per stream.
+    if (ending === 'cancelled') controller.abort();
     onClose(ending);
     // The pending next() ends once the abort lands; finish the source behind it without waiting.
     source.return?.().catch(() => undefined);

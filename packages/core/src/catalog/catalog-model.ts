@@ -14,8 +14,18 @@ export type LifecycleStatus = 'ACTIVE' | 'LEGACY';
 export const PROFILE_PREFIXES = ['us', 'eu', 'apac', 'jp', 'au', 'us-gov', 'global'] as const;
 export type ProfilePrefix = (typeof PROFILE_PREFIXES)[number];
 
+/** Providers as Bedrock names them: the catalog's, then ones whose models only Bedrock's live list has. */
 export type Provider =
-  'Anthropic' | 'Amazon' | 'Meta' | 'Mistral AI' | 'Cohere' | 'AI21 Labs' | 'Stability AI';
+  | 'Anthropic'
+  | 'Amazon'
+  | 'Meta'
+  | 'Mistral AI'
+  | 'Cohere'
+  | 'AI21 Labs'
+  | 'Stability AI'
+  | 'OpenAI'
+  | 'Qwen'
+  | 'DeepSeek';
 
 /**
  * On-demand list prices in USD. Token prices are per 1,000 tokens; image models price per image.

@@ -15,9 +15,11 @@ export type {
   Provider,
 } from './catalog-model.js';
 export { MODEL_DATA } from './model-data.js';
+export type { KnownModelId, ModelId } from './model-data.js';
 export { createModelCatalog, filterModels } from './model-catalog.js';
 export type { AliasLookup, ModelCatalog, ModelFilter, ResolvedModel } from './model-catalog.js';
 export { baseModelIdOf, parseModelId } from './model-id.js';
+export { profileServesRegion } from './profile-geography.js';
 export type {
   ApplicationInferenceProfileArnReference,
   ArnLocation,

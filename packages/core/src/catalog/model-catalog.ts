@@ -64,7 +64,7 @@ export interface ModelCatalog {
 const DEFAULT_SUGGESTIONS = 3;
 // Shorter queries match too much by substring ("a" is in every ID).
 const MIN_SUBSTRING_QUERY = 3;
-const HOW_TO_LIST = 'List the available models with listModels() or the `models` query.';
+const HOW_TO_LIST = 'List the available models with listModels().';
 
 // The control-plane call that tells which base model an opaque ARN runs.
 const LOOKUP_OPERATION: Partial<Record<ModelReferenceKind, string>> = {

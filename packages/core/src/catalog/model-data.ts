@@ -25,7 +25,7 @@
 import type { CatalogModel } from './catalog-model.js';
 import { NOVA_CANVAS_SIZES, SDXL_SIZES, TITAN_IMAGE_SIZES } from './image-sizes.js';
 
-export const MODEL_DATA: readonly CatalogModel[] = [
+const MODELS = [
   // -------------------- Anthropic (anthropic-messages)
   {
     modelId: 'anthropic.claude-instant-v1',
@@ -1477,4 +1477,16 @@ export const MODEL_DATA: readonly CatalogModel[] = [
     pricing: { perImage: 0.14 },
     profiles: [],
   },
-];
+] as const satisfies readonly CatalogModel[];
+
+/** Every base model ID in Quarry's catalog, as a union of literals. */
+export type KnownModelId = (typeof MODELS)[number]['modelId'];
+
+/**
+ * A model identifier: the catalog's IDs are offered for autocompletion, and any other string is
+ * accepted (profile IDs, ARNs, models Bedrock added after this release).
+ */
+// `string & {}` keeps the literals from collapsing into plain `string` in editors.
+export type ModelId = KnownModelId | (string & {});
+
+export const MODEL_DATA: readonly CatalogModel[] = MODELS;

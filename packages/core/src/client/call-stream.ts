@@ -9,7 +9,8 @@ import type { CallStreamEvent } from './client-types.js';
 import { readEventStream, type OpenedStream } from './read-event-stream.js';
 
 export interface CallStreamOptions<E> {
-  readonly model: CatalogModel;
+  /** Prices the stream's usage. */
+  readonly model: Pick<CatalogModel, 'pricing'>;
   /** The ID the caller passed, for errors and the log line. */
   readonly modelId: string;
   readonly operation: 'InvokeModelWithResponseStream' | 'ConverseStream';

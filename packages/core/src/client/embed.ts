@@ -32,7 +32,7 @@ export async function embed<F extends EmbeddingFormat = 'array'>(
   options: EmbedOptions<F> = {},
 ): Promise<EmbedResponse<F>> {
   const started = context.now();
-  const resolved = await context.resolver.resolve(modelId, options.signal);
+  const resolved = await context.resolver.resolveForCall(modelId, options.signal);
   const codec = embedCodecFor(context, resolved);
   const model = resolved.model;
   // Whole-request problems (no input, bad dimensions) fail the call; a bad single text fails its item.

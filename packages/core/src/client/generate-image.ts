@@ -14,7 +14,7 @@ export async function generateImage(
   options: CallOptions = {},
 ): Promise<ImageResponse> {
   const started = context.now();
-  const resolved = await context.resolver.resolve(modelId, options.signal);
+  const resolved = await context.resolver.resolveForCall(modelId, options.signal);
   const codec = imageCodecFor(context, resolved);
   codec.validate(resolved.model, request);
   const sent = await sendInvoke(context, modelId, JSON.stringify(codec.encodeRequest(request)), options);

@@ -5,6 +5,7 @@ import { callStream } from './call-stream.js';
 import { chatCodecFor, type ClientContext } from './client-context.js';
 import type { CallOptions, CallTokenStream } from './client-types.js';
 import { parseJsonBody } from './send-invoke.js';
+import { converseStreamTarget } from './converse.js';
 
 /**
  * Streams a chat completion through InvokeModelWithResponseStream. Resolution and validation run
@@ -21,7 +22,13 @@ export function stream(
   return {
     async *[Symbol.asyncIterator]() {
       const started = context.now();
-      const resolved = await context.resolver.resolve(modelId, options.signal);
+      const target = await context.resolver.resolveChat(modelId, options.signal);
+      if (target.kind === 'live') {
+        // A model only Bedrock's list knows has no codec here: ConverseStream speaks to every family.
+        yield* converseStreamTarget(context, target, request, options, started);
+        return;
+      }
+      const resolved = target.resolved;
       const codec = chatCodecFor(context, resolved);
       codec.validate(resolved.model, request);
       const body = JSON.stringify(codec.encodeRequest(request));

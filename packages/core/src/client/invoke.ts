@@ -6,6 +6,7 @@ import { usageFromHeaders } from './call-middleware.js';
 import { chatCodecFor, type ClientContext } from './client-context.js';
 import type { CallOptions, InvokeRawResult, InvokeResult } from './client-types.js';
 import { sendInvoke } from './send-invoke.js';
+import { converseTarget } from './converse.js';
 
 /** Chat completion through InvokeModel and the family's codec. */
 export async function invoke(
@@ -15,7 +16,10 @@ export async function invoke(
   options: CallOptions = {},
 ): Promise<InvokeResult> {
   const started = context.now();
-  const resolved = await context.resolver.resolve(modelId, options.signal);
+  const target = await context.resolver.resolveChat(modelId, options.signal);
+  // A model only Bedrock's list knows has no codec here: Converse speaks to every family.
+  if (target.kind === 'live') return converseTarget(context, target, request, options, started);
+  const resolved = target.resolved;
   const codec = chatCodecFor(context, resolved);
   codec.validate(resolved.model, request);
   const body = JSON.stringify(codec.encodeRequest(request));

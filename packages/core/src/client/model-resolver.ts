@@ -1,15 +1,19 @@
 import {
   GetCustomModelCommand,
+  ListFoundationModelsCommand,
   GetInferenceProfileCommand,
   GetProvisionedModelThroughputCommand,
   type BedrockClient,
 } from '@aws-sdk/client-bedrock';
 import type { ModelCatalog, ResolvedModel } from '../catalog/model-catalog.js';
 import { baseModelIdOf, parseModelId, type ModelReference } from '../catalog/model-id.js';
-import { QuarryError } from '../errors/quarry-error.js';
+import { ModelNotFoundError, QuarryError } from '../errors/quarry-error.js';
+import type { Logger } from '../logging/logger.js';
 import type { RetryDeps } from '../retry/with-retry.js';
 import { withRetry } from '../retry/with-retry.js';
 import { abortOptions } from './linked-abort.js';
+import { liveModelOf, type LiveModel } from './live-model.js';
+import { checkRegion } from './region-check.js';
 
 /** Resolves any model ID or ARN to its catalog entry, asking Bedrock about opaque ARNs once. */
 export interface ModelResolver {
@@ -17,12 +21,33 @@ export interface ModelResolver {
   resolve(modelId: string, signal?: AbortSignal): Promise<ResolvedModel>;
   /** Like resolve, but undefined when the catalog does not know the model. */
   tryResolve(modelId: string, signal?: AbortSignal): Promise<ResolvedModel | undefined>;
+  /**
+   * Like resolve, but a model the catalog does not know and the upstream's ListFoundationModels
+   * lists (asked once per client, then cached) comes back as a live-only model, callable through
+   * Converse. Still throws ModelNotFoundError when neither knows it.
+   */
+  resolveChat(modelId: string, signal?: AbortSignal): Promise<ChatTarget>;
+  /** resolve, plus the region check calls get (see resolveChat). */
+  resolveForCall(modelId: string, signal?: AbortSignal): Promise<ResolvedModel>;
 }
+
+/** What a chat call runs on: a catalog entry (any path) or a live-only model (Converse only). */
+export type ChatTarget =
+  | { readonly kind: 'catalog'; readonly resolved: ResolvedModel }
+  | { readonly kind: 'live'; readonly id: string; readonly model: LiveModel };
 
 export interface ModelResolverDeps {
   readonly catalog: ModelCatalog;
   readonly control: BedrockClient;
   readonly retry: RetryDeps;
+  readonly logger: Logger;
+  /** The region calls go to. */
+  readonly region: string;
+  /**
+   * Refuse, before calling, identifiers that cannot work as written in `region` (see checkRegion);
+   * resolveChat and resolveForCall only.
+   */
+  readonly checkRegions: boolean;
 }
 
 export function createModelResolver(deps: ModelResolverDeps): ModelResolver {
@@ -79,7 +104,86 @@ export function createModelResolver(deps: ModelResolverDeps): ModelResolver {
     if (baseModelIdOf(reference) === undefined) await learnAlias(reference, modelId, signal);
   }
 
+  // The live list changes monthly, not per call: one ListFoundationModels per client is enough.
+  let liveModels: Promise<ReadonlyMap<string, LiveModel>> | undefined;
+  function loadLiveModels(signal: AbortSignal | undefined): Promise<ReadonlyMap<string, LiveModel>> {
+    liveModels ??= withRetry(
+      () => deps.control.send(new ListFoundationModelsCommand({}), abortOptions(signal)),
+      deps.retry,
+      { signal, context: { operation: 'ListFoundationModels' } },
+    ).then((output) => {
+      const models = new Map<string, LiveModel>();
+      for (const summary of output.modelSummaries ?? []) {
+        const { modelId } = summary;
+        if (modelId !== undefined) models.set(modelId, liveModelOf({ ...summary, modelId }));
+      }
+      return models;
+    });
+    const loading = liveModels;
+    // A failed or cancelled lookup is not cached: the next call asks again.
+    loading.catch(() => {
+      if (liveModels === loading) liveModels = undefined;
+    });
+    return loading;
+  }
+
+  async function resolveLive(
+    modelId: string,
+    notFound: ModelNotFoundError,
+    signal: AbortSignal | undefined,
+  ): Promise<ChatTarget> {
+    const reference = parseModelId(modelId);
+    const base = baseModelIdOf(reference);
+    if (base === undefined) throw notFound;
+    let listed: ReadonlyMap<string, LiveModel>;
+    try {
+      listed = await loadLiveModels(signal);
+    } catch (error) {
+      signal?.throwIfAborted();
+      deps.logger.warn(
+        {
+          event: 'bedrock.live-models.unavailable',
+          code: error instanceof QuarryError ? error.code : undefined,
+        },
+        'could not list foundation models; only catalog models resolve',
+      );
+      throw notFound;
+    }
+    const model = listed.get(base);
+    if (model === undefined) throw notFound;
+    // Listed in this region's answer, so served here; which profiles exist the list does not say.
+    if (deps.checkRegions) {
+      checkRegion(reference, { ...model, regions: undefined, profiles: undefined }, deps.region);
+    }
+    return { kind: 'live', id: modelId, model };
+  }
+
+  function checked(resolved: ResolvedModel): ResolvedModel {
+    if (deps.checkRegions) checkRegion(resolved.reference, resolved.model, deps.region);
+    return resolved;
+  }
+
   return {
+    async resolveChat(modelId, signal) {
+      await prepare(modelId, signal);
+      try {
+        return {
+          kind: 'catalog',
+          resolved: checked(
+            deps.catalog.resolve(modelId, (reference) => lookupAlias(reference) ?? aliases.get(modelId)),
+          ),
+        };
+      } catch (error) {
+        if (!(error instanceof ModelNotFoundError)) throw error;
+        return resolveLive(modelId, error, signal);
+      }
+    },
+    async resolveForCall(modelId, signal) {
+      await prepare(modelId, signal);
+      return checked(
+        deps.catalog.resolve(modelId, (reference) => lookupAlias(reference) ?? aliases.get(modelId)),
+      );
+    },
     async resolve(modelId, signal) {
       await prepare(modelId, signal);
       return deps.catalog.resolve(modelId, (reference) => lookupAlias(reference) ?? aliases.get(modelId));

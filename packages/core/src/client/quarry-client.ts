@@ -3,12 +3,13 @@ import type { BedrockAgentRuntimeClient } from '@aws-sdk/client-bedrock-agent-ru
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ModelCatalog, ResolvedModel } from '../catalog/model-catalog.js';
+import type { ModelId } from '../catalog/model-data.js';
 import type { ChatRequest, EmbedRequest, ImageRequest } from '../codec-kit/chat-types.js';
 import type { CodecRegistry } from '../codecs/codec-registry.js';
 import { createSilentLogger, type Logger } from '../logging/logger.js';
 import { createRetryBudget, type RetryBudget } from '../retry/retry-budget.js';
 import { checkRetryPolicy, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry/retry-policy.js';
-import { chatCodecFor, type ClientContext } from './client-context.js';
+import type { ClientContext } from './client-context.js';
 import type {
   CallOptions,
   CallTokenStream,
@@ -21,7 +22,7 @@ import type {
 import type { ControlPlaneApi } from './control-plane-api.js';
 import { createControlPlaneApi } from './control-plane.js';
 import { createAgentRuntimeApi, type AgentRuntimeApi } from '../agents/agent-runtime-api.js';
-import { converse, converseStream } from './converse.js';
+import { converse, converseStream, validateChatTarget } from './converse.js';
 import { embed, type EmbedOptions } from './embed.js';
 import { generateImage } from './generate-image.js';
 import { invoke, invokeRaw } from './invoke.js';
@@ -76,6 +77,13 @@ export interface QuarryClientDeps {
    * inject one to fire it at will instead of waiting it out. @default node:timers setTimeout
    */
   readonly scheduleTimeout?: ScheduleTimeout | undefined;
+  /**
+   * Refuse before calling a model ID that cannot work as written in `region`: a profile-only
+   * model by its base ID, a model the catalog says the region does not serve, a profile of another
+   * geography. The error names the region and what to call instead. Turn it off if the catalog's
+   * region lists lag behind AWS for a model you use. @default true
+   */
+  readonly checkRegions?: boolean | undefined;
   /** Embedding batches in flight per embed() call. @default 8 */
   readonly embedConcurrency?: number | undefined;
 }
@@ -87,25 +95,26 @@ export interface QuarryClient extends ControlPlaneApi, AgentRuntimeApi {
   readonly runtimePath: RuntimePath;
   readonly catalog: ModelCatalog;
   /** Resolves a base ID, profile ID or ARN to its catalog entry (asks Bedrock about opaque ARNs). */
-  resolveModel(modelId: string, options?: CallOptions): Promise<ResolvedModel>;
+  resolveModel(modelId: ModelId, options?: CallOptions): Promise<ResolvedModel>;
   /** Like resolveModel, but undefined for unknown or malformed IDs; other failures still throw. */
-  tryResolveModel(modelId: string, options?: CallOptions): Promise<ResolvedModel | undefined>;
+  tryResolveModel(modelId: ModelId, options?: CallOptions): Promise<ResolvedModel | undefined>;
   /**
    * Resolves the model and runs the family's validation without calling Bedrock: lets a caller
-   * refuse bad input before opening a stream. Throws ValidationError / ModelNotFoundError.
+   * refuse bad input before opening a stream. Models only Bedrock's list knows count as known.
+   * Throws ValidationError / ModelNotFoundError.
    */
-  validateChat(modelId: string, request: ChatRequest, options?: CallOptions): Promise<ResolvedModel>;
-  invoke(modelId: string, request: ChatRequest, options?: CallOptions): Promise<InvokeResult>;
-  stream(modelId: string, request: ChatRequest, options?: CallOptions): CallTokenStream;
-  converse(modelId: string, request: ChatRequest, options?: CallOptions): Promise<InvokeResult>;
-  converseStream(modelId: string, request: ChatRequest, options?: CallOptions): CallTokenStream;
+  validateChat(modelId: ModelId, request: ChatRequest, options?: CallOptions): Promise<void>;
+  invoke(modelId: ModelId, request: ChatRequest, options?: CallOptions): Promise<InvokeResult>;
+  stream(modelId: ModelId, request: ChatRequest, options?: CallOptions): CallTokenStream;
+  converse(modelId: ModelId, request: ChatRequest, options?: CallOptions): Promise<InvokeResult>;
+  converseStream(modelId: ModelId, request: ChatRequest, options?: CallOptions): CallTokenStream;
   embed<F extends EmbeddingFormat = 'array'>(
-    modelId: string,
+    modelId: ModelId,
     request: EmbedRequest,
     options?: EmbedOptions<F>,
   ): Promise<EmbedResponse<F>>;
-  generateImage(modelId: string, request: ImageRequest, options?: CallOptions): Promise<ImageResponse>;
-  invokeRaw(modelId: string, body: unknown, options?: CallOptions): Promise<InvokeRawResult>;
+  generateImage(modelId: ModelId, request: ImageRequest, options?: CallOptions): Promise<ImageResponse>;
+  invokeRaw(modelId: ModelId, body: unknown, options?: CallOptions): Promise<InvokeRawResult>;
 }
 
 export function createQuarryClient(deps: QuarryClientDeps): QuarryClient {
@@ -135,7 +144,14 @@ export function createQuarryClient(deps: QuarryClientDeps): QuarryClient {
     catalog: deps.catalog,
     codecs: deps.codecs,
     retry,
-    resolver: createModelResolver({ catalog: deps.catalog, control: deps.control, retry }),
+    resolver: createModelResolver({
+      catalog: deps.catalog,
+      control: deps.control,
+      retry,
+      logger,
+      region: deps.region,
+      checkRegions: deps.checkRegions ?? true,
+    }),
     logger,
     now: deps.now ?? (() => performance.now()),
     streamIdleTimeoutMs,
@@ -151,9 +167,7 @@ export function createQuarryClient(deps: QuarryClientDeps): QuarryClient {
     resolveModel: (modelId, options = {}) => context.resolver.resolve(modelId, options.signal),
     tryResolveModel: (modelId, options = {}) => context.resolver.tryResolve(modelId, options.signal),
     async validateChat(modelId, request, options = {}) {
-      const resolved = await context.resolver.resolve(modelId, options.signal);
-      chatCodecFor(context, resolved).validate(resolved.model, request);
-      return resolved;
+      validateChatTarget(context, await context.resolver.resolveChat(modelId, options.signal), request);
     },
     invoke: (modelId, request, options) => invoke(context, modelId, request, options),
     stream: (modelId, request, options) => stream(context, modelId, request, options),

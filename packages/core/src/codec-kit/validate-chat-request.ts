@@ -2,6 +2,12 @@ import type { CatalogModel } from '../catalog/catalog-model.js';
 import { ValidationError } from '../errors/quarry-error.js';
 import type { ChatMessage, ChatRequest, ContentPart } from './chat-types.js';
 
+/** What the shared checks read about a model: a catalog entry, or a model only Bedrock's list knows. */
+export type ChatModelLimits = Pick<
+  CatalogModel,
+  'modelId' | 'inputModalities' | 'maxOutputTokens' | 'contextWindow' | 'toolUse' | 'systemPrompt'
+>;
+
 /** Family-specific limits the shared checks need; each codec passes its own. */
 export interface ChatRules {
   /** Highest temperature the family accepts. @default 1 */
@@ -34,7 +40,11 @@ export function partsOf(message: ChatMessage): readonly ContentPart[] {
  * The checks every chat family shares. Throws ValidationError whose message names the field,
  * the limit and the fix, so a caller can correct the request without reading our code.
  */
-export function validateChatRequest(model: CatalogModel, request: ChatRequest, rules: ChatRules = {}): void {
+export function validateChatRequest(
+  model: ChatModelLimits,
+  request: ChatRequest,
+  rules: ChatRules = {},
+): void {
   const { modelId } = model;
   // Checked through an `unknown` copy: Array.isArray would widen the typed array to any[].
   const messages: unknown = request.messages;
@@ -145,7 +155,7 @@ export function validateChatRequest(model: CatalogModel, request: ChatRequest, r
   }
 }
 
-function checkPart(model: CatalogModel, part: ContentPart, field: string): void {
+function checkPart(model: ChatModelLimits, part: ContentPart, field: string): void {
   switch (part.type) {
     case 'text':
       return;

@@ -22,7 +22,7 @@ const UNPRICED: Cost = Object.freeze({ inputUsd: 0, outputUsd: 0, totalUsd: 0, p
  * lacks the price for a token count that is not zero (e.g. output tokens on a model priced only
  * for input). Throws RangeError for a negative or non-finite token count.
  */
-export function costOfUsage(model: CatalogModel, usage: Usage): Cost {
+export function costOfUsage(model: Pick<CatalogModel, 'pricing'>, usage: Usage): Cost {
   checkCount('usage.inputTokens', usage.inputTokens);
   checkCount('usage.outputTokens', usage.outputTokens);
   const { inputPer1k, outputPer1k } = model.pricing;

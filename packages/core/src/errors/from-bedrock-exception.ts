@@ -194,7 +194,7 @@ function describe(
       return (
         `Access denied to ${model}${region}: ${upstream} ` +
         `Enable access to this model on the Bedrock console's "Model access" page for this region, accept its ` +
-        `agreement offer if it has one (the acceptAgreement mutation or CreateFoundationModelAgreement), and make ` +
+        `agreement offer if it has one (createAgreement(), i.e. CreateFoundationModelAgreement), and make ` +
         `sure the caller's IAM policy allows ${action} on it.`
       );
     }

@@ -1,6 +1,6 @@
 import type { CatalogModel, ProfilePrefix } from '@quarry/core/catalog';
 
-import { profileServesRegion } from '../runtime/profile-geography.js';
+import { profileServesRegion } from '@quarry/core/catalog';
 
 /**
  * The regions each system-profile geography routes to when the catalog names none of the model's.

@@ -6,7 +6,7 @@ import {
 } from '@quarry/core/catalog';
 
 import { BedrockHttpError } from '../http/emulator-request.js';
-import { profileServesRegion } from './profile-geography.js';
+import { profileServesRegion } from '@quarry/core/catalog';
 
 /**
  * What the runtime needs from the control plane to resolve opaque ARNs and check access. Resources

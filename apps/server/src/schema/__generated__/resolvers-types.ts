@@ -500,12 +500,18 @@ export type FoundationModel = {
   contextWindow: Maybe<Scalars['Int']['output']>;
   /** Customization types the model supports; empty when none. */
   customizationsSupported: Array<CustomizationType>;
-  /** Why the model is deprecated and what to use instead. */
+  /** Why the model is deprecated and what to use instead: a model callable as written (on demand) in this gateway's region. */
   deprecationReason: Maybe<Scalars['String']['output']>;
   /** Allowed embedding sizes, default first (embedding models). */
   embeddingDimensions: Maybe<Array<Scalars['Int']['output']>>;
   /** Quarry's codec family (anthropic-messages, titan-text, nova, llama3, …); null for models Quarry has no codec for. */
   family: Maybe<Scalars['String']['output']>;
+  /**
+   * Whether Quarry's catalog knows the model (limits, prices, a codec). False for models only the
+   * upstream lists, such as ones Bedrock added after this release: `invoke` and `invokeStream` still
+   * call them, through Bedrock's Converse API, with cost unpriced.
+   */
+  inCatalog: Scalars['Boolean']['output'];
   /** Inference profiles (system-defined cross-region and application) that route to the model. */
   inferenceProfiles: Array<InferenceProfile>;
   /** How the model can be called. */
@@ -1884,6 +1890,7 @@ export type FoundationModelResolvers<ContextType = GatewayContext, ParentType ex
   deprecationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   embeddingDimensions?: Resolver<Maybe<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
   family?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  inCatalog?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   inferenceProfiles?: Resolver<Array<ResolversTypes['InferenceProfile']>, ParentType, ContextType>;
   inferenceTypesSupported?: Resolver<Array<ResolversTypes['InferenceType']>, ParentType, ContextType>;
   inputModalities?: Resolver<Array<ResolversTypes['Modality']>, ParentType, ContextType>;

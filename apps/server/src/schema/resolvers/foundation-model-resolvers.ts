@@ -45,7 +45,7 @@ export function createFoundationModelResolvers(catalog: ModelCatalog): Foundatio
     lifecycleStatus: lifecycleOf,
     isDeprecated: (view) => lifecycleOf(view) === 'LEGACY',
     deprecationReason: (view) =>
-      lifecycleOf(view) === 'LEGACY' ? deprecationReason(catalog, view.catalog) : null,
+      lifecycleOf(view) === 'LEGACY' ? deprecationReason(catalog, view.catalog, view.region) : null,
     contextWindow: (view) => view.catalog?.contextWindow ?? null,
     maxOutputTokens: (view) => view.catalog?.maxOutputTokens ?? null,
     embeddingDimensions: (view) =>
@@ -62,6 +62,7 @@ export function createFoundationModelResolvers(catalog: ModelCatalog): Foundatio
           },
     regions: (view) => [...(view.catalog?.regions ?? [view.region])],
     available: (view) => view.summary !== undefined,
+    inCatalog: (view) => view.catalog !== undefined,
     inferenceProfiles: async (view, _args, context) => {
       const id = modelIdOf(view);
       const suffix = `/${id}`;
@@ -75,13 +76,18 @@ export function createFoundationModelResolvers(catalog: ModelCatalog): Foundatio
   };
 }
 
-/** Points LEGACY models at the newest ACTIVE model (catalog order) of the same provider and output. */
-function deprecationReason(catalog: ModelCatalog, model: CatalogModel | undefined): string {
+/**
+ * Points LEGACY models at the newest ACTIVE model (catalog order) of the same provider and output
+ * that can be called as written in `region`: served there on demand, not through a profile only.
+ */
+function deprecationReason(catalog: ModelCatalog, model: CatalogModel | undefined, region: string): string {
   const base = 'Bedrock lists this model as LEGACY: it still works but is being retired.';
   if (model === undefined) return base;
   const successor = catalog.models.findLast(
     (candidate) =>
       candidate.lifecycle === 'ACTIVE' &&
+      candidate.inferenceTypes.includes('ON_DEMAND') &&
+      candidate.regions.includes(region) &&
       candidate.provider === model.provider &&
       candidate.outputModalities.join() === model.outputModalities.join(),
   );

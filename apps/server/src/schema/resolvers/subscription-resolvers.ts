@@ -4,7 +4,6 @@ import { underInput, withInputPaths } from '../../errors/input-paths.js';
 import { chatInputPath, toChatRequest } from '../../mapping/to-chat-request.js';
 import { abortableIterator } from '../../streaming/abortable-iterator.js';
 import type { GatewayStreamEvent } from '../../streaming/gateway-stream-event.js';
-import { toGatewayEvents } from '../../streaming/to-gateway-events.js';
 import type { CustomizationJob, SubscriptionResolvers } from '../__generated__/resolvers-types.js';
 import { toAgentEventView, toInvokeAgentRequest, type AgentEventView } from '../../agents/agent-views.js';
 import { requireOwnedBatchJob } from '../../batch/batch-job-owners.js';
@@ -34,8 +33,10 @@ export function createSubscriptionResolvers(): SubscriptionResolvers {
           { event: 'gateway.stream.open', modelId: input.modelId, requestId: context.requestId },
           'stream open',
         );
-        return abortableIterator(
-          (signal) => toGatewayEvents(context.client.stream(input.modelId, request, { signal })),
+        return abortableIterator<GatewayStreamEvent>(
+          // Core's events are the union's members as they are (stream-end carries a few more
+          // fields, which GraphQL never selects): no copying layer in between.
+          (signal) => context.client.stream(input.modelId, request, { signal }),
           context.signal,
           (ending) => {
             context.streams.release();

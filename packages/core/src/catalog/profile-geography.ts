@@ -1,4 +1,4 @@
-import type { ProfilePrefix } from '@quarry/core/catalog';
+import type { ProfilePrefix } from './catalog-model.js';
 
 /**
  * Which source regions may call a system inference profile of each geography. A `us.` profile
@@ -14,6 +14,7 @@ const SERVES: Readonly<Record<ProfilePrefix, (region: string) => boolean>> = {
   global: (region) => !region.startsWith('us-gov-') && !region.startsWith('cn-'),
 };
 
+/** Whether a system inference profile with this geography prefix can be called from `region`. */
 export function profileServesRegion(prefix: ProfilePrefix, region: string): boolean {
   return SERVES[prefix](region);
 }
