@@ -340,10 +340,17 @@ describe('fuzz: random GraphQL against the running gateway', () => {
         const outcome = await new Promise<{ errors?: unknown; results: number }>((resolve) => {
           let results = 0;
           const timer = setTimeout(() => resolve({ errors: 'hang', results }), ANSWER_MS);
-          client.subscribe(
+          // The first answer is what is checked: progress subscriptions stay open by design, so
+          // the client completes after it. A hang is no answer at all.
+          const unsubscribe = client.subscribe(
             { query: request.query, variables },
             {
-              next: () => (results += 1),
+              next: () => {
+                results += 1;
+                clearTimeout(timer);
+                unsubscribe();
+                resolve({ results });
+              },
               error: (errors) => {
                 clearTimeout(timer);
                 resolve({ errors, results });

@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,6 +146,32 @@ describe('the packed tarballs, installed in a project outside the workspace', ()
       embedded: true,
       typedError: true,
     });
+  });
+
+  it('start the emulator with its bin, as npx quarry-emulator does', async () => {
+    const child = spawn(
+      join(project, 'node_modules', '.bin', 'quarry-emulator'),
+      ['--port', '0', '--latency', 'zero'],
+      {
+        cwd: project,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    try {
+      let output = '';
+      child.stdout.setEncoding('utf8');
+      for await (const chunk of child.stdout) {
+        output += String(chunk);
+        if (output.includes('\n')) break;
+      }
+      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      expect(url, output).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const listed = await fetch(`${url ?? ''}/foundation-models`);
+      expect(listed.status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
   });
 
   it('pass publint and arethetypeswrong (ESM-only profile)', async () => {
