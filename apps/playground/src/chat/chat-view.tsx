@@ -16,6 +16,7 @@ import { checkSettings, maxTemperature, numberOrUndefined } from '../components/
 import { useModels } from '../components/use-models';
 import type { ShownMessage, ShownToolCall } from './chat-types';
 import { MessageView } from './message-view';
+import { ModelSelect } from '../components/model-select';
 
 type StoredConversation = NonNullable<PlaygroundConversationQuery['conversation']>;
 type ConversationSummary = PlaygroundConversationsQuery['conversations'][number];
@@ -377,17 +378,7 @@ export function ChatView({ conversationId }: { readonly conversationId: string |
         </h2>
         <ErrorBanner error={modelsError} />
         <form className="settings" aria-label="Settings" onSubmit={(event) => event.preventDefault()}>
-          <label>
-            Model
-            <select value={settings.modelId} onChange={(event) => void switchModel(event.target.value)}>
-              {model === undefined && <option value={settings.modelId}>{settings.modelId}</option>}
-              {models.map((m) => (
-                <option key={m.modelId} value={m.modelId}>
-                  {m.modelName} ({m.providerName})
-                </option>
-              ))}
-            </select>
-          </label>
+          <ModelSelect value={settings.modelId} models={models} onChange={(id) => void switchModel(id)} />
           <label>
             Temperature
             <input

@@ -6,6 +6,7 @@ import { request } from '../api/http';
 import { ErrorBanner } from '../components/error-banner';
 import { ms, tokens, usd } from '../components/format';
 import { useModels } from '../components/use-models';
+import { ModelSelect } from '../components/model-select';
 
 type EmbedResult = PlaygroundEmbedMutation['embed'];
 
@@ -75,17 +76,7 @@ export function EmbeddingsView() {
           void embed();
         }}
       >
-        <label>
-          Model
-          <select value={modelId} onChange={(event) => setModelId(event.target.value)}>
-            {model === undefined && <option value={modelId}>{modelId}</option>}
-            {models.map((m) => (
-              <option key={m.modelId} value={m.modelId}>
-                {m.modelName} ({m.providerName})
-              </option>
-            ))}
-          </select>
-        </label>
+        <ModelSelect value={modelId} models={models} onChange={setModelId} />
         {model?.embeddingDimensions != null && (
           <label>
             Dimensions

@@ -6,6 +6,7 @@ import { request } from '../api/http';
 import { ErrorBanner } from '../components/error-banner';
 import { ms, usd } from '../components/format';
 import { useModels } from '../components/use-models';
+import { ModelSelect } from '../components/model-select';
 
 type ImageResult = PlaygroundGenerateImageMutation['generateImage'];
 
@@ -23,7 +24,6 @@ export function ImagesView() {
   );
   const [error, setError] = useState<GatewayError | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const model = models.find((m) => m.modelId === modelId);
 
   async function generate(): Promise<void> {
     const [width, height] = size === '' ? [] : size.split('x').map(Number);
@@ -58,17 +58,7 @@ export function ImagesView() {
           void generate();
         }}
       >
-        <label>
-          Model
-          <select value={modelId} onChange={(event) => setModelId(event.target.value)}>
-            {model === undefined && <option value={modelId}>{modelId}</option>}
-            {models.map((m) => (
-              <option key={m.modelId} value={m.modelId}>
-                {m.modelName} ({m.providerName})
-              </option>
-            ))}
-          </select>
-        </label>
+        <ModelSelect value={modelId} models={models} onChange={setModelId} />
         <label>
           Size
           <select value={size} onChange={(event) => setSize(event.target.value)}>

@@ -70,6 +70,7 @@ export type EmbeddingItem<F extends EmbeddingFormat> =
     }
   | { readonly index: number; readonly ok: false; readonly error: QuarryError };
 
+/** `attempts` is 1 plus the retries of every batch: 1 when no batch needed a retry. */
 export interface EmbedResponse<F extends EmbeddingFormat> extends CallMeta {
   /** One item per input text, in input order. */
   readonly items: readonly EmbeddingItem<F>[];

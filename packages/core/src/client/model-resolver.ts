@@ -106,12 +106,12 @@ export function createModelResolver(deps: ModelResolverDeps): ModelResolver {
 
   // The live list changes monthly, not per call: one ListFoundationModels per client is enough.
   let liveModels: Promise<ReadonlyMap<string, LiveModel>> | undefined;
-  function loadLiveModels(signal: AbortSignal | undefined): Promise<ReadonlyMap<string, LiveModel>> {
-    liveModels ??= withRetry(
-      () => deps.control.send(new ListFoundationModelsCommand({}), abortOptions(signal)),
-      deps.retry,
-      { signal, context: { operation: 'ListFoundationModels' } },
-    ).then((output) => {
+  // Shared by every caller, so it runs without any one caller's signal: one leaving must not fail
+  // the others (each still stops waiting when its own signal aborts, see untilAborted).
+  function loadLiveModels(): Promise<ReadonlyMap<string, LiveModel>> {
+    liveModels ??= withRetry(() => deps.control.send(new ListFoundationModelsCommand({})), deps.retry, {
+      context: { operation: 'ListFoundationModels' },
+    }).then((output) => {
       const models = new Map<string, LiveModel>();
       for (const summary of output.modelSummaries ?? []) {
         const { modelId } = summary;
@@ -120,7 +120,7 @@ export function createModelResolver(deps: ModelResolverDeps): ModelResolver {
       return models;
     });
     const loading = liveModels;
-    // A failed or cancelled lookup is not cached: the next call asks again.
+    // A failed lookup is not cached: the next call asks again.
     loading.catch(() => {
       if (liveModels === loading) liveModels = undefined;
     });
@@ -137,7 +137,7 @@ export function createModelResolver(deps: ModelResolverDeps): ModelResolver {
     if (base === undefined) throw notFound;
     let listed: ReadonlyMap<string, LiveModel>;
     try {
-      listed = await loadLiveModels(signal);
+      listed = await untilAborted(loadLiveModels(), signal);
     } catch (error) {
       signal?.throwIfAborted();
       deps.logger.warn(
@@ -204,4 +204,27 @@ export function createModelResolver(deps: ModelResolverDeps): ModelResolver {
       return deps.catalog.tryResolve(modelId, (reference) => lookupAlias(reference) ?? aliases.get(modelId));
     },
   };
+}
+
+/** Settles like `promise`, or rejects with the signal's reason as soon as it aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => {
+      reject(signal.reason as Error);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes the lookup's own failure on unchanged
+        reject(error);
+      },
+    );
+  });
 }

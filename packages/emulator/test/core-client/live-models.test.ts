@@ -47,6 +47,19 @@ describe('models only the live list knows', () => {
     expect((operations()['ConverseStream'] ?? 0) - before).toBe(1);
   });
 
+  it('one caller abandoning the shared list lookup does not fail the others', async () => {
+    const fresh = await startHarness();
+    try {
+      const reason = new Error('gave up');
+      const abandoned = fresh.quarry.invoke(GPT_OSS, hello, { signal: AbortSignal.abort(reason) });
+      const patient = fresh.quarry.invoke(GPT_OSS, hello);
+      await expect(abandoned).rejects.toBe(reason);
+      expect((await patient).text.length).toBeGreaterThan(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('validateChat accepts them and still refuses what every family refuses', async () => {
     await expect(harness.quarry.validateChat(GPT_OSS, hello)).resolves.toBeUndefined();
     await expect(
