@@ -17,6 +17,7 @@ import { GatewayError } from './errors/gateway-error.js';
 import { createGovernance, type GovernanceOptions } from './governance/governance.js';
 import { createGatewayMetrics } from './metrics/gateway-metrics.js';
 import { createCors } from './http/cors.js';
+import { createDocumentStore } from './http/document-store.js';
 import { createStaticSite } from './http/static-site.js';
 import { createGraphQLHttpHandler } from './http/graphql-http-handler.js';
 import { createReadinessProbe, sendHealth } from './http/health-routes.js';
@@ -193,6 +194,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     stopOnTerminationSignals: false,
     parseOptions: { maxLexicalTokens: limits.tokens },
+    documentStore: createDocumentStore(),
     validationRules,
     formatError: (formatted, error) => formatError(formatted, unwrapResolverError(error), format),
     plugins: [

@@ -10,6 +10,14 @@ export interface DocumentCache<T> {
   size(): number;
 }
 
+/**
+ * Parsed documents held by each transport, by their query text. Real apps repeat a few small
+ * operations, so 1 MiB of text holds them all; anything over 8 KiB is rare enough to prepare each
+ * time. Bounded by bytes, not entries: a count alone would let 1,000 maximum-size messages pin a
+ * gigabyte, and a parsed document grows with its text.
+ */
+export const DOCUMENT_CACHE_LIMITS = { maxBytes: 1_048_576, maxEntryBytes: 8_192 } as const;
+
 export interface DocumentCacheOptions {
   /** Total UTF-8 bytes of query text held at once. */
   readonly maxBytes: number;

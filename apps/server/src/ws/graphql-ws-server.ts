@@ -22,7 +22,7 @@ import type { Caller } from '../governance/caller.js';
 import type { Authentication } from '../governance/key-service.js';
 import type { OperationRegistry } from '../operations/operation-registry.js';
 import { completedOperationId } from './completed-operation-id.js';
-import { createDocumentCache } from './document-cache.js';
+import { createDocumentCache, DOCUMENT_CACHE_LIMITS } from './document-cache.js';
 import { createSubscribeOnce } from './subscribe-once.js';
 
 export interface GraphQLWsOptions {
@@ -63,14 +63,6 @@ export interface GraphQLWsServer {
   cancelKey(keyId: string, reason: Error): void;
 }
 
-/**
- * Parsed-and-validated documents by query text, as Apollo's document store does for HTTP (which is
- * bounded by size too). Real apps repeat a few small operations, so 1 MiB of text holds them all;
- * anything over 8 KiB is rare enough to prepare each time. Bounded by bytes, not entries: a
- * count alone would let 1,000 maximum-size messages pin a gigabyte.
- */
-const DOCUMENT_CACHE = { maxBytes: 1_048_576, maxEntryBytes: 8_192 } as const;
-
 /** graphql-ws on the same HTTP server and path as Apollo, with the same limits and error format. */
 export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
   const wsServer = new WebSocketServer({
@@ -84,7 +76,7 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
     // Apollo turns introspection off in production on HTTP; the socket must not be a side door.
     ...(options.format.production ? [NoSchemaIntrospectionCustomRule] : []),
   ];
-  const documents = createDocumentCache<DocumentNode | readonly GraphQLError[]>(DOCUMENT_CACHE);
+  const documents = createDocumentCache<DocumentNode | readonly GraphQLError[]>(DOCUMENT_CACHE_LIMITS);
   const formatAll = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((error) => formatError(error.toJSON(), error.originalError ?? error, options.format));
 
