@@ -22,6 +22,7 @@ export async function profileGateway(
   for (const file of readdirSync(PROFILE_DIR)) if (file.startsWith(name)) rmSync(PROFILE_DIR + file);
   const gateway = await startGatewayProcess(upstream, cpu, {
     ...options,
+    unbundled: true,
     nodeFlags: [
       ...(options.nodeFlags ?? []),
       '--cpu-prof',

@@ -201,6 +201,11 @@ export interface GatewayProcessOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Extra Node flags before the script, e.g. `--cpu-prof`. */
   readonly nodeFlags?: readonly string[];
+  /**
+   * Run tsc's module tree (`dist/main.js`) instead of the bundle `pnpm start` runs: the same code,
+   * but a profile can tell Apollo, graphql-js and the SDK apart by their files.
+   */
+  readonly unbundled?: boolean;
 }
 
 export interface RunningGateway extends RunningProcess {
@@ -218,7 +223,10 @@ export async function startGatewayProcess(
   const database = join(folder, 'quarry.db');
   const spawnedAt = performance.now();
   const child = spawnNode(
-    [...(options.nodeFlags ?? []), 'apps/server/dist/gateway/main.js'],
+    [
+      ...(options.nodeFlags ?? []),
+      options.unbundled === true ? 'apps/server/dist/main.js' : 'apps/server/dist/gateway/main.js',
+    ],
     {
       PORT: String(port),
       QUARRY_UPSTREAM: upstream,
