@@ -7,6 +7,9 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
+    // Tests that build AWS SDK clients themselves (as an app using the SDK beside Quarry would)
+    // get the SDK's Node 22 notice; Quarry's own clients turn off exactly that warning and no other.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // This box runs at load 4+ with other suites beside this one: a test waits on events, and the
     // timeout only catches a hang, so it is generous.
