@@ -75,6 +75,28 @@ export interface ConversationRepository {
 
 const now = (): string => new Date().toISOString();
 
+/** A user turn's columns, as stored; `toolResults` is JSON text or null. */
+export function userTurnValues(
+  content: string,
+  toolResults: string | null,
+): Omit<MessageRow, 'id' | 'conversation_id' | 'position' | 'created_at' | 'updated_at'> {
+  return {
+    role: 'user',
+    content,
+    tool_calls: null,
+    tool_results: toolResults,
+    status: 'complete',
+    model_id: null,
+    input_tokens: null,
+    output_tokens: null,
+    cost_usd: null,
+    stop_reason: null,
+    turns_sent: null,
+    error_code: null,
+    writer: null,
+  };
+}
+
 export function createConversationRepository(store: Store): ConversationRepository {
   const { db } = store;
 
@@ -191,21 +213,7 @@ export function createConversationRepository(store: Store): ConversationReposito
         .execute(),
 
     appendUserTurn: (conversationId, content, toolResults) =>
-      append(conversationId, {
-        role: 'user',
-        content,
-        tool_calls: null,
-        tool_results: toolResults,
-        status: 'complete',
-        model_id: null,
-        input_tokens: null,
-        output_tokens: null,
-        cost_usd: null,
-        stop_reason: null,
-        turns_sent: null,
-        error_code: null,
-        writer: null,
-      }),
+      append(conversationId, userTurnValues(content, toolResults)),
 
     appendAssistantTurn: (conversationId, turn) =>
       append(conversationId, {

@@ -26,6 +26,7 @@ import {
   type ConversationRow,
   type FinishedTurn,
   type MessageRow,
+  userTurnValues,
 } from './conversation-repository.js';
 import { createKeyedMutex } from './keyed-mutex.js';
 
@@ -165,16 +166,14 @@ export function createConversationService(options: ConversationServiceOptions): 
       // Re-read under the lock: an earlier send or a model switch may have changed it.
       const current = await owned(input.caller, conversation.id);
       const rows = await repository.messages(current.id);
-      const userTurn = toChatMessages([...rows, pendingUserTurn(input)]);
-      // Checked before the turn is committed, so a request the model refuses leaves no trace.
-      const { request, turnsSent } = await buildRequest(current, userTurn, input.signal);
-      await repository.appendUserTurn(
-        current.id,
-        input.content,
+      const toolResults =
         input.toolResults === undefined || input.toolResults.length === 0
           ? null
-          : JSON.stringify(input.toolResults),
-      );
+          : JSON.stringify(input.toolResults);
+      const userTurn = toChatMessages([...rows, pendingUserTurn(current.id, input.content, toolResults)]);
+      // Checked before the turn is committed, so a request the model refuses leaves no trace.
+      const { request, turnsSent } = await buildRequest(current, userTurn, input.signal);
+      await repository.appendUserTurn(current.id, input.content, toolResults);
       return { conversation: current, request, turnsSent, release };
     } catch (error) {
       release();
@@ -434,27 +433,13 @@ function interrupted(content: string, error: unknown): FinishedTurn & { status: 
   };
 }
 
-function pendingUserTurn(input: SendInput): MessageRow {
+/** The user turn as it will be stored, for building the request before it is committed. */
+function pendingUserTurn(conversationId: string, content: string, toolResults: string | null): MessageRow {
   return {
+    ...userTurnValues(content, toolResults),
     id: '',
-    conversation_id: input.conversationId,
+    conversation_id: conversationId,
     position: Number.MAX_SAFE_INTEGER,
-    role: 'user',
-    content: input.content,
-    tool_calls: null,
-    tool_results:
-      input.toolResults === undefined || input.toolResults.length === 0
-        ? null
-        : JSON.stringify(input.toolResults),
-    status: 'complete',
-    model_id: null,
-    input_tokens: null,
-    output_tokens: null,
-    cost_usd: null,
-    stop_reason: null,
-    turns_sent: null,
-    error_code: null,
-    writer: null,
     created_at: '',
     updated_at: '',
   };
