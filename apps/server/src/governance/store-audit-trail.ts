@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
 import type { AuditLogTable } from '../store/tables/governance-tables.js';
-import { GENESIS_HASH, hashEntry, type AuditRecord } from './audit-chain.js';
+import { groupCommit } from '../store/group-commit.js';
+import { GENESIS_HASH, hashEntry, type AuditEvent, type AuditRecord } from './audit-chain.js';
 import type { AuditTrail } from './audit-trail.js';
 
 /**
@@ -12,53 +13,53 @@ import type { AuditTrail } from './audit-trail.js';
 const APPEND_ATTEMPTS = 200;
 
 /**
- * The audit chain in `audit_log`, its head in `audit_head`. Each append reads the head, inserts
- * the next row and moves the head in one transaction; appends from this process queue up behind
- * each other, and a collision with another process (same seq: primary key) retries.
+ * The audit chain in `audit_log`, its head in `audit_head`. Appends made together are written by
+ * one transaction (group commit): it reads the head, inserts the next rows and moves the head.
+ * Batches from this process follow each other in order; a collision with another process (same
+ * seq: primary key) retries the batch.
  */
 export function createStoreAuditTrail(db: Kysely<Database>, now: () => number): AuditTrail {
-  let tail: Promise<unknown> = Promise.resolve();
-  const appendOnce = (event: Parameters<AuditTrail['append']>[0]) =>
+  const appendOnce = (events: readonly AuditEvent[]) =>
     db.transaction().execute(async (trx) => {
       const head = await trx
         .selectFrom('audit_head')
         .select(['seq', 'hash'])
         .where('id', '=', 1)
         .executeTakeFirst();
-      const unsealed = {
-        ...event,
-        seq: (head?.seq ?? 0) + 1,
-        at: new Date(now()).toISOString(),
-        prevHash: head?.hash ?? GENESIS_HASH,
-      };
-      const entry: AuditRecord = { ...unsealed, hash: hashEntry(unsealed) };
-      await trx.insertInto('audit_log').values(toRow(entry)).execute();
+      const at = new Date(now()).toISOString();
+      let previous = { seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH };
+      const entries = events.map((event): AuditRecord => {
+        const unsealed = { ...event, seq: previous.seq + 1, at, prevHash: previous.hash };
+        const entry = { ...unsealed, hash: hashEntry(unsealed) };
+        previous = entry;
+        return entry;
+      });
+      await trx.insertInto('audit_log').values(entries.map(toRow)).execute();
       if (head === undefined)
-        await trx.insertInto('audit_head').values({ id: 1, seq: entry.seq, hash: entry.hash }).execute();
+        await trx
+          .insertInto('audit_head')
+          .values({ id: 1, seq: previous.seq, hash: previous.hash })
+          .execute();
       else
         await trx
           .updateTable('audit_head')
-          .set({ seq: entry.seq, hash: entry.hash })
+          .set({ seq: previous.seq, hash: previous.hash })
           .where('id', '=', 1)
           .where('seq', '=', head.seq)
           .execute();
-      return entry;
+      return entries;
     });
-  const append = async (event: Parameters<AuditTrail['append']>[0]): Promise<AuditRecord> => {
+  const append = groupCommit(async (events: readonly AuditEvent[]): Promise<readonly AuditRecord[]> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await appendOnce(event);
+        return await appendOnce(events);
       } catch (error) {
         if (attempt >= APPEND_ATTEMPTS || !isConflict(error)) throw error;
       }
     }
-  };
+  });
   return {
-    append(event) {
-      const result = tail.then(() => append(event));
-      tail = result.catch(() => undefined);
-      return result;
-    },
+    append,
     async page(first, after) {
       let query = db.selectFrom('audit_log').selectAll();
       if (after !== null) query = query.where('seq', '<', Number(after));
