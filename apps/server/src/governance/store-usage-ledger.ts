@@ -10,7 +10,7 @@ import type { UsageIncrement, UsageLedger } from './usage-ledger.js';
  * refuses a statement that updates the same row twice.
  */
 export function createStoreUsageLedger(db: Kysely<Database>): UsageLedger {
-  const record = groupCommit(async (increments: readonly UsageIncrement[]): Promise<readonly void[]> => {
+  const record = groupCommit(async (increments: readonly UsageIncrement[]): Promise<readonly undefined[]> => {
     const rows = new Map<
       string,
       UsageDailyTable & { input_tokens: number; output_tokens: number; cost_nanos: number }
