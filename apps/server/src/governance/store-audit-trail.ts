@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
-import type { AuditLogTable } from '../store/tables/governance-tables.js';
+import type { AuditHeadTable, AuditLogTable } from '../store/tables/governance-tables.js';
 import { groupCommit } from '../store/group-commit.js';
 import { GENESIS_HASH, hashEntry, type AuditEvent, type AuditRecord } from './audit-chain.js';
 import type { AuditTrail } from './audit-trail.js';
@@ -19,13 +19,12 @@ const APPEND_ATTEMPTS = 200;
  * seq: primary key) retries the batch.
  */
 export function createStoreAuditTrail(db: Kysely<Database>, now: () => number): AuditTrail {
+  // Raw statements, not the query builder: building and compiling the builder's four queries cost
+  // more than SQLite took to run them, on every call.
   const appendOnce = (events: readonly AuditEvent[]) =>
     db.transaction().execute(async (trx) => {
-      const head = await trx
-        .selectFrom('audit_head')
-        .select(['seq', 'hash'])
-        .where('id', '=', 1)
-        .executeTakeFirst();
+      const head = (await sql<AuditHeadTable>`select seq, hash from audit_head where id = 1`.execute(trx))
+        .rows[0];
       const at = new Date(now()).toISOString();
       let previous = { seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH };
       const entries = events.map((event): AuditRecord => {
@@ -34,19 +33,22 @@ export function createStoreAuditTrail(db: Kysely<Database>, now: () => number): 
         previous = entry;
         return entry;
       });
-      await trx.insertInto('audit_log').values(entries.map(toRow)).execute();
+      const rows = sql.join(
+        entries.map(
+          (entry) =>
+            sql`(${entry.seq}, ${entry.at}, ${entry.keyId}, ${entry.keyName}, ${entry.operation}, ${entry.modelId}, ${entry.region}, ${entry.requestId}, ${entry.upstreamRequestId}, ${entry.inputTokens}, ${entry.outputTokens}, ${entry.costUsd}, ${entry.outcome}, ${entry.errorCode}, ${entry.detail}, ${entry.prevHash}, ${entry.hash})`,
+        ),
+      );
+      await sql`insert into audit_log (seq, at, key_id, key_name, operation, model_id, region, request_id,
+        upstream_request_id, input_tokens, output_tokens, cost_usd, outcome, error_code, detail, prev_hash, hash)
+        values ${rows}`.execute(trx);
       if (head === undefined)
-        await trx
-          .insertInto('audit_head')
-          .values({ id: 1, seq: previous.seq, hash: previous.hash })
-          .execute();
+        await sql`insert into audit_head (id, seq, hash) values (1, ${previous.seq}, ${previous.hash})`.execute(
+          trx,
+        );
       else
-        await trx
-          .updateTable('audit_head')
-          .set({ seq: previous.seq, hash: previous.hash })
-          .where('id', '=', 1)
-          .where('seq', '=', head.seq)
-          .execute();
+        await sql`update audit_head set seq = ${previous.seq}, hash = ${previous.hash}
+          where id = 1 and seq = ${head.seq}`.execute(trx);
       return entries;
     });
   const append = groupCommit(async (events: readonly AuditEvent[]): Promise<readonly AuditRecord[]> => {
@@ -103,28 +105,6 @@ export async function readAuditHead(
     .where('id', '=', 1)
     .executeTakeFirst();
   return head === undefined ? undefined : { seq: head.seq, hash: head.hash };
-}
-
-function toRow(entry: AuditRecord): AuditLogTable {
-  return {
-    seq: entry.seq,
-    at: entry.at,
-    key_id: entry.keyId,
-    key_name: entry.keyName,
-    operation: entry.operation,
-    model_id: entry.modelId,
-    region: entry.region,
-    request_id: entry.requestId,
-    upstream_request_id: entry.upstreamRequestId,
-    input_tokens: entry.inputTokens,
-    output_tokens: entry.outputTokens,
-    cost_usd: entry.costUsd,
-    outcome: entry.outcome,
-    error_code: entry.errorCode,
-    detail: entry.detail,
-    prev_hash: entry.prevHash,
-    hash: entry.hash,
-  };
 }
 
 function fromRow(row: AuditLogTable): AuditRecord {

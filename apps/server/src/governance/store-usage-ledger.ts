@@ -6,7 +6,7 @@ import type { UsageIncrement, UsageLedger } from './usage-ledger.js';
 
 /**
  * Daily usage rows. Increments recorded together (group commit) are summed per key × model × day
- * and written by one upsert (both dialects speak ON CONFLICT); summing first matters, as Postgres
+ * and written by one upsert (both dialects speak ON CONFLICT … excluded); summing first matters, as Postgres
  * refuses a statement that updates the same row twice.
  */
 export function createStoreUsageLedger(db: Kysely<Database>): UsageLedger {
@@ -35,18 +35,21 @@ export function createStoreUsageLedger(db: Kysely<Database>): UsageLedger {
         row.cost_nanos += costNanos;
       }
     }
-    await db
-      .insertInto('usage_daily')
-      .values([...rows.values()])
-      .onConflict((conflict) =>
-        conflict.columns(['key_id', 'model_id', 'day']).doUpdateSet({
-          calls: sql`usage_daily.calls + excluded.calls`,
-          input_tokens: sql`usage_daily.input_tokens + excluded.input_tokens`,
-          output_tokens: sql`usage_daily.output_tokens + excluded.output_tokens`,
-          cost_nanos: sql`usage_daily.cost_nanos + excluded.cost_nanos`,
-        }),
-      )
-      .execute();
+    // A raw statement, not the query builder: building and compiling the builder's upsert cost
+    // 60 µs per call, three times what SQLite takes to run it.
+    const values = sql.join(
+      [...rows.values()].map(
+        (row) =>
+          sql`(${row.key_id}, ${row.model_id}, ${row.day}, ${row.calls}, ${row.input_tokens}, ${row.output_tokens}, ${row.cost_nanos})`,
+      ),
+    );
+    await sql`insert into usage_daily (key_id, model_id, day, calls, input_tokens, output_tokens, cost_nanos)
+      values ${values}
+      on conflict (key_id, model_id, day) do update set
+        calls = usage_daily.calls + excluded.calls,
+        input_tokens = usage_daily.input_tokens + excluded.input_tokens,
+        output_tokens = usage_daily.output_tokens + excluded.output_tokens,
+        cost_nanos = usage_daily.cost_nanos + excluded.cost_nanos`.execute(db);
     return increments.map(() => undefined);
   });
   return {
