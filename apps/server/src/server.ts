@@ -1,6 +1,9 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { QuarryError, type Logger, type ModelCatalog, type QuarryClient } from '@quarry/core';
@@ -202,6 +205,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...(protection.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
       rejectSubscriptionsOverHttp(GRAPHQL_PATH),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs }),
+      // Apollo installs its cache-control plugin by default, which wraps every field resolver to
+      // collect cache hints; the schema declares none and every answer is per-caller, so it only cost CPU.
+      ApolloServerPluginCacheControlDisabled(),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });

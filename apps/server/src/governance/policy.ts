@@ -225,17 +225,6 @@ export function createPolicy(deps: PolicyDeps): Policy {
               throw error instanceof QuarryError ? error : countersUnavailable(error);
             }),
           );
-        if (intent.modelId !== null)
-          await deps.writes.write('usage', () =>
-            deps.usage.record({
-              keyId: caller.keyId,
-              modelId: model,
-              day: dayOf(now),
-              inputTokens,
-              outputTokens,
-              costNanos,
-            }),
-          );
         metrics.upstreamCalls.inc({ operation: intent.action, model: label, code });
         metrics.upstreamSeconds.observe({ operation: intent.action }, seconds);
         if (outcome.attempts !== undefined && outcome.attempts > 1)
@@ -243,15 +232,31 @@ export function createPolicy(deps: PolicyDeps): Policy {
         if (inputTokens > 0) metrics.tokens.inc({ model: label, direction: 'input' }, inputTokens);
         if (outputTokens > 0) metrics.tokens.inc({ model: label, direction: 'output' }, outputTokens);
         if (costNanos > 0) metrics.costUsd.inc({ model: label }, toUsd(costNanos));
-        await audit(scope, intent, {
-          upstreamRequestId: outcome.upstreamRequestId ?? null,
-          inputTokens: usage === undefined ? null : inputTokens,
-          outputTokens: usage === undefined ? null : outputTokens,
-          costUsd: outcome.costUsd ?? null,
-          outcome: code === 'OK' ? 'ok' : code === 'CANCELLED' ? 'cancelled' : 'error',
-          errorCode: code === 'OK' || code === 'CANCELLED' ? null : code,
-          detail: outcome.detail ?? null,
-        });
+        // Usage and audit rows go to different tables: written side by side, they join the same
+        // group commit instead of waiting for each other.
+        await Promise.all([
+          intent.modelId === null
+            ? undefined
+            : deps.writes.write('usage', () =>
+                deps.usage.record({
+                  keyId: caller.keyId,
+                  modelId: model,
+                  day: dayOf(now),
+                  inputTokens,
+                  outputTokens,
+                  costNanos,
+                }),
+              ),
+          audit(scope, intent, {
+            upstreamRequestId: outcome.upstreamRequestId ?? null,
+            inputTokens: usage === undefined ? null : inputTokens,
+            outputTokens: usage === undefined ? null : outputTokens,
+            costUsd: outcome.costUsd ?? null,
+            outcome: code === 'OK' ? 'ok' : code === 'CANCELLED' ? 'cancelled' : 'error',
+            errorCode: code === 'OK' || code === 'CANCELLED' ? null : code,
+            detail: outcome.detail ?? null,
+          }),
+        ]);
       },
     };
   }

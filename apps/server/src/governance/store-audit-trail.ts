@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
-import type { AuditLogTable } from '../store/tables/governance-tables.js';
-import { GENESIS_HASH, hashEntry, type AuditRecord } from './audit-chain.js';
+import type { AuditHeadTable, AuditLogTable } from '../store/tables/governance-tables.js';
+import { groupCommit } from '../store/group-commit.js';
+import { GENESIS_HASH, hashEntry, type AuditEvent, type AuditRecord } from './audit-chain.js';
 import type { AuditTrail } from './audit-trail.js';
 
 /**
@@ -12,53 +13,55 @@ import type { AuditTrail } from './audit-trail.js';
 const APPEND_ATTEMPTS = 200;
 
 /**
- * The audit chain in `audit_log`, its head in `audit_head`. Each append reads the head, inserts
- * the next row and moves the head in one transaction; appends from this process queue up behind
- * each other, and a collision with another process (same seq: primary key) retries.
+ * The audit chain in `audit_log`, its head in `audit_head`. Appends made together are written by
+ * one transaction (group commit): it reads the head, inserts the next rows and moves the head.
+ * Batches from this process follow each other in order; a collision with another process (same
+ * seq: primary key) retries the batch.
  */
 export function createStoreAuditTrail(db: Kysely<Database>, now: () => number): AuditTrail {
-  let tail: Promise<unknown> = Promise.resolve();
-  const appendOnce = (event: Parameters<AuditTrail['append']>[0]) =>
+  // Raw statements, not the query builder: building and compiling the builder's four queries cost
+  // more than SQLite took to run them, on every call.
+  const appendOnce = (events: readonly AuditEvent[]) =>
     db.transaction().execute(async (trx) => {
-      const head = await trx
-        .selectFrom('audit_head')
-        .select(['seq', 'hash'])
-        .where('id', '=', 1)
-        .executeTakeFirst();
-      const unsealed = {
-        ...event,
-        seq: (head?.seq ?? 0) + 1,
-        at: new Date(now()).toISOString(),
-        prevHash: head?.hash ?? GENESIS_HASH,
-      };
-      const entry: AuditRecord = { ...unsealed, hash: hashEntry(unsealed) };
-      await trx.insertInto('audit_log').values(toRow(entry)).execute();
+      const head = (await sql<AuditHeadTable>`select seq, hash from audit_head where id = 1`.execute(trx))
+        .rows[0];
+      const at = new Date(now()).toISOString();
+      let previous = { seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH };
+      const entries = events.map((event): AuditRecord => {
+        const unsealed = { ...event, seq: previous.seq + 1, at, prevHash: previous.hash };
+        const entry = { ...unsealed, hash: hashEntry(unsealed) };
+        previous = entry;
+        return entry;
+      });
+      const rows = sql.join(
+        entries.map(
+          (entry) =>
+            sql`(${entry.seq}, ${entry.at}, ${entry.keyId}, ${entry.keyName}, ${entry.operation}, ${entry.modelId}, ${entry.region}, ${entry.requestId}, ${entry.upstreamRequestId}, ${entry.inputTokens}, ${entry.outputTokens}, ${entry.costUsd}, ${entry.outcome}, ${entry.errorCode}, ${entry.detail}, ${entry.prevHash}, ${entry.hash})`,
+        ),
+      );
+      await sql`insert into audit_log (seq, at, key_id, key_name, operation, model_id, region, request_id,
+        upstream_request_id, input_tokens, output_tokens, cost_usd, outcome, error_code, detail, prev_hash, hash)
+        values ${rows}`.execute(trx);
       if (head === undefined)
-        await trx.insertInto('audit_head').values({ id: 1, seq: entry.seq, hash: entry.hash }).execute();
+        await sql`insert into audit_head (id, seq, hash) values (1, ${previous.seq}, ${previous.hash})`.execute(
+          trx,
+        );
       else
-        await trx
-          .updateTable('audit_head')
-          .set({ seq: entry.seq, hash: entry.hash })
-          .where('id', '=', 1)
-          .where('seq', '=', head.seq)
-          .execute();
-      return entry;
+        await sql`update audit_head set seq = ${previous.seq}, hash = ${previous.hash}
+          where id = 1 and seq = ${head.seq}`.execute(trx);
+      return entries;
     });
-  const append = async (event: Parameters<AuditTrail['append']>[0]): Promise<AuditRecord> => {
+  const append = groupCommit(async (events: readonly AuditEvent[]): Promise<readonly AuditRecord[]> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await appendOnce(event);
+        return await appendOnce(events);
       } catch (error) {
         if (attempt >= APPEND_ATTEMPTS || !isConflict(error)) throw error;
       }
     }
-  };
+  });
   return {
-    append(event) {
-      const result = tail.then(() => append(event));
-      tail = result.catch(() => undefined);
-      return result;
-    },
+    append,
     async page(first, after) {
       let query = db.selectFrom('audit_log').selectAll();
       if (after !== null) query = query.where('seq', '<', Number(after));
@@ -102,28 +105,6 @@ export async function readAuditHead(
     .where('id', '=', 1)
     .executeTakeFirst();
   return head === undefined ? undefined : { seq: head.seq, hash: head.hash };
-}
-
-function toRow(entry: AuditRecord): AuditLogTable {
-  return {
-    seq: entry.seq,
-    at: entry.at,
-    key_id: entry.keyId,
-    key_name: entry.keyName,
-    operation: entry.operation,
-    model_id: entry.modelId,
-    region: entry.region,
-    request_id: entry.requestId,
-    upstream_request_id: entry.upstreamRequestId,
-    input_tokens: entry.inputTokens,
-    output_tokens: entry.outputTokens,
-    cost_usd: entry.costUsd,
-    outcome: entry.outcome,
-    error_code: entry.errorCode,
-    detail: entry.detail,
-    prev_hash: entry.prevHash,
-    hash: entry.hash,
-  };
 }
 
 function fromRow(row: AuditLogTable): AuditRecord {

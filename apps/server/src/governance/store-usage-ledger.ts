@@ -1,32 +1,59 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
-import type { UsageLedger } from './usage-ledger.js';
+import { groupCommit } from '../store/group-commit.js';
+import type { UsageDailyTable } from '../store/tables/governance-tables.js';
+import type { UsageIncrement, UsageLedger } from './usage-ledger.js';
 
-/** Daily usage rows, incremented with one upsert per call (both dialects speak ON CONFLICT). */
+/**
+ * Daily usage rows. Increments recorded together (group commit) are summed per key × model × day
+ * and written by one upsert (both dialects speak ON CONFLICT … excluded); summing first matters, as Postgres
+ * refuses a statement that updates the same row twice.
+ */
 export function createStoreUsageLedger(db: Kysely<Database>): UsageLedger {
-  return {
-    async record(increment) {
-      await db
-        .insertInto('usage_daily')
-        .values({
-          key_id: increment.keyId,
-          model_id: increment.modelId,
-          day: increment.day,
+  const record = groupCommit(async (increments: readonly UsageIncrement[]): Promise<readonly undefined[]> => {
+    const rows = new Map<
+      string,
+      UsageDailyTable & { input_tokens: number; output_tokens: number; cost_nanos: number }
+    >();
+    for (const { keyId, modelId, day, inputTokens, outputTokens, costNanos } of increments) {
+      const key = JSON.stringify([keyId, modelId, day]);
+      const row = rows.get(key);
+      if (row === undefined) {
+        rows.set(key, {
+          key_id: keyId,
+          model_id: modelId,
+          day,
           calls: 1,
-          input_tokens: increment.inputTokens,
-          output_tokens: increment.outputTokens,
-          cost_nanos: increment.costNanos,
-        })
-        .onConflict((conflict) =>
-          conflict.columns(['key_id', 'model_id', 'day']).doUpdateSet({
-            calls: sql`usage_daily.calls + 1`,
-            input_tokens: sql`usage_daily.input_tokens + ${increment.inputTokens}`,
-            output_tokens: sql`usage_daily.output_tokens + ${increment.outputTokens}`,
-            cost_nanos: sql`usage_daily.cost_nanos + ${increment.costNanos}`,
-          }),
-        )
-        .execute();
-    },
+          input_tokens: inputTokens,
+          output_tokens: outputTokens,
+          cost_nanos: costNanos,
+        });
+      } else {
+        row.calls += 1;
+        row.input_tokens += inputTokens;
+        row.output_tokens += outputTokens;
+        row.cost_nanos += costNanos;
+      }
+    }
+    // A raw statement, not the query builder: building and compiling the builder's upsert cost
+    // 60 µs per call, three times what SQLite takes to run it.
+    const values = sql.join(
+      [...rows.values()].map(
+        (row) =>
+          sql`(${row.key_id}, ${row.model_id}, ${row.day}, ${row.calls}, ${row.input_tokens}, ${row.output_tokens}, ${row.cost_nanos})`,
+      ),
+    );
+    await sql`insert into usage_daily (key_id, model_id, day, calls, input_tokens, output_tokens, cost_nanos)
+      values ${values}
+      on conflict (key_id, model_id, day) do update set
+        calls = usage_daily.calls + excluded.calls,
+        input_tokens = usage_daily.input_tokens + excluded.input_tokens,
+        output_tokens = usage_daily.output_tokens + excluded.output_tokens,
+        cost_nanos = usage_daily.cost_nanos + excluded.cost_nanos`.execute(db);
+    return increments.map(() => undefined);
+  });
+  return {
+    record,
     async query({ from, to, keyId }) {
       let query = db.selectFrom('usage_daily').selectAll();
       if (keyId !== null) query = query.where('key_id', '=', keyId);

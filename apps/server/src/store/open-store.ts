@@ -9,6 +9,7 @@ import type { Database } from './database.js';
 import { guardedDialect } from './guarded-dialect.js';
 import { migrationFolder } from './migration-folder.js';
 import { MigrationLockingSqliteDialect } from './sqlite-migration-lock.js';
+import { cachingStatements } from './statement-cache.js';
 import type { Store } from './store.js';
 import { StoreStartupError } from './store-errors.js';
 
@@ -96,7 +97,10 @@ async function openSqlite(path: string): Promise<{ dialect: Dialect; description
       { cause: error },
     );
   }
-  return { dialect: new MigrationLockingSqliteDialect({ database }), description: `sqlite ${path}` };
+  return {
+    dialect: new MigrationLockingSqliteDialect({ database: cachingStatements(database) }),
+    description: `sqlite ${path}`,
+  };
 }
 
 async function openPostgres(

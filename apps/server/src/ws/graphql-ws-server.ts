@@ -21,6 +21,7 @@ import { formatError, type FormatOptions } from '../errors/format-error.js';
 import type { Caller } from '../governance/caller.js';
 import type { Authentication } from '../governance/key-service.js';
 import type { OperationRegistry } from '../operations/operation-registry.js';
+import { batchWrites } from './batched-writes.js';
 import { completedOperationId } from './completed-operation-id.js';
 import { createDocumentCache, DOCUMENT_CACHE_LIMITS } from './document-cache.js';
 import { createSubscribeOnce } from './subscribe-once.js';
@@ -143,6 +144,8 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
   };
 
   wsServer.on('connection', (socket: WebSocket) => {
+    // Before graphql-ws's own listener sends anything: each burst of events leaves in one write.
+    batchWrites(socket);
     options.onSocket(1);
     socket.once('close', () => {
       options.onSocket(-1);

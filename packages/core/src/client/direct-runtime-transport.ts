@@ -10,7 +10,7 @@ import type { Readable } from 'node:stream';
 import type { ConverseRequestFields } from '../converse/converse-request.js';
 import { resolveDirectRuntimeSetup, type DirectRuntimeSetup } from './direct-runtime-setup.js';
 import { httpErrorOf, requestIdOf, streamErrorOf } from './direct-runtime-errors.js';
-import { eventStreamMessages } from './event-stream-frames.js';
+import { createEventStreamSplitter, utf8Of } from './event-stream-frames.js';
 import type { OpenedStream } from './read-event-stream.js';
 import type { RuntimeCall, RuntimeTransport } from './runtime-transport.js';
 
@@ -158,29 +158,39 @@ export function createDirectRuntimeTransport(
 }
 
 async function* invokeStreamEvents(body: Readable): AsyncGenerator<ResponseStream> {
+  const frames = createEventStreamSplitter();
   let first = true;
-  for await (const message of eventStreamMessages(body)) {
-    const error = streamErrorOf('InvokeModelWithResponseStream', message);
-    if (error !== undefined) throw first ? asSendError(error) : error;
-    first = false;
-    if (message.headers[':event-type']?.value !== 'chunk') continue;
-    const payload = JSON.parse(Buffer.from(message.body).toString('utf8')) as { bytes?: string };
-    yield { chunk: { bytes: Buffer.from(payload.bytes ?? '', 'base64') } };
+  for await (const chunk of body) {
+    frames.push(chunk as Buffer);
+    for (let message = frames.next(); message !== undefined; message = frames.next()) {
+      const error = streamErrorOf('InvokeModelWithResponseStream', message);
+      if (error !== undefined) throw first ? asSendError(error) : error;
+      first = false;
+      if (message.headers[':event-type']?.value !== 'chunk') continue;
+      const payload = JSON.parse(utf8Of(message.body)) as { bytes?: string };
+      yield { chunk: { bytes: Buffer.from(payload.bytes ?? '', 'base64') } };
+    }
   }
+  frames.finish();
 }
 
 async function* converseStreamEvents(body: Readable): AsyncGenerator<ConverseStreamOutput> {
+  const frames = createEventStreamSplitter();
   let first = true;
-  for await (const message of eventStreamMessages(body)) {
-    const error = streamErrorOf('ConverseStream', message);
-    if (error !== undefined) throw first ? asSendError(error) : error;
-    first = false;
-    const type = message.headers[':event-type']?.value;
-    if (typeof type !== 'string' || !CONVERSE_EVENTS.has(type)) continue;
-    yield {
-      [type]: JSON.parse(Buffer.from(message.body).toString('utf8')) as unknown,
-    } as unknown as ConverseStreamOutput;
+  for await (const chunk of body) {
+    frames.push(chunk as Buffer);
+    for (let message = frames.next(); message !== undefined; message = frames.next()) {
+      const error = streamErrorOf('ConverseStream', message);
+      if (error !== undefined) throw first ? asSendError(error) : error;
+      first = false;
+      const type = message.headers[':event-type']?.value;
+      if (typeof type !== 'string' || !CONVERSE_EVENTS.has(type)) continue;
+      yield {
+        [type]: JSON.parse(utf8Of(message.body)) as unknown,
+      } as unknown as ConverseStreamOutput;
+    }
   }
+  frames.finish();
 }
 
 /**

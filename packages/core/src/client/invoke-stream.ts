@@ -4,6 +4,7 @@ import type { ChatCodec, StreamDecoder } from '../codec-kit/codec.js';
 import { callStream } from './call-stream.js';
 import { chatCodecFor, type ClientContext } from './client-context.js';
 import type { CallOptions, CallTokenStream } from './client-types.js';
+import { utf8Of } from './event-stream-frames.js';
 import { parseJsonBody } from './send-invoke.js';
 import { converseStreamTarget } from './converse.js';
 
@@ -61,7 +62,7 @@ function chunkDecoder(
   return {
     push: (event) => {
       const bytes = event.chunk?.bytes;
-      return bytes === undefined ? [] : decoder.push(parseJsonBody(Buffer.from(bytes).toString('utf8')));
+      return bytes === undefined ? [] : decoder.push(parseJsonBody(utf8Of(bytes)));
     },
     finish: () => decoder.finish(),
   };
