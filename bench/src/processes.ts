@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HAS_TASKSET = spawnSync('taskset', ['-V']).status === 0;
+const HAS_SCHEDSTAT = existsSync('/proc/self/schedstat');
 /** A larger young generation: both servers allocate per request, and scavenges dominate their GC. */
 const NODE_FLAGS = '--max-semi-space-size=64';
 
@@ -63,6 +64,36 @@ export function schedulingOf(pid: number | undefined): Scheduling | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * CPU milliseconds a process's threads have run so far, summed from the scheduler's nanosecond
+ * counters (`/proc/<pid>/task/<tid>/schedstat`, user + system): `cpuSecondsOf` moves in 10 ms
+ * ticks, too coarse to price a few calls. Threads that have exited drop out of the sum, which is
+ * fine for Node's long-lived main, GC and libuv threads. Falls back to `cpuSecondsOf` where the
+ * kernel keeps no schedstat; undefined off Linux.
+ */
+export function cpuMsOf(pid: number | undefined): number | undefined {
+  if (!HAS_SCHEDSTAT) {
+    const seconds = cpuSecondsOf(pid);
+    return seconds === undefined ? undefined : seconds * 1000;
+  }
+  if (pid === undefined) return undefined;
+  let threads: string[];
+  try {
+    threads = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return undefined;
+  }
+  let nanoseconds = 0;
+  for (const thread of threads) {
+    try {
+      nanoseconds += Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // The thread exited since the listing: it has no more time to add.
+    }
+  }
+  return nanoseconds / 1e6;
 }
 
 /**

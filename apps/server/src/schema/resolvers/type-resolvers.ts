@@ -1,5 +1,6 @@
 import { publicError } from '../../errors/format-error.js';
 import { float32ToBase64LE } from '../../mapping/float32-base64.js';
+import { float32ToNumbers } from '../../mapping/float32-numbers.js';
 import type {
   AgentEventResolvers,
   BatchJobResolvers,
@@ -10,7 +11,7 @@ import type {
 /** `values` and `base64` are computed only when selected: base64 is the cheap path for big batches. */
 export const embeddingResolvers: EmbeddingResolvers = {
   index: (view) => view.index,
-  values: (view) => (view.vector === undefined ? [] : Array.from(view.vector)),
+  values: (view) => (view.vector === undefined ? [] : float32ToNumbers(view.vector)),
   base64: (view) => (view.vector === undefined ? '' : float32ToBase64LE(view.vector)),
   dimensions: (view) => view.vector?.length ?? 0,
   // Item errors skip formatError, so they get the same masking here.

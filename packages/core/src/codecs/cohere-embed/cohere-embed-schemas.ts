@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { NumberVector } from '../../codec-kit/number-vector.js';
 
-const Vectors = z.array(z.array(z.number()).min(1));
+const Vectors = z.array(NumberVector);
 
 /**
  * Cohere Embed v3 response (bedrock-protocol.md §5.8). Without `embedding_types` in the request the
