@@ -10,6 +10,17 @@ async function* items(log: string[]): AsyncGenerator<number, void, undefined> {
   }
 }
 
+/** return() and throw() are optional on the iterator type; deferredIterator always has them. */
+function returnOf(iterator: AsyncIterator<number, void>): Promise<IteratorResult<number, void>> {
+  return iterator.return?.() ?? Promise.reject(new Error('no return()'));
+}
+function throwOf(
+  iterator: AsyncIterator<number, void>,
+  value: unknown,
+): Promise<IteratorResult<number, void>> {
+  return iterator.throw?.(value) ?? Promise.reject(new Error('no throw()'));
+}
+
 describe('deferredIterator', () => {
   it('starts on the first next() and passes every item of the started iterator through', async () => {
     const log: string[] = [];
@@ -31,7 +42,7 @@ describe('deferredIterator', () => {
       started = true;
       return Promise.resolve(items([]));
     });
-    await expect(iterator.return()).resolves.toEqual({ done: true, value: undefined });
+    await expect(returnOf(iterator)).resolves.toEqual({ done: true, value: undefined });
     await expect(iterator.next()).resolves.toEqual({ done: true, value: undefined });
     expect(started).toBe(false);
   });
@@ -59,7 +70,7 @@ describe('deferredIterator', () => {
   it('rejects a throw() before the start with exactly the value thrown in', async () => {
     const iterator = deferredIterator(() => Promise.resolve(items([])));
     const reason = { not: 'an error' };
-    await expect(iterator.throw(reason)).rejects.toBe(reason);
+    await expect(throwOf(iterator, reason)).rejects.toBe(reason);
     await expect(iterator.next()).resolves.toEqual({ done: true, value: undefined });
   });
 });
