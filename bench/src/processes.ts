@@ -44,6 +44,28 @@ export function cpuSecondsOf(pid: number | undefined): number | undefined {
   }
 }
 
+/** How long a thread ran and how long it sat runnable, waiting for a CPU. */
+export interface Scheduling {
+  readonly runMs: number;
+  readonly waitMs: number;
+}
+
+/**
+ * A process's main thread's scheduling so far, from /proc/<pid>/schedstat; undefined off Linux.
+ * Waiting is time something else held its core: other processes, or on a pinned core this
+ * process's own helper threads (GC, compiler). It tells a server that is slow from one that was
+ * not let run.
+ */
+export function schedulingOf(pid: number | undefined): Scheduling | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const [run, wait] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return run === undefined || wait === undefined ? undefined : { runMs: run / 1e6, waitMs: wait / 1e6 };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * CPU milliseconds a process's threads have run so far, summed from the scheduler's nanosecond
  * counters (`/proc/<pid>/task/<tid>/schedstat`, user + system): `cpuSecondsOf` moves in 10 ms

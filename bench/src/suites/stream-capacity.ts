@@ -2,7 +2,15 @@ import { connectQuarryClient, type ChatRequest, type QuarryClient } from '@quarr
 import { setTimeout as delay } from 'node:timers/promises';
 import { profileGateway } from '../gateway-profile.js';
 import { round } from '../measure.js';
-import { pinSelf, rssBytesOf, startEmulatorProcess, startGatewayProcess, unpinSelf } from '../processes.js';
+import {
+  pinSelf,
+  rssBytesOf,
+  schedulingOf,
+  startEmulatorProcess,
+  startGatewayProcess,
+  unpinSelf,
+  type Scheduling,
+} from '../processes.js';
 import type { Client } from 'graphql-ws';
 import { openSocket, streamOverGateway, type StreamTimeline } from '../ws-streams.js';
 import { verdict, type SuiteResult } from './suite-result.js';
@@ -23,6 +31,14 @@ function percentile(values: readonly number[], q: number): number {
 /** A difference with its sign: +3.1, -0.9. */
 function signed(value: number): string {
   return value < 0 ? String(value) : `+${value}`;
+}
+
+/** What a process's main thread did between two snapshots, in whole ms (NaN off Linux). */
+function schedulingBetween(before: Scheduling | undefined, after: Scheduling | undefined): Scheduling {
+  return {
+    runMs: Math.round((after?.runMs ?? Number.NaN) - (before?.runMs ?? Number.NaN)),
+    waitMs: Math.round((after?.waitMs ?? Number.NaN) - (before?.waitMs ?? Number.NaN)),
+  };
 }
 
 /** A load's timelines and the most streams it had open at once. */
@@ -119,6 +135,10 @@ function compare(direct: Load, viaGateway: Load) {
  *   gateway holding that many streams. A second row, reported only, starts them all in the same
  *   millisecond — a thundering herd whose time to first token is the queue of setups on one core.
  *
+ * - The gateway's thread's run time and its wait for a CPU during the steady load are reported
+ *   (/proc/<pid>/schedstat): on a machine other work shares, lateness with a long wait is the
+ *   machine's; lateness while the thread runs most of the time is the gateway's own.
+ *
  * Memory: the gateway's RSS growth per open stream (steady load), and per idle authenticated socket.
  */
 export async function streamCapacity(
@@ -159,6 +179,11 @@ export async function streamCapacity(
     await delay(200);
     const rssBefore = rssBytesOf(gateway.child.pid) ?? Number.NaN;
     let rssPeak = rssBefore;
+    const pids = { gateway: gateway.child.pid, emulator: emulator.child.pid, loadGenerator: process.pid };
+    const scheduledBefore = Object.fromEntries(
+      Object.entries(pids).map(([name, pid]) => [name, schedulingOf(pid)]),
+    );
+    const loadStarted = performance.now();
     const sampler = setInterval(() => {
       rssPeak = Math.max(rssPeak, rssBytesOf(gateway.child.pid) ?? 0);
     }, 50);
@@ -167,6 +192,13 @@ export async function streamCapacity(
     ).finally(() => {
       clearInterval(sampler);
     });
+    const loadMs = Math.round(performance.now() - loadStarted);
+    const scheduling = Object.fromEntries(
+      Object.entries(pids).map(([name, pid]) => [
+        name,
+        schedulingBetween(scheduledBefore[name], schedulingOf(pid)),
+      ]),
+    ) as Record<keyof typeof pids, Scheduling>;
     const gatewayBurst = await runLoad(streams, 0, (index) => streamOverGateway(socketOf(index), input));
 
     // Memory per idle socket: open more authenticated sockets and let them sit.
@@ -212,7 +244,7 @@ export async function streamCapacity(
         {
           metric: `${streams} concurrent streams on one gateway core (steady arrivals): added time to first token p99; event lateness p99 / max`,
           value: `${signed(steady.addedTtftP99)} ms; ${steady.latenessP99} / ${steady.latenessMax} ms`,
-          baseline: `direct TTFT p99 ${steady.directTtftP99} ms, gateway ${steady.gatewayTtftP99} ms; ${steady.events} events per stream; at most ${steady.peakOpen.gateway} open at once through the gateway (${steady.peakOpen.direct} direct)`,
+          baseline: `direct TTFT p99 ${steady.directTtftP99} ms, gateway ${steady.gatewayTtftP99} ms; ${steady.events} events per stream; at most ${steady.peakOpen.gateway} open at once through the gateway (${steady.peakOpen.direct} direct); over those ${loadMs} ms the gateway's thread ran ${scheduling.gateway.runMs} ms and waited ${scheduling.gateway.waitMs} ms for its core`,
           verdict: verdict(met, `TTFT p99 ≤ +5 ms, no event > 25 ms late, all ${streams} open at once`),
         },
         {
@@ -233,6 +265,8 @@ export async function streamCapacity(
         maxTokens,
         rampMs,
         steady,
+        // Main threads during the steady load: run time, and time runnable but not running.
+        scheduling: { loadMs, ...scheduling },
         burst,
         perStreamKb,
         perSocketKb,

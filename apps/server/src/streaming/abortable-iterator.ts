@@ -43,26 +43,32 @@ export function abortableIterator<T>(
     [Symbol.asyncIterator]() {
       return this;
     },
-    async next() {
-      if (isClosed()) return done();
-      try {
-        const result = await source.next();
-        if (result.done === true) {
-          close('ended');
-          return result;
-        }
-        // return() may have closed the iterator while this next() waited: drop the late item.
-        return isClosed() ? done() : result;
-      } catch (error) {
-        const cancelled = controller.signal.aborted;
-        close(cancelled ? 'cancelled' : 'ended');
-        // The server cancelling with a coded reason (shutdown, a revoked key) tells the client why;
-        // a client that left or completed the subscription needs no error.
-        if (parent.aborted && (parent.reason instanceof QuarryError || parent.reason instanceof GatewayError))
-          throw parent.reason;
-        if (cancelled) return done();
-        throw error;
-      }
+    // Promise chains rather than an async function: one event passes here per streamed token.
+    next() {
+      if (isClosed()) return Promise.resolve(done());
+      return source.next().then(
+        (result) => {
+          if (result.done === true) {
+            close('ended');
+            return result;
+          }
+          // return() may have closed the iterator while this next() waited: drop the late item.
+          return isClosed() ? done() : result;
+        },
+        (error: unknown) => {
+          const cancelled = controller.signal.aborted;
+          close(cancelled ? 'cancelled' : 'ended');
+          // The server cancelling with a coded reason (shutdown, a revoked key) tells the client why;
+          // a client that left or completed the subscription needs no error.
+          if (
+            parent.aborted &&
+            (parent.reason instanceof QuarryError || parent.reason instanceof GatewayError)
+          )
+            throw parent.reason;
+          if (cancelled) return done();
+          throw error;
+        },
+      );
     },
     return() {
       close('cancelled');

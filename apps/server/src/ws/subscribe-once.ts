@@ -139,17 +139,26 @@ function mapAsyncIterator<T, U>(
   map: (value: T) => U | Promise<U>,
 ): AsyncIterableIterator<U> {
   const iterator = iterable[Symbol.asyncIterator]();
-  const mapResult = async (result: IteratorResult<T>): Promise<IteratorResult<U>> => {
+  const closeAndThrow = async (error: unknown): Promise<never> => {
+    await iterator.return?.().catch(() => undefined);
+    throw error;
+  };
+  // Synchronous when `map` is (graphql-js executes a plain event without a promise): each event
+  // then costs the one promise of the source's next() instead of an async function's several.
+  const mapResult = (result: IteratorResult<T>): IteratorResult<U> | Promise<IteratorResult<U>> => {
     if (result.done === true) return { done: true, value: undefined };
+    let mapped: U | Promise<U>;
     try {
-      return { done: false, value: await map(result.value) };
+      mapped = map(result.value);
     } catch (error) {
-      await iterator.return?.().catch(() => undefined);
-      throw error;
+      return closeAndThrow(error);
     }
+    return mapped instanceof Promise
+      ? mapped.then((value): IteratorResult<U> => ({ done: false, value }), closeAndThrow)
+      : { done: false, value: mapped };
   };
   return {
-    next: async () => mapResult(await iterator.next()),
+    next: () => iterator.next().then(mapResult),
     return: async () =>
       iterator.return === undefined ? { done: true, value: undefined } : mapResult(await iterator.return()),
     throw: async (error: unknown) => {

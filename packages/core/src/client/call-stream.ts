@@ -32,7 +32,7 @@ export interface CallStreamOptions<E> {
 export function callStream<E>(
   context: ClientContext,
   options: CallStreamOptions<E>,
-): AsyncGenerator<CallStreamEvent, void, undefined> {
+): AsyncIterableIterator<CallStreamEvent, void, undefined> {
   const { modelId, operation } = options;
   let attempts = 0;
   const events = retryStream(
@@ -68,22 +68,22 @@ type StreamTotalsOptions = Pick<CallStreamOptions<unknown>, 'model' | 'modelId' 
  * Completes a stream's `stream-end` with the call's totals (tool calls, request id, latency,
  * attempts, cost)
  * and logs one line per finished stream, as `invoke` does per call. Codecs stay pure: only the
- * client knows the clock, the catalog price and how many attempts it took.
+ * client knows the clock, the catalog price and how many attempts it took. A plain mapping
+ * iterator rather than an async generator: one promise per event instead of a generator's
+ * several, and `return()` reaches the source as a generator's would.
  */
-async function* withStreamTotals(
+function withStreamTotals(
   context: ClientContext,
   events: AsyncIterable<StreamEvent>,
   options: StreamTotalsOptions,
-): AsyncGenerator<CallStreamEvent, void, undefined> {
+): AsyncIterableIterator<CallStreamEvent, void, undefined> {
+  const source = events[Symbol.asyncIterator]();
   let requestId: string | undefined;
   const tools = createToolCallAssembler();
-  for await (const event of events) {
+  const complete = (event: StreamEvent): CallStreamEvent => {
     if (event.type === 'stream-start') requestId = event.requestId;
     tools.push(event);
-    if (event.type !== 'stream-end') {
-      yield event;
-      continue;
-    }
+    if (event.type !== 'stream-end') return event;
     const latencyMs = context.now() - options.started;
     const attempts = options.attempts();
     context.logger.info(
@@ -100,7 +100,7 @@ async function* withStreamTotals(
       },
       'stream done',
     );
-    yield {
+    return {
       ...event,
       toolCalls: tools.toolCalls(),
       requestId,
@@ -108,5 +108,36 @@ async function* withStreamTotals(
       attempts,
       cost: costOfUsage(options.model, event.usage),
     };
-  }
+  };
+  const closeAndThrow = async (error: unknown): Promise<never> => {
+    // As a for-await loop would: a failure here closes the source before it propagates.
+    await source.return?.();
+    throw error;
+  };
+  // Synchronous on the way through, so each event costs the one promise of source.next().
+  const step = (
+    result: IteratorResult<StreamEvent, unknown>,
+  ): IteratorResult<CallStreamEvent, void> | Promise<never> => {
+    if (result.done === true) return { done: true, value: undefined };
+    try {
+      return { done: false, value: complete(result.value) };
+    } catch (error) {
+      return closeAndThrow(error);
+    }
+  };
+  const done = (): IteratorReturnResult<void> => ({ done: true, value: undefined });
+  return {
+    next: () => source.next().then(step),
+    return: async () => {
+      await source.return?.();
+      return done();
+    },
+    throw: async (error?: unknown) => {
+      if (source.throw === undefined) throw error;
+      return step(await source.throw(error));
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }

@@ -5,6 +5,7 @@ import { toConverseRequest } from '../converse/converse-request.js';
 import { createConverseStreamDecoder, fromConverseResponse } from '../converse/converse-response.js';
 import { costOfUsage } from '../cost/cost.js';
 import { withRetry } from '../retry/with-retry.js';
+import { deferredIterator } from '../stream/deferred-iterator.js';
 import { callStream } from './call-stream.js';
 import { chatCodecFor, type ClientContext } from './client-context.js';
 import type { CallOptions, CallStreamEvent, CallTokenStream, InvokeResult } from './client-types.js';
@@ -95,11 +96,12 @@ export function converseStream(
   options: CallOptions = {},
 ): CallTokenStream {
   return {
-    async *[Symbol.asyncIterator]() {
-      const started = context.now();
-      const target = await context.resolver.resolveChat(modelId, options.signal);
-      yield* converseStreamTarget(context, target, request, options, started);
-    },
+    [Symbol.asyncIterator]: () =>
+      deferredIterator(async () => {
+        const started = context.now();
+        const target = await context.resolver.resolveChat(modelId, options.signal);
+        return converseStreamTarget(context, target, request, options, started);
+      }),
   };
 }
 
@@ -110,7 +112,7 @@ export function converseStreamTarget(
   request: ChatRequest,
   options: CallOptions,
   started: number,
-): AsyncGenerator<CallStreamEvent, void, undefined> {
+): AsyncIterableIterator<CallStreamEvent, void, undefined> {
   const modelId = target.kind === 'catalog' ? target.resolved.id : target.id;
   validateChatTarget(context, target, request);
   const fields = toConverseRequest(request);

@@ -7,6 +7,7 @@ import type { CallOptions, CallTokenStream } from './client-types.js';
 import { utf8Of } from './event-stream-frames.js';
 import { parseJsonBody } from './send-invoke.js';
 import { converseStreamTarget } from './converse.js';
+import { deferredIterator } from '../stream/deferred-iterator.js';
 
 /**
  * Streams a chat completion through InvokeModelWithResponseStream. Resolution and validation run
@@ -21,34 +22,34 @@ export function stream(
   options: CallOptions = {},
 ): CallTokenStream {
   return {
-    async *[Symbol.asyncIterator]() {
-      const started = context.now();
-      const target = await context.resolver.resolveChat(modelId, options.signal);
-      if (target.kind === 'live') {
-        // A model only Bedrock's list knows has no codec here: ConverseStream speaks to every family.
-        yield* converseStreamTarget(context, target, request, options, started);
-        return;
-      }
-      const resolved = target.resolved;
-      const codec = chatCodecFor(context, resolved);
-      codec.validate(resolved.model, request);
-      const body = JSON.stringify(codec.encodeRequest(request));
-      yield* callStream<ResponseStream>(context, {
-        model: resolved.model,
-        modelId,
-        operation: 'InvokeModelWithResponseStream',
-        started,
-        signal: options.signal,
-        open: (abortSignal) =>
-          context.transport.invokeModelStream({
-            modelId,
-            body,
-            headers: options.headers,
-            signal: abortSignal,
-          }),
-        createDecoder: (requestId) => chunkDecoder(codec, modelId, requestId),
-      });
-    },
+    [Symbol.asyncIterator]: () =>
+      deferredIterator(async () => {
+        const started = context.now();
+        const target = await context.resolver.resolveChat(modelId, options.signal);
+        if (target.kind === 'live') {
+          // A model only Bedrock's list knows has no codec here: ConverseStream speaks to every family.
+          return converseStreamTarget(context, target, request, options, started);
+        }
+        const resolved = target.resolved;
+        const codec = chatCodecFor(context, resolved);
+        codec.validate(resolved.model, request);
+        const body = JSON.stringify(codec.encodeRequest(request));
+        return callStream<ResponseStream>(context, {
+          model: resolved.model,
+          modelId,
+          operation: 'InvokeModelWithResponseStream',
+          started,
+          signal: options.signal,
+          open: (abortSignal) =>
+            context.transport.invokeModelStream({
+              modelId,
+              body,
+              headers: options.headers,
+              signal: abortSignal,
+            }),
+          createDecoder: (requestId) => chunkDecoder(codec, modelId, requestId),
+        });
+      }),
   };
 }
 
