@@ -1,3 +1,4 @@
+import type { InferenceProfileSummary } from '@aws-sdk/client-bedrock';
 import type { CatalogModel, ModelCatalog } from '@quarry/core';
 import { toInferenceProfile } from '../../mapping/control-plane-views.js';
 import {
@@ -12,6 +13,7 @@ import {
 import type {
   CustomizationType,
   FoundationModelResolvers,
+  InferenceProfile,
   InferenceType,
   Modality,
 } from '../__generated__/resolvers-types.js';
@@ -26,6 +28,23 @@ const only = <T extends string>(allowed: Set<string>, values: readonly string[] 
 
 /** Fields of `FoundationModel`: capabilities as the upstream reports them, limits and prices from the catalog. */
 export function createFoundationModelResolvers(catalog: ModelCatalog): FoundationModelResolvers {
+  // Each profile summary (the directory keeps them per load) is shaped for GraphQL once, not per request.
+  const profileViews = new WeakMap<InferenceProfileSummary, InferenceProfile>();
+  const profileView = (profile: InferenceProfileSummary): InferenceProfile => {
+    let view = profileViews.get(profile);
+    if (view === undefined) profileViews.set(profile, (view = toInferenceProfile(profile)));
+    return view;
+  };
+  // The successor search scans the catalog; its answer only changes with the catalog (fixed here).
+  const reasons = new WeakMap<CatalogModel, Map<string, string>>();
+  const reasonFor = (model: CatalogModel | undefined, region: string): string => {
+    if (model === undefined) return deprecationReason(catalog, model, region);
+    let byRegion = reasons.get(model);
+    if (byRegion === undefined) reasons.set(model, (byRegion = new Map<string, string>()));
+    let reason = byRegion.get(region);
+    if (reason === undefined) byRegion.set(region, (reason = deprecationReason(catalog, model, region)));
+    return reason;
+  };
   return {
     modelId: (view) => modelIdOf(view),
     modelArn: (view) =>
@@ -45,7 +64,7 @@ export function createFoundationModelResolvers(catalog: ModelCatalog): Foundatio
     lifecycleStatus: lifecycleOf,
     isDeprecated: (view) => lifecycleOf(view) === 'LEGACY',
     deprecationReason: (view) =>
-      lifecycleOf(view) === 'LEGACY' ? deprecationReason(catalog, view.catalog, view.region) : null,
+      lifecycleOf(view) === 'LEGACY' ? reasonFor(view.catalog, view.region) : null,
     contextWindow: (view) => view.catalog?.contextWindow ?? null,
     maxOutputTokens: (view) => view.catalog?.maxOutputTokens ?? null,
     embeddingDimensions: (view) =>
@@ -63,15 +82,11 @@ export function createFoundationModelResolvers(catalog: ModelCatalog): Foundatio
     regions: (view) => [...(view.catalog?.regions ?? [view.region])],
     available: (view) => view.summary !== undefined,
     inCatalog: (view) => view.catalog !== undefined,
-    inferenceProfiles: async (view, _args, context) => {
-      const id = modelIdOf(view);
-      const suffix = `/${id}`;
-      const profiles = await context.models.profiles();
-      return profiles
-        .filter((profile) =>
-          (profile.models ?? []).some((model) => model.modelArn?.endsWith(suffix) === true),
-        )
-        .map(toInferenceProfile);
+    inferenceProfiles: (view, _args, context) => {
+      const serving = context.models.profilesFor(modelIdOf(view));
+      return serving instanceof Promise
+        ? serving.then((list) => list.map(profileView))
+        : serving.map(profileView);
     },
   };
 }
