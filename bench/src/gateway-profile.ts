@@ -7,7 +7,7 @@ const PROFILE_DIR = fileURLToPath(new URL('../results/profiles/', import.meta.ur
 
 /**
  * Profiles a fresh gateway process (`node --cpu-prof`) while `load` runs against it, and returns
- * the self-time summary as markdown: what a missed target's row points to. The raw .cpuprofile
+ * the self-time summary of the samples taken during the load as markdown: what a missed target's row points to. The raw .cpuprofile
  * stays in bench/results/profiles/ (git-ignored) for Chrome DevTools.
  */
 export async function profileGateway(
@@ -30,11 +30,13 @@ export async function profileGateway(
       `--cpu-prof-name=${name}.cpuprofile`,
     ],
   });
+  // Samples before the load (the process starting: module loading, compilation) are left out.
+  const loadStartedUs = Number(process.hrtime.bigint() / 1000n);
   try {
     await load(gateway.url);
   } finally {
     // The profile is written when the process exits normally (SIGTERM → graceful stop).
     await gateway.stop();
   }
-  return profileMarkdown(title, summarizeProfile(`${PROFILE_DIR}${name}.cpuprofile`));
+  return profileMarkdown(title, summarizeProfile(`${PROFILE_DIR}${name}.cpuprofile`, 15, loadStartedUs));
 }

@@ -8,6 +8,11 @@ interface ProfileNode {
 
 interface CpuProfile {
   readonly nodes: readonly ProfileNode[];
+  /** Microseconds on the monotonic clock `process.hrtime` reads, as are the deltas below. */
+  readonly startTime: number;
+  /** The node each sample landed in, and the time since the previous sample. */
+  readonly samples?: readonly number[];
+  readonly timeDeltas?: readonly number[];
 }
 
 export interface ProfileShare {
@@ -34,14 +39,28 @@ function ownerOf(url: string, functionName: string): string {
   return workspace?.[1] ?? url;
 }
 
-/** Self-time summary of a V8 .cpuprofile (what `node --cpu-prof` writes). */
-export function summarizeProfile(path: string, top = 15): ProfileSummary {
+/**
+ * Self-time summary of a V8 .cpuprofile (what `node --cpu-prof` writes). With `fromUs` (a
+ * `process.hrtime` reading in µs), only samples taken from then on count: a profile covers the
+ * process's whole life, and its start-up (module loading, compilation) is not the load's cost.
+ */
+export function summarizeProfile(path: string, top = 15, fromUs?: number): ProfileSummary {
   const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
+  const hitsOf = new Map<number, number>();
+  if (fromUs !== undefined && profile.samples !== undefined && profile.timeDeltas !== undefined) {
+    let at = profile.startTime;
+    profile.samples.forEach((id, index) => {
+      at += profile.timeDeltas?.[index] ?? 0;
+      if (at >= fromUs) hitsOf.set(id, (hitsOf.get(id) ?? 0) + 1);
+    });
+  } else {
+    for (const node of profile.nodes) hitsOf.set(node.id, node.hitCount ?? 0);
+  }
   const byOwner = new Map<string, number>();
   const byFunction = new Map<string, number>();
   let busy = 0;
   for (const node of profile.nodes) {
-    const hits = node.hitCount ?? 0;
+    const hits = hitsOf.get(node.id) ?? 0;
     const { functionName, url, lineNumber } = node.callFrame;
     if (hits === 0 || functionName === '(idle)') continue;
     busy += hits;
