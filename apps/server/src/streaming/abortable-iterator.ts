@@ -30,9 +30,9 @@ export function abortableIterator<T>(
     if (closed) return;
     closed = true;
     parent.removeEventListener('abort', onParentAbort);
-    // A source that ended on its own holds nothing to cancel; aborting would only build a
-    // DOMException per stream.
-    if (ending === 'cancelled') controller.abort();
+    // A source that ended on its own holds nothing to cancel, and one its parent cancelled is
+    // aborted already: abort() would only build a DOMException (its default reason) per stream.
+    if (ending === 'cancelled' && !controller.signal.aborted) controller.abort();
     onClose(ending);
     // The pending next() ends once the abort lands; finish the source behind it without waiting.
     source.return?.().catch(() => undefined);

@@ -67,11 +67,14 @@ export function createBedrockClients(options: BedrockConnectionOptions): Bedrock
     ...(options.endpoint !== undefined && { endpoint: options.endpoint }),
     ...(options.credentials !== undefined && { credentials: options.credentials }),
   };
+  // Every socket the pool may open stays pooled when idle: Node keeps only 256 free sockets by
+  // default, so a streaming pool above that closed the rest after each wave of streams and
+  // reconnected (TCP, and TLS against Bedrock) for the next one.
   const http1 = (maxSockets: number): NodeHttpHandler =>
     new NodeHttpHandler({
       connectionTimeout,
-      httpAgent: { keepAlive: true, maxSockets },
-      httpsAgent: { keepAlive: true, maxSockets },
+      httpAgent: { keepAlive: true, maxSockets, maxFreeSockets: maxSockets },
+      httpsAgent: { keepAlive: true, maxSockets, maxFreeSockets: maxSockets },
     });
   const runtimeHandler = (maxSockets: number): NodeHttpHandler | NodeHttp2Handler | undefined => {
     switch (transport) {

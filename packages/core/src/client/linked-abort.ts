@@ -15,7 +15,8 @@ export function linkedAbort(parent: AbortSignal | undefined): LinkedAbort {
   return {
     signal: controller.signal,
     abort: () => {
-      controller.abort();
+      // Aborted already (the parent was): abort() would only build an unused DOMException.
+      if (!controller.signal.aborted) controller.abort();
     },
     dispose: () => {
       parent?.removeEventListener('abort', onAbort);

@@ -126,3 +126,30 @@ describe('QuarryClient stream cancellation', () => {
     expect(stats().connections.active).toBeLessThanOrEqual(baseline + 16);
   }, 60_000);
 });
+
+describe('QuarryClient streaming pool above 256 sockets', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness({ maxStreamSockets: 300 });
+  });
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  it('keeps every connection of a wave of 300 concurrent streams for the next wave', async () => {
+    const opened = () => harness.emulator.stats.snapshot().connections.opened;
+    // Slow frames keep all 300 streams open at once, so the pool grows to 300 connections.
+    const wave = () =>
+      Promise.all(
+        Array.from({ length: 300 }, () =>
+          collect(harness.quarry.stream(MODEL, { ...hello, maxTokens: 5 }, fault('slow;delay-ms=20'))),
+        ),
+      );
+    const before = opened();
+    await wave();
+    const afterFirst = opened();
+    expect(afterFirst - before).toBeGreaterThan(256);
+    await wave();
+    expect(opened() - afterFirst).toBe(0);
+  });
+});
