@@ -19,6 +19,7 @@ import { formatError, type FormatOptions } from './errors/format-error.js';
 import { GatewayError } from './errors/gateway-error.js';
 import { createGovernance, type GovernanceOptions } from './governance/governance.js';
 import { createGatewayMetrics } from './metrics/gateway-metrics.js';
+import { catalogResponseCache } from './http/catalog-response-cache.js';
 import { createCors } from './http/cors.js';
 import { createDocumentStore } from './http/document-store.js';
 import { createStaticSite } from './http/static-site.js';
@@ -204,6 +205,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // graphql-armor's types come from Apollo's CJS build; the plugin objects are the same.
       ...(protection.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
       rejectSubscriptionsOverHttp(GRAPHQL_PATH),
+      catalogResponseCache({
+        generation: () => models.generation(),
+        // Answers from the cache still count as the operations they answer.
+        onHit: (fields) => {
+          for (const field of fields) metrics.operations.inc({ field, code: 'OK' });
+        },
+      }),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs }),
       // Apollo installs its cache-control plugin by default, which wraps every field resolver to
       // collect cache hints; the schema declares none and every answer is per-caller, so it only cost CPU.

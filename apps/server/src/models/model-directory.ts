@@ -20,6 +20,12 @@ export interface ModelDirectory {
   profilesFor(
     modelId: string,
   ): readonly InferenceProfileSummary[] | Promise<readonly InferenceProfileSummary[]>;
+  /**
+   * A token for the data answers are built from right now: it changes (and never repeats) when the
+   * model list or the profiles reload, and is undefined while the model list has no fresh answer.
+   * The catalog response cache keys answers by it.
+   */
+  generation(): object | undefined;
 }
 
 export interface ModelDirectoryDeps {
@@ -83,7 +89,18 @@ export function createModelDirectory(deps: ModelDirectoryDeps): ModelDirectory {
     return indexProfilesByModel([...system, ...application]);
   });
 
+  // One token per (model list, profiles) pair of loaded answers; a new load is a new object.
+  let token: { list: unknown; profiles: unknown } | undefined;
+  const generation = (): object | undefined => {
+    const listed = list.peek();
+    if (listed === undefined) return undefined;
+    const index = profiles.peek();
+    if (token?.list !== listed || token.profiles !== index) token = { list: listed, profiles: index };
+    return token;
+  };
+
   return {
+    generation,
     list: () => list.get(),
     async get(id, signal) {
       const listed = await list.get();
