@@ -67,9 +67,12 @@ export async function embedModelsStartup(calls: number, modelsMs: number): Promi
       base64: round(median(rounds.map((sample) => sample.base64))),
       none: round(median(rounds.map((sample) => sample.none))),
     };
+    const base64Costs = rounds.map((sample) => sample.base64 - sample.none);
     const formatValues = Math.max(0.01, median(rounds.map((sample) => sample.values - sample.none)));
-    const formatBase64 = Math.max(0.01, median(rounds.map((sample) => sample.base64 - sample.none)));
+    const formatBase64 = Math.max(0.01, median(base64Costs));
     const formatRatio = round(formatValues / formatBase64, 1);
+    // How far the rounds disagree on base64's small cost: the ratio is only as firm as this.
+    const base64Spread = [round(quantile(base64Costs, 0.25)), round(quantile(base64Costs, 0.75))];
     const meanPerCall = {
       values: round(mean(rounds.map((sample) => sample.values))),
       base64: round(mean(rounds.map((sample) => sample.base64))),
@@ -90,7 +93,7 @@ export async function embedModelsStartup(calls: number, modelsMs: number): Promi
         {
           metric:
             'embed 96 × 1,024: gateway CPU per call selecting `values` vs `base64` (format cost over selecting `dimensions` only)',
-          value: `values ${perCall.values} ms vs base64 ${perCall.base64} ms; format cost ${round(formatValues)} vs ${round(formatBase64)} ms`,
+          value: `values ${perCall.values} ms vs base64 ${perCall.base64} ms; format cost ${round(formatValues)} vs ${round(formatBase64)} ms (base64's middle half of rounds ${base64Spread.join('–')} ms)`,
           baseline: `dimensions only ${perCall.none} ms; whole call ${ratio(perCall.values, perCall.base64)}`,
           verdict: verdict(formatRatio >= 10, `base64 ≥ 10× cheaper (format cost ${formatRatio}×)`),
         },
@@ -111,6 +114,7 @@ export async function embedModelsStartup(calls: number, modelsMs: number): Promi
         embedCpuMsPerCall: perCall,
         embedCpuMsPerCallMean: meanPerCall,
         formatRatio,
+        base64FormatCostInterquartileMs: base64Spread,
         models: { ...modelsRun, cpuMsPerRequest: modelsCpuMs },
         coldStartMs,
       },
@@ -158,12 +162,17 @@ async function cpuPerCallInRounds<Name extends string>(
   return rounds;
 }
 
-function median(values: readonly number[]): number {
+/** The `q` quantile of `values`, interpolated between neighbours. */
+function quantile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return sorted.length % 2 === 1
-    ? (sorted[Math.floor(middle)] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
+  const position = (sorted.length - 1) * q;
+  const below = sorted[Math.floor(position)] ?? Number.NaN;
+  const above = sorted[Math.ceil(position)] ?? Number.NaN;
+  return below + (above - below) * (position - Math.floor(position));
+}
+
+function median(values: readonly number[]): number {
+  return quantile(values, 0.5);
 }
 
 function mean(values: readonly number[]): number {
