@@ -45,6 +45,19 @@ describe('cancellation reaches the upstream call', () => {
       outgoing.destroy();
       await waitFor(() => aborted !== undefined);
       expect(String(aborted)).toContain('client disconnected');
+      // Audited as what it was, the client's choice: cancelled, not an internal error.
+      const audited = async () =>
+        (
+          await gateway.gql<{
+            auditLog: { entries: { operation: string; outcome: string; errorCode: string | null }[] };
+          }>('{ auditLog(first: 5) { entries { operation outcome errorCode } } }')
+        ).body.data?.auditLog.entries.find((entry) => entry.operation === 'invoke');
+      let entry = await audited();
+      for (let tries = 0; entry === undefined && tries < 200; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        entry = await audited();
+      }
+      expect(entry).toEqual({ operation: 'invoke', outcome: 'cancelled', errorCode: null });
     } finally {
       await gateway.close();
     }

@@ -8,6 +8,7 @@ import type {
   QuarryClient,
 } from '@quarry/core';
 import type { EmbedOptions } from '@quarry/core';
+import { ClientGoneError } from '../errors/client-gone-error.js';
 import type { Operation } from './operation.js';
 import type { CallIntent, CallScope, Policy } from './policy.js';
 import { worstCaseOfChat, worstCaseOfEmbed, worstCaseOfImage, worstCaseOfRaw } from './worst-case.js';
@@ -79,7 +80,7 @@ export function createGovernedClientFactory(client: QuarryClient, policy: Policy
     try {
       result = await run();
     } catch (error) {
-      await admission.settle({ error });
+      await admission.settle(failureOf(error));
       throw error;
     }
     await admission.settle(meter(result));
@@ -106,7 +107,7 @@ export function createGovernedClientFactory(client: QuarryClient, policy: Policy
             yield event satisfies CallStreamEvent;
           }
         } catch (error) {
-          await admission.settle({ error });
+          await admission.settle(failureOf(error));
           throw error;
         } finally {
           // The consumer stopped early (client completed or left): nothing more is known of the usage.
@@ -258,4 +259,12 @@ function modelOfInput(input: object): string | null {
   const record = input as Record<string, unknown>;
   const model = record['modelId'] ?? record['baseModelIdentifier'];
   return typeof model === 'string' ? model : null;
+}
+
+/**
+ * How a call that threw is settled. A client that left (the abort reason the transports use)
+ * cancelled its call: that is its choice, audited and counted as `cancelled`, not as an error.
+ */
+function failureOf(error: unknown): { error: unknown } | { cancelled: true } {
+  return error instanceof ClientGoneError ? { cancelled: true } : { error };
 }
