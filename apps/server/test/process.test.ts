@@ -190,9 +190,23 @@ describe('gateway process', () => {
           },
         );
       });
-      // Past the gateway's 200 ms save interval, so some of the text is on disk; the emulator's
-      // ~110-token answer at Titan Lite's ~90 tokens/s is still streaming.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Killed once some of the answer is on disk (the gateway saves every 200 ms), as the gateway
+      // itself reports it; the emulator's ~110-token answer at Titan Lite's ~90 tokens/s is still streaming.
+      for (let saved = ''; saved.length === 0;) {
+        const seen = (await (
+          await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              query: `query ($id: ID!) { conversation(id: $id) { messages { role content } } }`,
+              variables: { id },
+            }),
+          })
+        ).json()) as { data: { conversation: { messages: { role: string; content: string }[] } } };
+        saved =
+          seen.data.conversation.messages.find((message) => message.role === 'ASSISTANT')?.content ?? '';
+        if (saved.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       first.child.kill('SIGKILL');
       await first.exited;
       await client.dispose();
