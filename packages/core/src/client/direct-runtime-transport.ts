@@ -4,6 +4,7 @@ import type {
   ResponseStream,
 } from '@aws-sdk/client-bedrock-runtime';
 import { HttpRequest } from '@smithy/core/protocols';
+import type { Message } from '@smithy/core/event-streams';
 import type { HttpResponse } from '@smithy/types';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -157,37 +158,41 @@ export function createDirectRuntimeTransport(
   };
 }
 
-async function* invokeStreamEvents(body: Readable): AsyncGenerator<ResponseStream> {
-  const frames = createEventStreamSplitter();
-  let first = true;
-  for await (const chunk of body) {
-    frames.push(chunk as Buffer);
-    for (let message = frames.next(); message !== undefined; message = frames.next()) {
-      const error = streamErrorOf('InvokeModelWithResponseStream', message);
-      if (error !== undefined) throw first ? asSendError(error) : error;
-      first = false;
-      if (message.headers[':event-type']?.value !== 'chunk') continue;
-      const payload = JSON.parse(utf8Of(message.body)) as { bytes?: string };
-      yield { chunk: { bytes: Buffer.from(payload.bytes ?? '', 'base64') } };
-    }
-  }
-  frames.finish();
+function invokeStreamEvents(body: Readable): AsyncGenerator<ResponseStream> {
+  return streamEvents(body, 'InvokeModelWithResponseStream', (message) => {
+    if (message.headers[':event-type']?.value !== 'chunk') return undefined;
+    const payload = JSON.parse(utf8Of(message.body)) as { bytes?: string };
+    return { chunk: { bytes: Buffer.from(payload.bytes ?? '', 'base64') } };
+  });
 }
 
-async function* converseStreamEvents(body: Readable): AsyncGenerator<ConverseStreamOutput> {
+function converseStreamEvents(body: Readable): AsyncGenerator<ConverseStreamOutput> {
+  return streamEvents(body, 'ConverseStream', (message) => {
+    const type = message.headers[':event-type']?.value;
+    if (typeof type !== 'string' || !CONVERSE_EVENTS.has(type)) return undefined;
+    return { [type]: JSON.parse(utf8Of(message.body)) as unknown } as unknown as ConverseStreamOutput;
+  });
+}
+
+/**
+ * A streaming response's events: frames cut from the body as it arrives, an exception frame thrown
+ * as the SDK would, and every other frame mapped by `toEvent` (undefined skips it).
+ */
+async function* streamEvents<T>(
+  body: Readable,
+  operation: Parameters<typeof streamErrorOf>[0],
+  toEvent: (message: Message) => T | undefined,
+): AsyncGenerator<T> {
   const frames = createEventStreamSplitter();
   let first = true;
   for await (const chunk of body) {
     frames.push(chunk as Buffer);
     for (let message = frames.next(); message !== undefined; message = frames.next()) {
-      const error = streamErrorOf('ConverseStream', message);
+      const error = streamErrorOf(operation, message);
       if (error !== undefined) throw first ? asSendError(error) : error;
       first = false;
-      const type = message.headers[':event-type']?.value;
-      if (typeof type !== 'string' || !CONVERSE_EVENTS.has(type)) continue;
-      yield {
-        [type]: JSON.parse(utf8Of(message.body)) as unknown,
-      } as unknown as ConverseStreamOutput;
+      const event = toEvent(message);
+      if (event !== undefined) yield event;
     }
   }
   frames.finish();
