@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   await run(() => gatewayOverhead(quick ? 150 : 2_000, quick));
   await run(() => gatewayThroughput(quick ? 500 : 3_000, quick ? 1 : 3));
   await run(() => streamCapacity(quick ? 20 : 300, quick ? 20 : 100, quick));
-  await run(() => embedModelsStartup(quick ? 5 : 300, quick ? 500 : 3_000));
+  await run(() => embedModelsStartup(quick ? 5 : 300, quick ? 500 : 3_000, quick));
   const loadAtEnd = loadavg().map((value) => Math.round(value * 100) / 100);
   const seconds = Math.round((performance.now() - started) / 1000);
   if (quick) {

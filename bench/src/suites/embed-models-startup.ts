@@ -1,4 +1,5 @@
 import { Agent } from 'node:http';
+import { profileGateway } from '../gateway-profile.js';
 import { jsonPoster } from '../http-post.js';
 import { round, throughput } from '../measure.js';
 import {
@@ -37,7 +38,11 @@ const AUTH = { authorization: `Bearer ${BENCH_ADMIN_KEY}` };
  * - Cold start: from spawning the gateway process to its first answered GraphQL request.
  * The gateway is pinned to core 1; the emulator and this process to core 0.
  */
-export async function embedModelsStartup(calls: number, modelsMs: number): Promise<SuiteResult> {
+export async function embedModelsStartup(
+  calls: number,
+  modelsMs: number,
+  quick: boolean,
+): Promise<SuiteResult> {
   const emulator = await startEmulatorProcess(0);
   const coldSpawn = performance.now();
   const gateway = await startGatewayProcess(emulator.url, 1);
@@ -86,6 +91,25 @@ export async function embedModelsStartup(calls: number, modelsMs: number): Promi
     const modelsCpuMs = ((cpuMsOf(gateway.child.pid) ?? Number.NaN) - cpuBefore) / modelsRun.calls;
     // Per core: what one core of gateway CPU serves (the load generator may cap the measured rate).
     const modelsPerCore = round(1000 / modelsCpuMs, 0);
+    const profiles: string[] = [];
+    if (formatRatio < 10 && !quick) {
+      profiles.push(
+        ...(await profileGateway('gateway embedding as base64', emulator.url, 1, {}, async (url) => {
+          const post = jsonPoster(url, embedQuery('base64'), { agent, headers: AUTH, noGraphQLErrors: true });
+          for (let index = 0; index < 150; index++) await post();
+        })),
+      );
+    }
+    if (modelsPerCore < 3_000 && !quick) {
+      profiles.push(
+        ...(await profileGateway('gateway answering models', emulator.url, 1, {}, async (url) => {
+          await throughput(jsonPoster(url, MODELS_QUERY, { agent, headers: AUTH, noGraphQLErrors: true }), {
+            concurrency: 16,
+            durationMs: modelsMs,
+          });
+        })),
+      );
+    }
     return {
       name: 'embed-models-startup',
       description: `embed (96 texts × 1,024 dims, ${EMBED_MODEL}, ${calls} calls per selection in ${rounds.length} rounds of blocks of ${Math.min(BLOCK, calls)} calls, medians over rounds), models (16 in flight, ${modelsMs} ms) and cold start of the gateway; gateway on core 1`,
@@ -118,6 +142,7 @@ export async function embedModelsStartup(calls: number, modelsMs: number): Promi
         models: { ...modelsRun, cpuMsPerRequest: modelsCpuMs },
         coldStartMs,
       },
+      profiles,
     };
   } finally {
     unpinSelf();
