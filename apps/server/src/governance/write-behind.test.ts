@@ -26,6 +26,33 @@ describe('createWriteBehind', () => {
     expect(writes.pending()).toBe(0);
   });
 
+  it('flush waits for writes already on their way, and retries one that fails meanwhile', async () => {
+    const writes = createWriteBehind({ logger: createSilentLogger(), baseDelayMs: 1, maxDelayMs: 2 });
+    const landed: string[] = [];
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    let failOnce = true;
+    void writes.write('audit', async () => {
+      await slow;
+      landed.push('slow');
+    });
+    void writes.write('usage', async () => {
+      await slow;
+      if (failOnce) {
+        failOnce = false;
+        throw unavailable();
+      }
+      landed.push('retried');
+    });
+    const flushed = writes.flush(60_000);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(landed).toEqual([]);
+    release();
+    await flushed;
+    expect(landed).toEqual(['slow', 'retried']);
+    expect(writes.pending()).toBe(0);
+  });
+
   it('does not keep a write that failed for another reason, and never throws', async () => {
     const writes = createWriteBehind({ logger: createSilentLogger() });
     await expect(writes.write('audit', () => Promise.reject(new Error('a bug')))).resolves.toBeUndefined();

@@ -10,7 +10,10 @@ export interface WriteBehind {
   write(label: string, write: () => Promise<unknown>): Promise<void>;
   /** Writes waiting for their store. */
   pending(): number;
-  /** Retries what waits now and resolves when the queue is empty or `timeoutMs` passed. */
+  /**
+   * Waits for writes already on their way to their store (they may be batched with others), then
+   * retries what waits; resolves when both are done or `timeoutMs` passed.
+   */
   flush(timeoutMs: number): Promise<void>;
 }
 
@@ -39,6 +42,8 @@ export function createWriteBehind(options: WriteBehindOptions): WriteBehind {
   let delayMs = baseDelayMs;
   let draining: Promise<void> | undefined;
   let idle: (() => void)[] = [];
+  // Writes sent straight to their store and not settled yet: shutdown waits for them too.
+  const inFlight = new Set<Promise<unknown>>();
 
   const drain = async (): Promise<void> => {
     for (let next = queue[0]; next !== undefined; next = queue[0]) {
@@ -100,8 +105,11 @@ export function createWriteBehind(options: WriteBehindOptions): WriteBehind {
         enqueue(label, write);
         return;
       }
+      // Through a promise, so a write that throws before returning one fails like any other.
+      const running = Promise.resolve().then(write);
+      inFlight.add(running);
       try {
-        await write();
+        await running;
       } catch (error) {
         if (!waitsForStore(error)) {
           failed(label, error);
@@ -109,11 +117,26 @@ export function createWriteBehind(options: WriteBehindOptions): WriteBehind {
         }
         enqueue(label, write);
         schedule();
+      } finally {
+        inFlight.delete(running);
       }
     },
     pending: () => queue.length,
     async flush(timeoutMs) {
+      const deadline = performance.now() + timeoutMs;
+      if (inFlight.size > 0) {
+        let stop: ReturnType<typeof setTimeout> | undefined;
+        // A write that fails meanwhile joins the queue (its catch runs before this resumes).
+        await Promise.race([
+          Promise.allSettled([...inFlight]),
+          new Promise<void>((resolve) => {
+            stop = setTimeout(resolve, timeoutMs);
+          }),
+        ]);
+        clearTimeout(stop);
+      }
       if (queue.length === 0) return;
+      timeoutMs = Math.max(0, deadline - performance.now());
       if (timer !== undefined) {
         clearTimeout(timer);
         timer = undefined;
