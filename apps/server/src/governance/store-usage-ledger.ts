@@ -37,8 +37,11 @@ export function createStoreUsageLedger(db: Kysely<Database>): UsageLedger {
     }
     // A raw statement, not the query builder: building and compiling the builder's upsert cost
     // 60 µs per call, three times what SQLite takes to run it.
+    // In key order: two gateways upserting the same rows lock them in the same order, so batches
+    // from different processes never deadlock on Postgres.
+    const sorted = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
     const values = sql.join(
-      [...rows.values()].map(
+      sorted.map(
         (row) =>
           sql`(${row.key_id}, ${row.model_id}, ${row.day}, ${row.calls}, ${row.input_tokens}, ${row.output_tokens}, ${row.cost_nanos})`,
       ),
