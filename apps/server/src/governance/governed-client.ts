@@ -266,5 +266,10 @@ function modelOfInput(input: object): string | null {
  * cancelled its call: that is its choice, audited and counted as `cancelled`, not as an error.
  */
 function failureOf(error: unknown): { error: unknown } | { cancelled: true } {
-  return error instanceof ClientGoneError ? { cancelled: true } : { error };
+  // Core may wrap the abort reason (e.g. as an unavailable upstream whose cause it is).
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    if (current instanceof ClientGoneError) return { cancelled: true };
+    current = current.cause;
+  }
+  return { error };
 }

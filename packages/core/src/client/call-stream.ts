@@ -111,7 +111,8 @@ function withStreamTotals(
   };
   const closeAndThrow = async (error: unknown): Promise<never> => {
     // As a for-await loop would: a failure here closes the source before it propagates.
-    await source.return?.();
+    // A failing close must not hide the error that caused it.
+    await source.return?.().catch(() => undefined);
     throw error;
   };
   // Synchronous on the way through, so each event costs the one promise of source.next().
