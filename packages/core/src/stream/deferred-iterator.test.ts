@@ -36,6 +36,39 @@ describe('deferredIterator', () => {
     await expect(iterator.next()).resolves.toEqual({ done: true, value: undefined });
   });
 
+  it('closes what a start under way opens when thrown into before it arrives', async () => {
+    const log: string[] = [];
+    let open: (iterator: AsyncGenerator<number, void, undefined>) => void = () => undefined;
+    const iterator = deferredIterator(
+      () => new Promise<AsyncIterator<number, void, undefined>>((resolve) => (open = resolve)),
+    );
+    const first = iterator.next();
+    const failure = new Error('cancelled');
+    await expect(throwOf(iterator, failure)).rejects.toBe(failure);
+    const opened = items(log);
+    await opened.next(); // the upstream is open and mid-stream when the start delivers it
+    open(opened);
+    await expect(first).resolves.toEqual({ done: false, value: 2 });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(log).toEqual(['inner closed']);
+  });
+
+  it('closes an inner iterator that cannot take a thrown error, then rethrows it', async () => {
+    let closed = false;
+    const inner: AsyncIterator<number, void, undefined> = {
+      next: () => Promise.resolve({ done: false, value: 1 }),
+      return: () => {
+        closed = true;
+        return Promise.resolve({ done: true, value: undefined });
+      },
+    };
+    const iterator = deferredIterator(() => Promise.resolve(inner));
+    await iterator.next();
+    const failure = new Error('stop');
+    await expect(throwOf(iterator, failure)).rejects.toBe(failure);
+    expect(closed).toBe(true);
+  });
+
   it('never starts when returned before its first next()', async () => {
     let started = false;
     const iterator = deferredIterator(() => {

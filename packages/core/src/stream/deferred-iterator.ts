@@ -47,8 +47,19 @@ export function deferredIterator<T>(
       );
     },
     async throw(error?: unknown) {
-      if (inner?.throw !== undefined) return inner.throw(error);
+      if (inner !== undefined) {
+        if (inner.throw !== undefined) return inner.throw(error);
+        // Like yield*, an inner iterator that cannot take the error is closed before it propagates.
+        await inner.return?.();
+        throw error;
+      }
       ended = true;
+      // Whatever a start already under way opens (an upstream stream) is closed once it arrives.
+      if (starting !== undefined)
+        void starting.then(
+          (iterator) => iterator.return?.(),
+          () => undefined,
+        );
       // A generator thrown into before it started rejects with exactly what it was given.
       throw error;
     },
