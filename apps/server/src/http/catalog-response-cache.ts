@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { Kind, OperationTypeNode, type FormattedExecutionResult } from 'graphql';
+import { LRUCache } from 'lru-cache';
 
 /** Root fields whose answer is the model directory's, the same for every caller. */
 const CATALOG_FIELDS = new Set(['models', 'model', '__typename']);
@@ -28,8 +29,9 @@ export interface CatalogResponseCacheOptions {
 export function catalogResponseCache<Context extends object>(
   options: CatalogResponseCacheOptions,
 ): ApolloServerPlugin<Context> {
-  const maxEntries = options.maxEntries ?? 64;
-  const entries = new Map<string, { generation: unknown; result: FormattedExecutionResult }>();
+  const entries = new LRUCache<string, { generation: unknown; result: FormattedExecutionResult }>({
+    max: options.maxEntries ?? 64,
+  });
   return {
     requestDidStart() {
       let key: string | undefined;
@@ -42,9 +44,6 @@ export function catalogResponseCache<Context extends object>(
           generation = options.generation();
           const entry = entries.get(key);
           if (generation === undefined || entry?.generation !== generation) return Promise.resolve(null);
-          // Re-inserted so Map order is recency order.
-          entries.delete(key);
-          entries.set(key, entry);
           hit = true;
           options.onHit?.(rootFieldsOf(requestContext));
           return Promise.resolve({
@@ -58,12 +57,7 @@ export function catalogResponseCache<Context extends object>(
             return Promise.resolve();
           const result = body.singleResult;
           if (result.errors !== undefined) return Promise.resolve();
-          entries.delete(key);
           entries.set(key, { generation, result });
-          if (entries.size > maxEntries) {
-            const oldest = entries.keys().next();
-            if (oldest.done !== true) entries.delete(oldest.value);
-          }
           return Promise.resolve();
         },
       });

@@ -1,4 +1,5 @@
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { LRUCache } from 'lru-cache';
 
 /** The subset of better-sqlite3's Database that Kysely's SQLite driver uses. */
 interface PreparingDatabase {
@@ -15,23 +16,13 @@ interface PreparingDatabase {
  * call gets a fresh statement.
  */
 export function cachingStatements(database: PreparingDatabase, limit = 256): SqliteDatabase {
-  const statements = new Map<string, SqliteStatement & { readonly busy?: boolean }>();
+  const statements = new LRUCache<string, SqliteStatement & { readonly busy?: boolean }>({ max: limit });
   return {
     prepare(sql) {
       const cached = statements.get(sql);
-      if (cached !== undefined) {
-        if (cached.busy === true) return database.prepare(sql);
-        // Re-inserted so Map order is recency order.
-        statements.delete(sql);
-        statements.set(sql, cached);
-        return cached;
-      }
+      if (cached !== undefined) return cached.busy === true ? database.prepare(sql) : cached;
       const statement = database.prepare(sql);
       statements.set(sql, statement);
-      if (statements.size > limit) {
-        const oldest = statements.keys().next();
-        if (oldest.done !== true) statements.delete(oldest.value);
-      }
       return statement;
     },
     close() {

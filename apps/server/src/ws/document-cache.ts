@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /** A least-recently-used cache of prepared documents by query text, bounded by the text's size. */
 export interface DocumentCache<T> {
   /** The cached value for `query`, marked as just used; undefined on a miss. */
@@ -31,34 +33,18 @@ export interface DocumentCacheOptions {
  * from growing memory. A document's AST grows with its text, so bytes of text bound both.
  */
 export function createDocumentCache<T>(options: DocumentCacheOptions): DocumentCache<T> {
-  // A Map iterates in insertion order, so re-inserting on use makes its first key the LRU one.
-  const entries = new Map<string, { readonly value: T; readonly bytes: number }>();
-  let total = 0;
+  // Boxed: LRUCache holds only non-nullish values, and T may be anything.
+  const entries = new LRUCache<string, { readonly value: T }>({
+    maxSize: options.maxBytes,
+    maxEntrySize: options.maxEntryBytes,
+    sizeCalculation: (_value, query) => Math.max(1, Buffer.byteLength(query, 'utf8')),
+  });
   return {
-    get(query) {
-      const entry = entries.get(query);
-      if (entry === undefined) return undefined;
-      entries.delete(query);
-      entries.set(query, entry);
-      return entry.value;
-    },
+    get: (query) => entries.get(query)?.value,
     set(query, value) {
-      const bytes = Buffer.byteLength(query, 'utf8');
-      if (bytes > options.maxEntryBytes || bytes > options.maxBytes) return;
-      const previous = entries.get(query);
-      if (previous !== undefined) {
-        entries.delete(query);
-        total -= previous.bytes;
-      }
-      for (const [oldest, entry] of entries) {
-        if (total + bytes <= options.maxBytes) break;
-        entries.delete(oldest);
-        total -= entry.bytes;
-      }
-      entries.set(query, { value, bytes });
-      total += bytes;
+      entries.set(query, { value });
     },
-    bytes: () => total,
+    bytes: () => entries.calculatedSize,
     size: () => entries.size,
   };
 }
