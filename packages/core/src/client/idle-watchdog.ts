@@ -7,15 +7,16 @@ import { QuarryError } from '../errors/quarry-error.js';
  * upstream otherwise holds a socket and a subscriber forever, because Bedrock sets no per-stream
  * timeout (bedrock-protocol.md §9.2).
  */
-export async function within<T>(
+export function within<T>(
   pending: Promise<T>,
   idleMs: number,
   onStall: () => void,
   schedule: ScheduleTimeout,
 ): Promise<T> {
-  let cancel: (() => void) | undefined;
-  const stalled = new Promise<never>((_resolve, reject) => {
-    cancel = schedule(() => {
+  // One promise and one reaction per wait: this runs for every chunk of every stream, where an
+  // async function racing a second promise cost four more allocations and microtask hops.
+  return new Promise<T>((resolve, reject) => {
+    const cancel = schedule(() => {
       onStall();
       reject(
         new QuarryError(
@@ -25,12 +26,18 @@ export async function within<T>(
         ),
       );
     }, idleMs);
+    pending.then(
+      (value) => {
+        cancel();
+        resolve(value);
+      },
+      (error: unknown) => {
+        cancel();
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes the awaited promise's own rejection through unchanged
+        reject(error);
+      },
+    );
   });
-  try {
-    return await Promise.race([pending, stalled]);
-  } finally {
-    cancel?.();
-  }
 }
 
 /**
