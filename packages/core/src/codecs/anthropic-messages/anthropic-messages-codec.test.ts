@@ -112,6 +112,20 @@ describe('anthropicMessagesCodec', () => {
         { type: 'content_block_delta', delta: { type: 'text_delta', text: 'x' } },
       ],
       ['a text_delta without text', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta' } }],
+      // Text deltas skip the schemas when well formed; these must still reach them and fail.
+      [
+        'a text_delta with a numeric text',
+        { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 7 } },
+      ],
+      [
+        'a text_delta with a negative index',
+        { type: 'content_block_delta', index: -1, delta: { type: 'text_delta', text: 'x' } },
+      ],
+      [
+        'a text_delta with a fractional index',
+        { type: 'content_block_delta', index: 0.5, delta: { type: 'text_delta', text: 'x' } },
+      ],
+      ['a content_block_delta whose delta is null', { type: 'content_block_delta', index: 0, delta: null }],
       [
         'a tool_use start without id',
         { type: 'content_block_start', index: 1, content_block: { type: 'tool_use', name: 'a' } },
