@@ -1,6 +1,5 @@
 import type {
   CallOptions,
-  CallStreamEvent,
   CallTokenStream,
   ChatRequest,
   EmbedRequest,
@@ -9,6 +8,7 @@ import type {
 } from '@quarry/core';
 import type { EmbedOptions } from '@quarry/core';
 import { ClientGoneError } from '../errors/client-gone-error.js';
+import { governedStream } from './governed-stream.js';
 import type { Operation } from './operation.js';
 import type { CallIntent, CallScope, Policy } from './policy.js';
 import { worstCaseOfChat, worstCaseOfEmbed, worstCaseOfImage, worstCaseOfRaw } from './worst-case.js';
@@ -87,35 +87,11 @@ export function createGovernedClientFactory(client: QuarryClient, policy: Policy
     return result;
   }
 
-  function governedStream(self: unknown, intent: CallIntent, open: () => CallTokenStream): CallTokenStream {
-    return {
-      async *[Symbol.asyncIterator]() {
-        const admission = await policy.admit(scopeOf(self), intent);
-        let ended = false;
-        try {
-          for await (const event of open()) {
-            if (event.type === 'stream-end') {
-              ended = true;
-              // Settled before the last event goes out: a client that saw StreamEnd finds its usage recorded.
-              await admission.settle({
-                usage: event.usage,
-                costUsd: event.cost.totalUsd,
-                upstreamRequestId: event.requestId,
-                attempts: event.attempts,
-              });
-            }
-            yield event satisfies CallStreamEvent;
-          }
-        } catch (error) {
-          await admission.settle(failureOf(error));
-          throw error;
-        } finally {
-          // The consumer stopped early (client completed or left): nothing more is known of the usage.
-          if (!ended) await admission.settle({ cancelled: true });
-        }
-      },
-    };
-  }
+  const governedStreamOf = (
+    self: unknown,
+    intent: CallIntent,
+    open: () => CallTokenStream,
+  ): CallTokenStream => governedStream(() => policy.admit(scopeOf(self), intent), open, failureOf);
 
   const proto: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(client)) {
@@ -207,14 +183,14 @@ export function createGovernedClientFactory(client: QuarryClient, policy: Policy
       );
     },
     stream(this: unknown, modelId: string, request: ChatRequest, options?: CallOptions) {
-      return governedStream(
+      return governedStreamOf(
         this,
         { operation: 'STREAM', action: 'stream', modelId, worst: worstCaseOfChat(catalog, modelId, request) },
         () => client.stream(modelId, request, options),
       );
     },
     converseStream(this: unknown, modelId: string, request: ChatRequest, options?: CallOptions) {
-      return governedStream(
+      return governedStreamOf(
         this,
         {
           operation: 'STREAM',
