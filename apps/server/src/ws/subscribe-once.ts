@@ -13,6 +13,8 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 
+import { compileEventProjection, type EventProjection } from './event-projection.js';
+
 type SubscribeResult = Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult>;
 
 /**
@@ -27,13 +29,16 @@ type SubscribeResult = Promise<AsyncIterableIterator<ExecutionResult> | Executio
  * Root-field `resolve` functions only map the event (they never read arguments), and the event's
  * selection is the same, so each event's result is what graphql-js would have produced.
  *
+ * Each event is answered by the document's projection (event-projection.ts) where it covers the
+ * document and the event, which skips graphql-js's per-execution work; `execute` answers the rest.
+ *
  * An operation that uses variables anywhere else (a `@skip(if: $x)`, a nested field's argument)
  * goes through graphql-js's own `subscribe` unchanged.
  */
 export function createSubscribeOnce(schema: GraphQLSchema): (args: ExecutionArgs) => SubscribeResult {
   const eventSchema = withArgumentlessSubscriptions(schema);
   // Documents come from the graphql-ws document cache, so the same operation is the same object.
-  const eventDocuments = new WeakMap<DocumentNode, Map<string, DocumentNode | null>>();
+  const eventDocuments = new WeakMap<DocumentNode, Map<string, EventOperation | null>>();
   const eventDocumentOf = (document: DocumentNode, operationName: string | null | undefined) => {
     let byName = eventDocuments.get(document);
     if (byName === undefined) {
@@ -43,33 +48,52 @@ export function createSubscribeOnce(schema: GraphQLSchema): (args: ExecutionArgs
     const key = operationName ?? '';
     let eventDocument = byName.get(key);
     if (eventDocument === undefined) {
-      eventDocument = toEventDocument(document, operationName);
+      const stripped = toEventDocument(document, operationName);
+      eventDocument =
+        stripped === null
+          ? null
+          : {
+              document: stripped,
+              projection: compileEventProjection(eventSchema, stripped, operationName ?? undefined),
+            };
       byName.set(key, eventDocument);
     }
     return eventDocument;
   };
 
   return async (args) => {
-    const eventDocument = args.schema === schema ? eventDocumentOf(args.document, args.operationName) : null;
-    if (eventDocument === null) return subscribe(args);
+    const eventOperation = args.schema === schema ? eventDocumentOf(args.document, args.operationName) : null;
+    if (eventOperation === null) return subscribe(args);
     const source = await createSourceEventStream(args);
     if (!isAsyncIterable(source)) return source;
-    return mapAsyncIterator(source, (payload) =>
-      execute({
-        schema: eventSchema,
-        document: eventDocument,
-        rootValue: payload,
-        contextValue: args.contextValue,
-        ...(args.operationName != null && { operationName: args.operationName }),
-        ...(args.fieldResolver != null && { fieldResolver: args.fieldResolver }),
-        ...(args.typeResolver != null && { typeResolver: args.typeResolver }),
-      }),
+    // The projection answers ordinary events; execute answers whatever it bails on (errors included).
+    const projection =
+      args.fieldResolver == null && args.typeResolver == null ? eventOperation.projection : undefined;
+    return mapAsyncIterator(
+      source,
+      (payload) =>
+        projection?.(payload, args.contextValue) ??
+        execute({
+          schema: eventSchema,
+          document: eventOperation.document,
+          rootValue: payload,
+          contextValue: args.contextValue,
+          ...(args.operationName != null && { operationName: args.operationName }),
+          ...(args.fieldResolver != null && { fieldResolver: args.fieldResolver }),
+          ...(args.typeResolver != null && { typeResolver: args.typeResolver }),
+        }),
     );
   };
 }
 
+/** A subscription's per-event document and, where it covers the document, its projection. */
+interface EventOperation {
+  readonly document: DocumentNode;
+  readonly projection: EventProjection | undefined;
+}
+
 /** The same schema, its Subscription fields without arguments (the event executions pass none). */
-function withArgumentlessSubscriptions(schema: GraphQLSchema): GraphQLSchema {
+export function withArgumentlessSubscriptions(schema: GraphQLSchema): GraphQLSchema {
   const subscription = schema.getSubscriptionType();
   if (subscription == null) return schema;
   const config = subscription.toConfig();

@@ -5,7 +5,6 @@ import { encodeCursor } from '../../conversations/conversation-service.js';
 import { GatewayError } from '../../errors/gateway-error.js';
 import { toChatRequest } from '../../mapping/to-chat-request.js';
 import { abortableIterator } from '../../streaming/abortable-iterator.js';
-import type { GatewayStreamEvent } from '../../streaming/gateway-stream-event.js';
 import type {
   ConversationResolvers,
   MessageResolvers,
@@ -14,6 +13,7 @@ import type {
   SubscriptionResolvers,
   ToolResultInput,
 } from '../__generated__/resolvers-types.js';
+import { passEvent } from '../../streaming/pass-event.js';
 
 type ConversationQueries = Pick<QueryResolvers, 'conversation' | 'conversations'>;
 type ConversationMutations = Pick<
@@ -106,7 +106,7 @@ export const conversationSubscriptionResolvers: Pick<SubscriptionResolvers, 'sen
         context.streams.release();
       });
     },
-    resolve: (event: GatewayStreamEvent) => event,
+    resolve: passEvent,
   },
 };
 

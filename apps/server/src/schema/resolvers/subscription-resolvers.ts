@@ -4,10 +4,10 @@ import { underInput, withInputPaths } from '../../errors/input-paths.js';
 import { chatInputPath, toChatRequest } from '../../mapping/to-chat-request.js';
 import { abortableIterator } from '../../streaming/abortable-iterator.js';
 import type { GatewayStreamEvent } from '../../streaming/gateway-stream-event.js';
-import type { CustomizationJob, SubscriptionResolvers } from '../__generated__/resolvers-types.js';
-import { toAgentEventView, toInvokeAgentRequest, type AgentEventView } from '../../agents/agent-views.js';
+import type { SubscriptionResolvers } from '../__generated__/resolvers-types.js';
+import { toAgentEventView, toInvokeAgentRequest } from '../../agents/agent-views.js';
 import { requireOwnedBatchJob } from '../../batch/batch-job-owners.js';
-import type { BatchJobView } from '../../batch/batch-job-view.js';
+import { passEvent } from '../../streaming/pass-event.js';
 
 export function createSubscriptionResolvers(): SubscriptionResolvers {
   return {
@@ -49,14 +49,14 @@ export function createSubscriptionResolvers(): SubscriptionResolvers {
           },
         );
       },
-      resolve: (event: GatewayStreamEvent) => event,
+      resolve: passEvent,
     },
     batchJobProgress: {
       subscribe: async (_root, { id }, context) => {
         await requireOwnedBatchJob(context, id);
         return abortableIterator((signal) => context.jobs.batch.watch(id, signal), context.signal, noop);
       },
-      resolve: (job: BatchJobView) => job,
+      resolve: passEvent,
     },
     customizationJobProgress: {
       subscribe: (_root, { id }, context) => {
@@ -67,7 +67,7 @@ export function createSubscriptionResolvers(): SubscriptionResolvers {
           noop,
         );
       },
-      resolve: (job: CustomizationJob) => job,
+      resolve: passEvent,
     },
     invokeAgentStream: {
       subscribe: (_root, { input }, context) =>
@@ -80,7 +80,7 @@ export function createSubscriptionResolvers(): SubscriptionResolvers {
           context.signal,
           noop,
         ),
-      resolve: (event: AgentEventView) => event,
+      resolve: passEvent,
     },
   };
 }
