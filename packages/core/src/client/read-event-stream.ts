@@ -2,7 +2,7 @@ import { CodecError } from '../errors/quarry-error.js';
 import type { StreamDecoder } from '../codec-kit/codec.js';
 import type { StreamEvent } from '../stream/stream-event.js';
 import { within, type ScheduleTimeout } from './idle-watchdog.js';
-import { linkedAbort } from './linked-abort.js';
+import { linkedAbort, type LinkedAbort } from './linked-abort.js';
 
 /** An event stream the SDK opened: its request id and its events (already unframed). */
 export interface OpenedStream<E> {
@@ -28,45 +28,101 @@ export interface ReadEventStreamOptions<E> {
  * abort rejects with the signal's reason and no buffered event is delivered after it; a stream
  * that ends before the family's last chunk is an error (the connection was cut), never a
  * made-up `stream-end`.
+ *
+ * A hand-written iterator rather than an async generator: every chunk of every stream passes
+ * here, and a generator's suspend/resume costs several promises per event. Nothing happens before
+ * the first `next()`, as with a generator; the consumer (retryStream's `for await`) never calls
+ * `next()` again or `return()` while a `next()` is pending.
  */
-export async function* readEventStream<E>(
+export function readEventStream<E>(
   options: ReadEventStreamOptions<E>,
-): AsyncGenerator<StreamEvent, void, undefined> {
+): AsyncIterableIterator<StreamEvent, void, undefined> {
   const { signal, idleMs, schedule } = options;
-  const link = linkedAbort(signal);
-  let finished = false;
-  try {
-    const opened = await within(options.open(link.signal), idleMs, link.abort, schedule);
-    if (opened.events === undefined)
-      throw new CodecError('Bedrock answered a streaming call without an event stream');
-    const decoder = options.createDecoder(opened.requestId);
-    const iterator = opened.events[Symbol.asyncIterator]();
-    let ended = false;
-    for (;;) {
-      const next = await within(iterator.next(), idleMs, link.abort, schedule);
-      // The SDK ends the iterator quietly on abort (bedrock-protocol.md §9.3); make it an error.
-      signal?.throwIfAborted();
-      if (next.done === true) break;
-      for (const event of decoder.push(next.value)) {
-        if (event.type === 'stream-end') ended = true;
-        yield event;
-      }
-    }
-    if (!ended) {
-      throw new CodecError(
-        'The model stream ended before its final chunk (the connection was cut). Retry the request.',
-        {
-          retryable: true,
-        },
-      );
-    }
-    finished = true;
-  } catch (error) {
+  let link: LinkedAbort | undefined;
+  let iterator: AsyncIterator<E> | undefined;
+  let decoder: StreamDecoder<E> | undefined;
+  // Events of the last chunk not handed out yet (a chunk may decode into several).
+  let pending: readonly StreamEvent[] = [];
+  let pendingIndex = 0;
+  let ended = false;
+  let state: 'idle' | 'open' | 'closed' = 'idle';
+
+  const done = (): IteratorReturnResult<void> => ({ done: true, value: undefined });
+  /** Detaches from the caller's signal; releases the socket unless the stream ran to its end. */
+  const close = (completed: boolean): void => {
+    if (state === 'closed') return;
+    state = 'closed';
+    link?.dispose();
+    if (!completed) link?.abort();
+  };
+  const fail = (error: unknown): never => {
+    close(false);
     signal?.throwIfAborted();
     throw error;
-  } finally {
-    link.dispose();
-    // Releases the socket when the consumer stopped early or something failed.
-    if (!finished) link.abort();
-  }
+  };
+  const take = (): IteratorResult<StreamEvent, void> => {
+    const event = pending[pendingIndex++] as StreamEvent;
+    if (event.type === 'stream-end') ended = true;
+    return { done: false, value: event };
+  };
+  const onChunk = (
+    next: IteratorResult<E>,
+  ): IteratorResult<StreamEvent, void> | Promise<IteratorResult<StreamEvent, void>> => {
+    try {
+      // The SDK ends the iterator quietly on abort (bedrock-protocol.md §9.3); make it an error.
+      signal?.throwIfAborted();
+      if (next.done === true) {
+        if (!ended) {
+          throw new CodecError(
+            'The model stream ended before its final chunk (the connection was cut). Retry the request.',
+            { retryable: true },
+          );
+        }
+        close(true);
+        return done();
+      }
+      pending = (decoder as StreamDecoder<E>).push(next.value);
+      pendingIndex = 0;
+    } catch (error) {
+      return fail(error);
+    }
+    return pending.length > 0 ? take() : pull();
+  };
+  const pull = (): Promise<IteratorResult<StreamEvent, void>> =>
+    within((iterator as AsyncIterator<E>).next(), idleMs, (link as LinkedAbort).abort, schedule).then(
+      onChunk,
+      fail,
+    );
+  const open = (): Promise<IteratorResult<StreamEvent, void>> => {
+    state = 'open';
+    const opening = linkedAbort(signal);
+    link = opening;
+    return within(options.open(opening.signal), idleMs, opening.abort, schedule).then((opened) => {
+      if (state === 'closed') return done();
+      if (opened.events === undefined)
+        return fail(new CodecError('Bedrock answered a streaming call without an event stream'));
+      try {
+        decoder = options.createDecoder(opened.requestId);
+        iterator = opened.events[Symbol.asyncIterator]();
+      } catch (error) {
+        return fail(error);
+      }
+      return pull();
+    }, fail);
+  };
+
+  return {
+    next() {
+      if (state === 'closed') return Promise.resolve(done());
+      if (pendingIndex < pending.length) return Promise.resolve(take());
+      return state === 'idle' ? open() : pull();
+    },
+    return() {
+      close(false);
+      return Promise.resolve(done());
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }
