@@ -15,9 +15,15 @@ export interface EmulatorRequest {
   readonly signal: AbortSignal;
 }
 
-/** One event-stream message before framing. */
+/**
+ * One event-stream message before framing. Its headers are always Bedrock's three string headers
+ * (`:event-type` or `:exception-type`, `:content-type: application/json`, `:message-type`), so
+ * the framer derives them from `messageType` and `type` (bedrock-protocol.md §3).
+ */
 export interface EventStreamMessage {
-  readonly headers: Readonly<Record<string, string>>;
+  readonly messageType: 'event' | 'exception';
+  /** The union member name: `chunk`, `messageStart`, … for events; `throttlingException`, … for exceptions. */
+  readonly type: string;
   /** JSON payload, serialised by the framer. */
   readonly payload: unknown;
 }

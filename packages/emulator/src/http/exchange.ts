@@ -26,8 +26,12 @@ export interface ResponseSink {
   /** False once the client is gone: writes after that are dropped. */
   readonly writable: boolean;
   start(status: number, headers: Readonly<Record<string, string>>): void;
-  /** Resolves once the chunk is accepted by the transport's buffer (waits for `drain` if needed). */
-  write(chunk: Uint8Array): Promise<void>;
+  /**
+   * Hands the chunk to the transport. Returns undefined when its buffer took it at once, else a
+   * promise that resolves once the buffer drains (or the client is gone). No promise in the common
+   * case: a stream writes one chunk per frame, and an await per frame adds up over many streams.
+   */
+  write(chunk: Uint8Array): Promise<void> | undefined;
   end(chunk?: Uint8Array): void;
   /**
    * Tears the TCP connection down without a proper end (the dropped-connection fault), after the
@@ -65,24 +69,29 @@ export function createLazyAbort(): LazyAbort {
   };
 }
 
-/** Counts writes whose callback has not fired yet, so a drop can wait for them to leave. */
+/**
+ * Counts writes whose callback has not fired yet, so a drop can wait for them to leave. `track()`
+ * hands out the same callback every time: a stream writes one per frame, and a fresh closure each
+ * time was garbage for nothing.
+ */
 export function createWriteTracker(): {
   readonly track: () => () => void;
   readonly idle: () => Promise<void>;
 } {
   let pending = 0;
   let waiters: (() => void)[] = [];
+  const written = (): void => {
+    pending--;
+    if (pending === 0) {
+      const ready = waiters;
+      waiters = [];
+      for (const resolve of ready) resolve();
+    }
+  };
   return {
     track() {
       pending++;
-      return () => {
-        pending--;
-        if (pending === 0) {
-          const ready = waiters;
-          waiters = [];
-          for (const resolve of ready) resolve();
-        }
-      };
+      return written;
     },
     idle: () =>
       pending === 0

@@ -43,9 +43,9 @@ export function createNodeExchange(transport: NodeTransportRequest): Exchange {
       return !response.destroyed && !response.writableEnded;
     },
     start: transport.start,
-    async write(chunk) {
-      if (response.destroyed) return;
-      if (!response.write(chunk, writes.track())) await waitForDrain(response);
+    write(chunk) {
+      if (response.destroyed) return undefined;
+      return response.write(chunk, writes.track()) ? undefined : waitForDrain(response);
     },
     end(chunk) {
       if (response.destroyed) return;

@@ -92,7 +92,8 @@ async function writeEventStreamMessages(
       // so this costs the SDK's send() nothing.
       if (!sink.headersSent) start();
       if (next.done === true) break;
-      await sink.write(context.encoder.encode(next.value));
+      const blocked = sink.write(context.encoder.encode(next.value));
+      if (blocked !== undefined) await blocked;
     }
     sink.end();
   } catch (error) {

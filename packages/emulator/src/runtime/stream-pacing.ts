@@ -1,6 +1,7 @@
 import type { CatalogModel } from '@quarry/core/catalog';
 
-import { sleep, type Latency } from '../latency.js';
+import type { Latency } from '../latency.js';
+import { createStreamSleep } from './stream-sleep.js';
 
 /**
  * Waits before one stream event; resolves false when the client went away meanwhile. `opening`
@@ -15,13 +16,14 @@ export type StreamPacer = (opening: boolean, outputTokens: number) => Promise<bo
  * first event with content; every later event waits for its tokens at the model's speed.
  */
 export function createStreamPacer(latency: Latency, model: CatalogModel, signal: AbortSignal): StreamPacer {
+  if (latency.zero) return () => Promise.resolve(true);
   const profile = latency.profileFor(model);
+  const sleep = createStreamSleep(signal);
   let contentStarted = false;
-  return async (opening, outputTokens) => {
-    if (latency.zero || (opening && !contentStarted)) return true;
+  return (opening, outputTokens) => {
+    if (opening && !contentStarted) return Promise.resolve(true);
     const ms = contentStarted ? (outputTokens * 1000) / profile.tokensPerSecond : profile.firstTokenMs;
     contentStarted = true;
-    await sleep(ms, signal);
-    return !signal.aborted;
+    return sleep(ms);
   };
 }
