@@ -4,14 +4,14 @@ import type {
   ResponseStream,
 } from '@aws-sdk/client-bedrock-runtime';
 import { HttpRequest } from '@smithy/core/protocols';
-import type { Message } from '@smithy/core/event-streams';
 import type { HttpResponse } from '@smithy/types';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { ConverseRequestFields } from '../converse/converse-request.js';
 import { resolveDirectRuntimeSetup, type DirectRuntimeSetup } from './direct-runtime-setup.js';
 import { httpErrorOf, requestIdOf, streamErrorOf } from './direct-runtime-errors.js';
-import { createEventStreamSplitter, utf8Of } from './event-stream-frames.js';
+import { eventStreamBody } from './event-stream-body.js';
+import { utf8Of } from './event-stream-frames.js';
 import type { OpenedStream } from './read-event-stream.js';
 import type { RuntimeCall, RuntimeTransport } from './runtime-transport.js';
 
@@ -158,50 +158,30 @@ export function createDirectRuntimeTransport(
   };
 }
 
-function invokeStreamEvents(body: Readable): AsyncGenerator<ResponseStream> {
-  return streamEvents(body, 'InvokeModelWithResponseStream', (message) => {
-    if (message.headers[':event-type']?.value !== 'chunk') return undefined;
-    const payload = JSON.parse(utf8Of(message.body)) as { bytes?: string };
-    return { chunk: { bytes: Buffer.from(payload.bytes ?? '', 'base64') } };
+function invokeStreamEvents(body: Readable): AsyncIterableIterator<ResponseStream> {
+  return eventStreamBody(body, {
+    errorOf: (message) => streamErrorOf('InvokeModelWithResponseStream', message),
+    asFirstError: asSendError,
+    toEvent: (message) => {
+      if (message.headers[':event-type']?.value !== 'chunk') return undefined;
+      const payload = JSON.parse(utf8Of(message.body)) as { bytes?: string };
+      return { chunk: { bytes: Buffer.from(payload.bytes ?? '', 'base64') } };
+    },
   });
 }
 
-function converseStreamEvents(body: Readable): AsyncGenerator<ConverseStreamOutput> {
-  return streamEvents(body, 'ConverseStream', (message) => {
-    const type = message.headers[':event-type']?.value;
-    if (typeof type !== 'string' || !CONVERSE_EVENTS.has(type)) return undefined;
-    return { [type]: JSON.parse(utf8Of(message.body)) as unknown } as unknown as ConverseStreamOutput;
+function converseStreamEvents(body: Readable): AsyncIterableIterator<ConverseStreamOutput> {
+  return eventStreamBody(body, {
+    errorOf: (message) => streamErrorOf('ConverseStream', message),
+    asFirstError: asSendError,
+    toEvent: (message) => {
+      const type = message.headers[':event-type']?.value;
+      if (typeof type !== 'string' || !CONVERSE_EVENTS.has(type)) return undefined;
+      return { [type]: JSON.parse(utf8Of(message.body)) as unknown } as unknown as ConverseStreamOutput;
+    },
   });
 }
 
-/**
- * A streaming response's events: frames cut from the body as it arrives, an exception frame thrown
- * as the SDK would, and every other frame mapped by `toEvent` (undefined skips it).
- */
-async function* streamEvents<T>(
-  body: Readable,
-  operation: Parameters<typeof streamErrorOf>[0],
-  toEvent: (message: Message) => T | undefined,
-): AsyncGenerator<T> {
-  const frames = createEventStreamSplitter();
-  let first = true;
-  for await (const chunk of body) {
-    frames.push(chunk as Buffer);
-    for (let message = frames.next(); message !== undefined; message = frames.next()) {
-      const error = streamErrorOf(operation, message);
-      if (error !== undefined) throw first ? asSendError(error) : error;
-      first = false;
-      const event = toEvent(message);
-      if (event !== undefined) yield event;
-    }
-  }
-  frames.finish();
-}
-
-/**
- * The SDK reads the first frame inside send(), so an exception there passes its retry step,
- * which stamps the attempt count on it; later in-stream exceptions carry no metadata.
- */
 function asSendError(error: Error): Error {
   const withMetadata = error as Error & { $metadata?: Record<string, unknown> };
   withMetadata.$metadata = { ...withMetadata.$metadata, attempts: 1, totalRetryDelay: 0 };
