@@ -1,9 +1,13 @@
+import { LRUCache } from 'lru-cache';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { ValidationError } from '@quarry/core';
 import type { ApiKeyRecord, KeyStore } from './api-key-record.js';
 import { adminCaller, type Caller } from './caller.js';
 import { digestSecret, displayPrefix, generateSecret, isWellFormedSecret } from './key-secret.js';
 import { DEFAULT_OPERATIONS, OPERATIONS, type Operation } from './operation.js';
+
+/** Distinct bearer secrets whose digests are kept (a few per active key is plenty). */
+const DIGEST_CACHE_ENTRIES = 1_000;
 
 const UNAUTHENTICATED_MESSAGE =
   'Missing or invalid API key: send "Authorization: Bearer <key>" (graphql-ws: {"authorization": "Bearer <key>"} in connection_init).';
@@ -48,7 +52,23 @@ export interface KeyServiceOptions {
 export function createKeyService(options: KeyServiceOptions): KeyService {
   const { store } = options;
   const listeners = new Set<(keyId: string) => void>();
-  const adminDigest = options.adminKey === undefined ? undefined : digestSecret(options.adminKey);
+  const adminDigest =
+    options.adminKey === undefined ? undefined : Buffer.from(digestSecret(options.adminKey), 'hex');
+  // Authorization values seen lately and their digests: hashing and hex-decoding the same secret
+  // on every request showed in the gateway's profile. Only the digest is remembered, never what it
+  // granted, so a revoked key is refused at once as before. Bounded: random garbage cannot grow it.
+  const digests = new LRUCache<string, { readonly hex: string; readonly bytes: Buffer }>({
+    max: DIGEST_CACHE_ENTRIES,
+  });
+  const digestOf = (secret: string): { readonly hex: string; readonly bytes: Buffer } => {
+    let digest = digests.get(secret);
+    if (digest === undefined) {
+      const hex = digestSecret(secret);
+      digest = { hex, bytes: Buffer.from(hex, 'hex') };
+      digests.set(secret, digest);
+    }
+    return digest;
+  };
   const bootstrap = adminCaller('QUARRY_ADMIN_KEY');
   const open = adminCaller('open gateway (no API keys configured)');
   // Once a key exists the gateway stops running open, and it never goes back.
@@ -62,14 +82,14 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
     }
     const secret = bearerOf(authorization);
     if (secret === undefined) return refuse();
-    const digest = digestSecret(secret);
+    const digest = digestOf(secret);
     // Digests of equal length compared in constant time: a timing difference reveals nothing.
-    if (adminDigest !== undefined && equalDigests(digest, adminDigest))
+    if (adminDigest !== undefined && timingSafeEqual(digest.bytes, adminDigest))
       return { ok: true, caller: bootstrap };
     // A secret without our shape or checksum cannot be a key: refuse without a lookup.
     if (!isWellFormedSecret(secret)) return refuse();
-    const record = await store.findByDigest(digest);
-    if (record === undefined || !equalDigests(record.digest, digest)) return refuse();
+    const record = await store.findByDigest(digest.hex);
+    if (record === undefined || !equalDigests(record.digest, digest.hex)) return refuse();
     if (record.revokedAt !== null)
       return refuse(`This API key was revoked at ${record.revokedAt}; ask an admin for a new one.`);
     if (record.expiresAt !== null && Date.parse(record.expiresAt) <= options.now())
