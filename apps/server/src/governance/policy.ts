@@ -2,12 +2,13 @@ import { QuarryError, ValidationError, type Logger, type ModelCatalog, type Usag
 import { GatewayError } from '../errors/gateway-error.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import type { AuditTrail } from './audit-trail.js';
-import { monthOf, toNanos, toUsd, type BudgetLedger } from './budget-ledger.js';
+import { toNanos, toUsd, type BudgetLedger } from './budget-ledger.js';
 import type { Caller } from './caller.js';
 import { isModelAllowed } from './model-allowlist.js';
 import type { Operation } from './operation.js';
 import type { RateLimits } from './rate-limits.js';
-import { dayOf, type UsageLedger } from './usage-ledger.js';
+import type { UsageLedger } from './usage-ledger.js';
+import { createUtcCalendar } from './utc-calendar.js';
 import type { WorstCase } from './worst-case.js';
 import type { WriteBehind } from './write-behind.js';
 
@@ -76,6 +77,7 @@ export interface PolicyDeps {
 
 export function createPolicy(deps: PolicyDeps): Policy {
   const { rateLimits, budgets, metrics, logger } = deps;
+  const calendar = createUtcCalendar();
 
   const audit = async (
     scope: CallScope,
@@ -160,7 +162,7 @@ export function createPolicy(deps: PolicyDeps): Policy {
         return refuse(error instanceof GatewayError ? error : countersUnavailable(error));
       }
     }
-    const month = monthOf(now);
+    const { day, month } = calendar(now);
     const budget = caller.monthlyBudgetUsd;
     let reserved = 0;
     if (budget !== null) {
@@ -241,7 +243,7 @@ export function createPolicy(deps: PolicyDeps): Policy {
                 deps.usage.record({
                   keyId: caller.keyId,
                   modelId: model,
-                  day: dayOf(now),
+                  day,
                   inputTokens,
                   outputTokens,
                   costNanos,
@@ -272,7 +274,7 @@ export function createPolicy(deps: PolicyDeps): Policy {
       );
     },
     async spentUsd(keyId) {
-      return toUsd(await budgets.spent(keyId, monthOf(deps.now())));
+      return toUsd(await budgets.spent(keyId, calendar(deps.now()).month));
     },
   };
 }
