@@ -63,7 +63,7 @@ export interface GovernedClientFactory {
 /**
  * Resolvers only ever see the governed client (GatewayContext.client), so no resolver can reach
  * Bedrock around the policy. The methods live on a prototype built once; a scope costs one
- * Object.create per operation.
+ * small object per operation.
  */
 export function createGovernedClientFactory(client: QuarryClient, policy: Policy): GovernedClientFactory {
   const catalog = client.catalog;
@@ -205,8 +205,14 @@ export function createGovernedClientFactory(client: QuarryClient, policy: Policy
     catalog: client.catalog,
   });
 
+  // A class whose prototype chain ends at `proto`: `new` is far cheaper per operation than
+  // Object.create with a property descriptor, and every instance shares one shape.
+  class ScopedClient {
+    constructor(readonly scope: CallScope) {}
+  }
+  Object.setPrototypeOf(ScopedClient.prototype, proto);
   return {
-    forScope: (scope) => Object.create(proto, { scope: { value: scope } }) as QuarryClient,
+    forScope: (scope) => new ScopedClient(scope) as unknown as QuarryClient,
   };
 }
 
