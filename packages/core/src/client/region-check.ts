@@ -21,13 +21,16 @@ export interface RegionFacts {
  * this names the region and what to call instead.
  */
 export function checkRegion(reference: ModelReference, model: RegionFacts, region: string): void {
-  const callable = callableProfiles(model, region);
-  const instead =
-    callable.length > 0 ? `call it through an inference profile: ${callable.join(' or ')}` : undefined;
+  // Only a refusal's message needs it: worked out then, not on every call that passes.
+  const insteadOf = (): string | undefined => {
+    const callable = callableProfiles(model, region);
+    return callable.length > 0 ? `call it through an inference profile: ${callable.join(' or ')}` : undefined;
+  };
   switch (reference.kind) {
     case 'foundation-model':
     case 'foundation-model-arn': {
       if (!model.inferenceTypes.includes('ON_DEMAND')) {
+        const instead = insteadOf();
         const fallback =
           model.regions === undefined
             ? `call it through the inference profile of your geography (e.g. ${defaultPrefix(region)}.${model.modelId}; listInferenceProfiles() lists them)`
@@ -38,6 +41,7 @@ export function checkRegion(reference: ModelReference, model: RegionFacts, regio
         );
       }
       if (model.regions !== undefined && !model.regions.includes(region)) {
+        const instead = insteadOf();
         const where = `regions that serve it: ${model.regions.join(', ')}`;
         throw new ValidationError(
           'modelId',
@@ -52,6 +56,7 @@ export function checkRegion(reference: ModelReference, model: RegionFacts, regio
     case 'system-inference-profile':
     case 'inference-profile-arn':
       if (!profileServesRegion(reference.prefix, region)) {
+        const instead = insteadOf();
         throw new ValidationError(
           'modelId',
           `The ${reference.prefix}. inference profile of ${model.modelId} cannot be called from ${region}: profiles only serve their own geography. ` +
