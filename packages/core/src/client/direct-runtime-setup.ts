@@ -132,6 +132,7 @@ export async function resolveDirectRuntimeSetup(
     return strings;
   };
 
+  let clock = { date: '', serverTime: Number.NaN };
   return {
     protocol: url.protocol,
     hostname: url.hostname,
@@ -150,7 +151,9 @@ export async function resolveDirectRuntimeSetup(
     sampleClock: (headers, sentAt) => {
       const date = headers['date'];
       if (!skewCorrection || date === undefined || headers['age'] !== undefined) return;
-      const serverTime = Date.parse(date);
+      // A `date` header changes once a second: parsed once per value, not once per call.
+      if (date !== clock.date) clock = { date, serverTime: Date.parse(date) };
+      const { serverTime } = clock;
       const now = Date.now();
       if (Number.isNaN(serverTime) || now - sentAt > 900_000) return;
       config.systemClockOffset = serverTime - now;
