@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,10 +27,31 @@ export function pinSelf(cpus: string): boolean {
   return HAS_TASKSET && spawnSync('taskset', ['-cp', cpus, String(process.pid)]).status === 0;
 }
 
-/** Lets this process run on every core again after a pinned suite. */
+/**
+ * Lets this process run on every core again after a pinned suite. The core count comes from
+ * `cpus()`: `availableParallelism()` counts only the cores this process is pinned to, so it would
+ * re-pin to the same single core, and every process spawned afterwards would inherit that pin.
+ */
 export function unpinSelf(): void {
-  if (HAS_TASKSET)
-    spawnSync('taskset', ['-cp', `0-${Math.max(0, availableParallelism() - 1)}`, String(process.pid)]);
+  if (HAS_TASKSET) spawnSync('taskset', ['-cp', `0-${Math.max(0, cpus().length - 1)}`, String(process.pid)]);
+}
+
+/**
+ * Throws unless this process may run on every core: a suite that measures "everything sharing
+ * the machine" must not inherit a pin left behind by another (its children would inherit it too).
+ */
+export function assertUnpinned(): void {
+  let allowed: string | undefined;
+  try {
+    allowed = /Cpus_allowed_list:\s*(\S+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+  } catch {
+    return; // Not Linux: nothing pins here.
+  }
+  const all = cpus().length === 1 ? '0' : `0-${cpus().length - 1}`;
+  if (allowed !== undefined && allowed !== all)
+    throw new Error(
+      `the load generator is pinned to CPUs ${allowed}, not all of ${all}: an earlier suite left it pinned`,
+    );
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc; undefined off Linux. */

@@ -2,6 +2,7 @@ import { Agent } from 'node:http';
 import { jsonPoster } from '../http-post.js';
 import { round, throughput } from '../measure.js';
 import {
+  assertUnpinned,
   BENCH_ADMIN_KEY,
   peerHeaders,
   startEmulatorProcess,
@@ -34,6 +35,8 @@ const LEVELS = [16, 64] as const;
  * relay (the "any Node service" ceiling) and the peer gateway the issue compares with.
  */
 export async function gatewayThroughput(durationMs: number, rounds: number): Promise<SuiteResult> {
+  // Every process here must be free to use both cores, as the target states.
+  assertUnpinned();
   const emulator = await startEmulatorProcess();
   // Name, process, the URL calls go to, body, headers.
   const servers: [string, RunningProcess, string, string, Record<string, string>][] = [];
