@@ -86,6 +86,33 @@ describe('retryStream', () => {
   });
 });
 
+describe('retryStream as an iterator', () => {
+  it('rejects, never throws, when opening an attempt throws', async () => {
+    const failure = new Error('cannot open');
+    const iterator = retryStream<string>(
+      () => {
+        throw failure;
+      },
+      isContent,
+      deps,
+    );
+    const next = iterator.next();
+    await expect(next).rejects.toBe(failure);
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it('opens nothing before the first next(), and nothing after return()', async () => {
+    const open = vi.fn(async function* () {
+      yield 'text:a';
+    });
+    const iterator = retryStream(open, isContent, deps);
+    expect(open).not.toHaveBeenCalled();
+    await iterator.return?.();
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+    expect(open).not.toHaveBeenCalled();
+  });
+});
+
 describe('retryStream and aborts', () => {
   it('rejects with the abort reason instead of retrying when the caller aborts', async () => {
     const controller = new AbortController();
