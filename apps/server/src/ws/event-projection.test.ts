@@ -45,6 +45,13 @@ const BAD_EVENTS: Record<string, unknown> = {
   unknownType: { type: 'thinking', text: 'hm' },
   functionText: { type: 'text-delta', index: 0, text: () => 'called by the default resolver' },
   promisedText: { type: 'text-delta', index: 0, text: Promise.resolve('later') },
+  throwingGetter: {
+    type: 'text-delta',
+    index: 0,
+    get text(): string {
+      throw new Error('unreadable');
+    },
+  },
   toolCallsNotAList: { ...(EVENTS['end'] as object), toolCalls: 'none' },
 };
 

@@ -83,7 +83,13 @@ export function compileEventProjection(
   if (complete === undefined) return undefined;
 
   return (event, contextValue) => {
-    const value = complete(event, contextValue);
+    let value: unknown;
+    try {
+      value = complete(event, contextValue);
+    } catch {
+      // A resolveType or getter that throws: execute turns it into the event's GraphQL error.
+      return undefined;
+    }
     return value === BAIL ? undefined : { data: { [responseKey]: value } };
   };
 }

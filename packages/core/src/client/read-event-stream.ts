@@ -97,7 +97,13 @@ export function readEventStream<E>(
     state = 'open';
     const opening = linkedAbort(signal);
     link = opening;
-    return within(options.open(opening.signal), idleMs, opening.abort, schedule).then((opened) => {
+    let started: Promise<OpenedStream<E>>;
+    try {
+      started = options.open(opening.signal);
+    } catch (error) {
+      return Promise.resolve().then(() => fail(error));
+    }
+    return within(started, idleMs, opening.abort, schedule).then((opened) => {
       if (state === 'closed') return done();
       if (opened.events === undefined)
         return fail(new CodecError('Bedrock answered a streaming call without an event stream'));
