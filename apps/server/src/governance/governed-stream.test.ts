@@ -15,14 +15,12 @@ const end = {
 
 /** A recording admission and a source whose events and failure the test decides. */
 function harness(events: readonly CallStreamEvent[], failAfter?: Error) {
-  const log: string[] = [];
   const settlements: CallOutcome[] = [];
   let opened = 0;
   let closed = 0;
   const admission = {
     settle: (outcome: CallOutcome) => {
       settlements.push(outcome);
-      log.push('settle');
       return Promise.resolve();
     },
   };
@@ -34,7 +32,6 @@ function harness(events: readonly CallStreamEvent[], failAfter?: Error) {
         next: () => {
           if (index < events.length) {
             const event = events[index++] as CallStreamEvent;
-            log.push(event.type);
             return Promise.resolve({ done: false as const, value: event });
           }
           if (failAfter !== undefined) return Promise.reject(failAfter);
@@ -49,7 +46,6 @@ function harness(events: readonly CallStreamEvent[], failAfter?: Error) {
   });
   const failureOf = (error: unknown): CallOutcome => ({ error });
   return {
-    log,
     settlements,
     opened: () => opened,
     closed: () => closed,

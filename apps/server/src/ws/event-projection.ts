@@ -30,12 +30,10 @@ const BAIL = Symbol('bail');
 
 type Completion = (value: unknown, contextValue: unknown) => unknown;
 
-interface FieldPlan {
-  readonly responseKey: string;
-  /** undefined for `__typename`, whose value is the object type's name. */
-  readonly fieldName: string | undefined;
-  readonly complete: Completion;
-}
+/** One response key of an object: `__typename` (the object type's name) or a field read by name. */
+type FieldPlan =
+  | { readonly responseKey: string; readonly fieldName: undefined }
+  | { readonly responseKey: string; readonly fieldName: string; readonly complete: Completion };
 
 /**
  * A plan for the event document of a subscription (no variables, no root arguments; see
@@ -140,7 +138,7 @@ function planBuilder(schema: GraphQLSchema, fragments: ReadonlyMap<string, Fragm
     for (const [responseKey, fieldNodes] of collected) {
       const name = (fieldNodes[0] as FieldNode).name.value;
       if (name === '__typename') {
-        plans.push({ responseKey, fieldName: undefined, complete: () => type.name });
+        plans.push({ responseKey, fieldName: undefined });
         continue;
       }
       const field = fields[name];

@@ -38,31 +38,32 @@ type SubscribeResult = Promise<AsyncIterableIterator<ExecutionResult> | Executio
 export function createSubscribeOnce(schema: GraphQLSchema): (args: ExecutionArgs) => SubscribeResult {
   const eventSchema = withArgumentlessSubscriptions(schema);
   // Documents come from the graphql-ws document cache, so the same operation is the same object.
-  const eventDocuments = new WeakMap<DocumentNode, Map<string, EventOperation | null>>();
-  const eventDocumentOf = (document: DocumentNode, operationName: string | null | undefined) => {
-    let byName = eventDocuments.get(document);
+  const eventOperations = new WeakMap<DocumentNode, Map<string, EventOperation | null>>();
+  const eventOperationOf = (document: DocumentNode, operationName: string | null | undefined) => {
+    let byName = eventOperations.get(document);
     if (byName === undefined) {
       byName = new Map();
-      eventDocuments.set(document, byName);
+      eventOperations.set(document, byName);
     }
     const key = operationName ?? '';
-    let eventDocument = byName.get(key);
-    if (eventDocument === undefined) {
+    let eventOperation = byName.get(key);
+    if (eventOperation === undefined) {
       const stripped = toEventDocument(document, operationName);
-      eventDocument =
+      eventOperation =
         stripped === null
           ? null
           : {
               document: stripped,
               projection: compileEventProjection(eventSchema, stripped, operationName ?? undefined),
             };
-      byName.set(key, eventDocument);
+      byName.set(key, eventOperation);
     }
-    return eventDocument;
+    return eventOperation;
   };
 
   return async (args) => {
-    const eventOperation = args.schema === schema ? eventDocumentOf(args.document, args.operationName) : null;
+    const eventOperation =
+      args.schema === schema ? eventOperationOf(args.document, args.operationName) : null;
     if (eventOperation === null) return subscribe(args);
     const source = await createSourceEventStream(args);
     if (!isAsyncIterable(source)) return source;

@@ -182,6 +182,10 @@ function converseStreamEvents(body: Readable): AsyncIterableIterator<ConverseStr
   });
 }
 
+/**
+ * The SDK reads the first frame inside send(), so an exception there passes its retry step,
+ * which stamps the attempt count on it; later in-stream exceptions carry no metadata.
+ */
 function asSendError(error: Error): Error {
   const withMetadata = error as Error & { $metadata?: Record<string, unknown> };
   withMetadata.$metadata = { ...withMetadata.$metadata, attempts: 1, totalRetryDelay: 0 };

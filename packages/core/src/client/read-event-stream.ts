@@ -31,8 +31,9 @@ export interface ReadEventStreamOptions<E> {
  *
  * A hand-written iterator rather than an async generator: every chunk of every stream passes
  * here, and a generator's suspend/resume costs several promises per event. Nothing happens before
- * the first `next()`, as with a generator; the consumer (retryStream's `for await`) never calls
- * `next()` again or `return()` while a `next()` is pending.
+ * the first `next()`, as with a generator. Its consumer (retryStream) never calls `next()` again
+ * while one is pending; a `return()` meanwhile (a client that left) aborts the request at once,
+ * and the pending `next()` then settles with the abort, which the layers above discard.
  */
 export function readEventStream<E>(
   options: ReadEventStreamOptions<E>,
