@@ -126,6 +126,7 @@ function spawnNode(
   env: Record<string, string>,
   cpu: number | undefined,
   stdout: 'pipe' | 'ignore',
+  root = ROOT,
 ): ChildProcess {
   const nodeArgs = [NODE_FLAGS, ...args];
   const pinned = cpu !== undefined && HAS_TASKSET;
@@ -133,7 +134,7 @@ function spawnNode(
     pinned ? 'taskset' : process.execPath,
     pinned ? ['-c', String(cpu), process.execPath, ...nodeArgs] : nodeArgs,
     {
-      cwd: ROOT,
+      cwd: root,
       env: { ...process.env, ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
       stdio: ['ignore', stdout, 'pipe'],
     },
@@ -280,6 +281,11 @@ export interface GatewayProcessOptions {
    * but a profile can tell Apollo, graphql-js and the SDK apart by their files.
    */
   readonly unbundled?: boolean;
+  /**
+   * The checkout whose built gateway runs (default: this one): `pnpm bench:compare` runs an
+   * earlier build from its own checkout, with that checkout's dependencies.
+   */
+  readonly root?: string;
 }
 
 export interface RunningGateway extends RunningProcess {
@@ -312,6 +318,7 @@ export async function startGatewayProcess(
     },
     cpu,
     'ignore',
+    options.root,
   );
   // Warnings and crashes stay visible; a pipe nobody reads would eventually block the gateway.
   child.stderr?.pipe(process.stderr);
