@@ -338,6 +338,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         jobs.close();
         await Promise.all([ws.close(options.shutdownGraceMs), apollo.stop()]);
         httpOperations.abortAll(reason);
+        // A cancelled request settles its usage and audit rows before it answers: wait for those
+        // answers (bounded), or the flush below would run before the rows were handed to it.
+        await httpOperations.finished(CANCELLED_SETTLE_WAIT_MS);
         // Usage and audit rows of served calls that still wait for the database get one last try.
         await governance.writes.flush(options.shutdownGraceMs);
         if (governance.writes.pending() > 0)
@@ -351,3 +354,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   };
 }
+
+/** How long shutdown waits for cancelled HTTP requests to settle and answer. */
+const CANCELLED_SETTLE_WAIT_MS = 1_000;

@@ -1,4 +1,5 @@
 import type { QuarryClient } from '@quarry/core';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { startGateway } from './support/gateway-harness.js';
 
@@ -58,6 +59,51 @@ describe('graceful shutdown', () => {
         }),
       ]);
       await expect(fetch(gateway.url.replace('/graphql', '/health'))).rejects.toThrow();
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('records the usage and audit rows of the calls it cancels before it stops', async () => {
+    let invokeStarted: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => (invokeStarted = resolve));
+    const gateway = await startGateway({
+      // The invoke cannot finish within the grace period, so shutdown cancels it.
+      emulator: { latency: { firstTokenMs: 5_000, tokensPerSecond: 50 } },
+      server: { shutdownGraceMs: 100 },
+      wrapClient: (client): QuarryClient => ({
+        ...client,
+        invoke: (...args) => {
+          invokeStarted();
+          return client.invoke(...args);
+        },
+      }),
+    });
+    try {
+      const client = gateway.ws();
+      const streamEnded = new Promise<void>((resolve) => {
+        client.subscribe(
+          {
+            query: `subscription { invokeStream(input: { modelId: "amazon.titan-text-lite-v1", prompt: "long", maxTokens: 500 }) { __typename } }`,
+          },
+          { next: () => undefined, error: () => resolve(), complete: () => resolve() },
+        );
+      });
+      // Past the grace period its connection is closed without an answer; only its rows matter here.
+      const inFlight = gateway
+        .gql(
+          `mutation { invoke(input: { modelId: "amazon.titan-text-lite-v1", prompt: "slow", maxTokens: 5 }) { text } }`,
+        )
+        .catch(() => undefined);
+      await started;
+      // Both operations are upstream (waiting for a first token) when shutdown begins.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await gateway.server.stop();
+      await Promise.all([inFlight, streamEnded]);
+      const rows = await sql<{ operation: string; outcome: string }>`
+        select operation, outcome from audit_log order by seq`.execute(gateway.store.db);
+      // One row per cancelled call, written before stop() resolved: none was left in memory.
+      expect(rows.rows.map((row) => row.operation).sort()).toEqual(['invoke', 'stream']);
     } finally {
       await gateway.close();
     }

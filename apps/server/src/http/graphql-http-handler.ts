@@ -110,7 +110,6 @@ export function createGraphQLHttpHandler(options: GraphQLHttpHandlerOptions) {
     const controller = options.operations.start(auth.caller.keyId);
     // 'close' on the response fires when it finished or the connection died; only the latter cancels.
     response.once('close', () => {
-      options.operations.finish(controller);
       if (response.writableFinished) return;
       // A client hanging up is its own choice, not a gateway fault: one info line, no error.
       options.logger.info(
@@ -119,22 +118,28 @@ export function createGraphQLHttpHandler(options: GraphQLHttpHandlerOptions) {
       );
       controller.abort(new ClientGoneError('disconnected'));
     });
-    const result = await options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: {
-        method: (request.method ?? 'GET').toUpperCase(),
-        headers,
-        search: queryStart === -1 ? '' : url.slice(queryStart),
-        body,
-      },
-      context: () => Promise.resolve(options.createContext(controller.signal, auth.caller, requestId)),
-    });
-    for (const [name, value] of result.headers) response.setHeader(name, value);
-    response.statusCode = result.status ?? 200;
-    if (result.body.kind === 'complete') {
-      response.end(result.body.string);
-      return;
+    try {
+      const result = await options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: {
+          method: (request.method ?? 'GET').toUpperCase(),
+          headers,
+          search: queryStart === -1 ? '' : url.slice(queryStart),
+          body,
+        },
+        context: () => Promise.resolve(options.createContext(controller.signal, auth.caller, requestId)),
+      });
+      for (const [name, value] of result.headers) response.setHeader(name, value);
+      response.statusCode = result.status ?? 200;
+      if (result.body.kind === 'complete') {
+        response.end(result.body.string);
+        return;
+      }
+      for await (const chunk of result.body.asyncIterator) response.write(chunk);
+      response.end();
+    } finally {
+      // Finished once its resolvers settled (usage and audit rows handed on), not when its
+      // connection closed, which may be earlier: shutdown waits for exactly this.
+      options.operations.finish(controller);
     }
-    for await (const chunk of result.body.asyncIterator) response.write(chunk);
-    response.end();
   };
 }

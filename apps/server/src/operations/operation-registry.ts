@@ -6,16 +6,24 @@
 export interface OperationRegistry {
   /** A fresh controller for one operation of `keyId`; call finish() when it is done. */
   start(keyId: string): AbortController;
+  /** The operation is done (answered, failed or cancelled): it leaves the registry only here. */
   finish(controller: AbortController): void;
   /** Aborts every operation still in flight. */
   abortAll(reason: Error): void;
   /** Aborts the operations of one key (revoked or rotated). */
   abortKey(keyId: string, reason: Error): void;
+  /**
+   * Resolves once every operation has finished, or after `timeoutMs`. A cancelled operation
+   * still settles (its usage and audit rows) before it finishes, so shutdown waits here before
+   * its last flush of those rows.
+   */
+  finished(timeoutMs: number): Promise<void>;
   size(): number;
 }
 
 export function createOperationRegistry(): OperationRegistry {
   const active = new Map<AbortController, string>();
+  let waiters: (() => void)[] = [];
   return {
     start(keyId) {
       const controller = new AbortController();
@@ -24,17 +32,26 @@ export function createOperationRegistry(): OperationRegistry {
     },
     finish(controller) {
       active.delete(controller);
+      if (active.size > 0 || waiters.length === 0) return;
+      const done = waiters;
+      waiters = [];
+      for (const resolve of done) resolve();
     },
     abortAll(reason) {
       for (const controller of active.keys()) controller.abort(reason);
-      active.clear();
     },
     abortKey(keyId, reason) {
-      for (const [controller, owner] of active) {
-        if (owner !== keyId) continue;
-        controller.abort(reason);
-        active.delete(controller);
-      }
+      for (const [controller, owner] of active) if (owner === keyId) controller.abort(reason);
+    },
+    finished(timeoutMs) {
+      if (active.size === 0) return Promise.resolve();
+      return new Promise((resolve) => {
+        const timer = setTimeout(resolve, timeoutMs);
+        waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     },
     size: () => active.size,
   };
