@@ -28,6 +28,7 @@ import { createReadinessProbe, sendHealth } from './http/health-routes.js';
 import { rejectSubscriptionsOverHttp } from './http/reject-subscriptions-over-http.js';
 import { sendGraphQLError } from './http/send-json.js';
 import { createModelDirectory } from './models/model-directory.js';
+import { startCredentialSweep } from './operations/credential-sweep.js';
 import { createOperationRegistry } from './operations/operation-registry.js';
 import { buildSchema } from './schema/build-schema.js';
 import type { Store } from './store/store.js';
@@ -59,6 +60,11 @@ export interface ServerOptions {
   readonly modelCacheTtlMs: number;
   /** How long stop() lets in-flight work finish before cancelling it and closing sockets. */
   readonly shutdownGraceMs: number;
+  /**
+   * How often the credentials of operations in flight are checked again, so a key revoked by
+   * another gateway sharing the database ends here too. @default 10000
+   */
+  readonly keySweepMs?: number | undefined;
   /** How long GET /ready waits for the upstream. */
   readonly readyTimeoutMs: number;
   /**
@@ -261,6 +267,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ws.cancelKey(keyId, reason);
     httpOperations.abortKey(keyId, reason);
   });
+  const keySweep = startCredentialSweep({
+    registries: [httpOperations, wsOperations],
+    authenticate: (authorization) => governance.keys.authenticate(authorization),
+    intervalMs: options.keySweepMs ?? DEFAULT_KEY_SWEEP_MS,
+    logger,
+  });
   const cors = createCors(options.corsOrigins ?? '*');
   const site = createStaticSite(options.playgroundDirectory);
   const ready = createReadinessProbe({
@@ -324,6 +336,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     stop() {
       stopping ??= (async () => {
         logger.info({ event: 'gateway.stopping' }, 'shutting down');
+        keySweep.stop();
         // A coded, retryable reason, so a client whose stream is cut can tell "retry elsewhere"
         // from a finished stream or a bug.
         const reason = new QuarryError(
@@ -354,6 +367,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   };
 }
+
+const DEFAULT_KEY_SWEEP_MS = 10_000;
 
 /** How long shutdown waits for cancelled HTTP requests to settle and answer. */
 const CANCELLED_SETTLE_WAIT_MS = 1_000;

@@ -217,6 +217,62 @@ describe('API keys', () => {
   });
 });
 
+describe('a key revoked by another gateway sharing the database', () => {
+  it('ends that key’s open stream here within one sweep and leaves other keys’ streams alone', async () => {
+    const slow = { faults: [{ modelId: SLOW_MODEL, fault: 'slow;delay-ms=150' }] };
+    const first = await startGateway({ server: { adminKey: ADMIN, allowOpen: false }, emulator: slow });
+    // Same rows, its own key service: it hears nothing of revocations made by `first`.
+    const second = await startGateway({
+      store: first.store,
+      server: { adminKey: ADMIN, allowOpen: false, keySweepMs: 100 },
+      emulator: slow,
+    });
+    try {
+      const doomed = await createKey(first, { name: 'revoked-elsewhere' });
+      const kept = await createKey(first, { name: 'kept' });
+      const streamOn = (secret: string) => {
+        const events: string[] = [];
+        const socket = second.ws(bearer(secret), { lazy: false });
+        const ended = (async () => {
+          try {
+            for await (const result of socket.iterate<{ invokeStream: { __typename: string } }>({
+              query: STREAM,
+              variables: { model: SLOW_MODEL, max: 400 },
+            })) {
+              if (result.errors !== undefined) return result.errors;
+              if (result.data != null) events.push(result.data.invokeStream.__typename);
+            }
+            return undefined;
+          } catch (errors) {
+            return errors;
+          }
+        })();
+        return { events, socket, ended };
+      };
+      const doomedStream = streamOn(doomed.secret);
+      const keptStream = streamOn(kept.secret);
+      await waitFor(() => doomedStream.events.length >= 2 && keptStream.events.length >= 2);
+      const revoked = await first.gql(
+        `mutation ($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`,
+        { id: doomed.id },
+        bearer(ADMIN),
+      );
+      expect(revoked.status).toBe(200);
+      const errors = await doomedStream.ended;
+      expect(codeOf(errors)).toBe('UNAUTHENTICATED');
+      expect(JSON.stringify(errors)).toContain('revoked');
+      expect(doomedStream.events).not.toContain('StreamEnd');
+      const seen = keptStream.events.length;
+      await waitFor(() => keptStream.events.length >= seen + 3);
+      await keptStream.socket.dispose();
+      expect(await keptStream.ended).toBeUndefined();
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+});
+
 async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {

@@ -107,7 +107,7 @@ export function createGraphQLHttpHandler(options: GraphQLHttpHandlerOptions) {
     }
     const url = request.url ?? '/';
     const queryStart = url.indexOf('?');
-    const controller = options.operations.start(auth.caller.keyId);
+    const controller = options.operations.start(auth.caller.keyId, request.headers.authorization);
     // 'close' on the response fires when it finished or the connection died; only the latter cancels.
     response.once('close', () => {
       if (response.writableFinished) return;

@@ -120,8 +120,14 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
   // Who each socket authenticated as (connection_init), and with what, for the per-operation recheck.
   const identities = new WeakMap<WebSocket, { caller: Caller; authorization: unknown }>();
 
-  const track = (socket: WebSocket, id: string, payload: object, keyId: string): AbortController => {
-    const operation = { controller: options.operations.start(keyId), socket, id, payload };
+  const track = (
+    socket: WebSocket,
+    id: string,
+    payload: object,
+    keyId: string,
+    credential: unknown,
+  ): AbortController => {
+    const operation = { controller: options.operations.start(keyId, credential), socket, id, payload };
     running.set(payload, operation);
     let byId = currentById.get(socket);
     if (byId === undefined) {
@@ -206,7 +212,7 @@ export function startGraphQLWs(options: GraphQLWsOptions): GraphQLWsServer {
         }
         const document = prepare(payload.query);
         if (isErrorList(document)) return document;
-        const controller = track(ctx.extra.socket, id, payload, auth.caller.keyId);
+        const controller = track(ctx.extra.socket, id, payload, auth.caller.keyId, identity?.authorization);
         return {
           schema: options.schema,
           document,
