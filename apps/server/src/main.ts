@@ -184,6 +184,8 @@ async function main(): Promise<void> {
       shutdownGraceMs: config.shutdownGraceMs,
       readyTimeoutMs: config.readyTimeoutMs,
       allowOpen: config.upstream.kind === 'emulator',
+      // Apollo installs its usage reporting when APOLLO_KEY is set; the HTTP fast path does not run it.
+      httpFastPath: process.env['APOLLO_KEY'] === undefined,
       redis,
       redisPrefix: config.redisPrefix,
       corsOrigins: config.corsOrigins,

@@ -10,6 +10,7 @@ import { QuarryError, type Logger, type ModelCatalog, type QuarryClient } from '
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { GraphQLFormattedError } from 'graphql';
 import type { AddressInfo } from 'node:net';
 import type { RequestLimits } from './config.js';
 import type { GatewayContext } from './context.js';
@@ -19,10 +20,11 @@ import { formatError, type FormatOptions } from './errors/format-error.js';
 import { GatewayError } from './errors/gateway-error.js';
 import { createGovernance, type GovernanceOptions } from './governance/governance.js';
 import { createGatewayMetrics } from './metrics/gateway-metrics.js';
-import { catalogResponseCache } from './http/catalog-response-cache.js';
+import { catalogResponseCache, isCatalogOperation } from './http/catalog-response-cache.js';
 import { createCors } from './http/cors.js';
 import { createDocumentStore } from './http/document-store.js';
 import { createStaticSite } from './http/static-site.js';
+import { createGraphQLFastPath } from './http/graphql-fast-path.js';
 import { createGraphQLHttpHandler } from './http/graphql-http-handler.js';
 import { createReadinessProbe, sendHealth } from './http/health-routes.js';
 import { rejectSubscriptionsOverHttp } from './http/reject-subscriptions-over-http.js';
@@ -93,6 +95,12 @@ export interface ServerOptions {
   readonly batch: BatchService;
   /** How often job progress subscriptions poll Bedrock: the first gap, doubling up to the longest. */
   readonly jobPolling?: { readonly minIntervalMs: number; readonly maxIntervalMs: number };
+  /**
+   * Serve repeated queries and mutations over HTTP without Apollo's request pipeline (same
+   * answers, less CPU). Off: Apollo serves every request (the reference the differential test
+   * compares with; also needed whenever Apollo's usage reporting is configured). @default true
+   */
+  readonly httpFastPath?: boolean | undefined;
 }
 
 export interface RunningServer {
@@ -190,6 +198,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const protection = armor.protect();
   const validationRules = [...protection.validationRules, createIntrospectionDepthRule(limits.depth)];
+  // graphql-armor's types come from Apollo's CJS build; the plugin objects are the same.
+  const armorPlugins = protection.plugins as unknown as ApolloServerPlugin<GatewayContext>[];
+  const formatApolloError = (formatted: GraphQLFormattedError, error: unknown) =>
+    formatError(formatted, unwrapResolverError(error), format);
+  const fastPath =
+    options.httpFastPath === false
+      ? undefined
+      : await createGraphQLFastPath({
+          schema,
+          formatError: formatApolloError,
+          errorPlugins: armorPlugins,
+          // Those answers are the catalog response cache's, a plugin the fast path does not run.
+          leaveToApollo: isCatalogOperation,
+        });
+  if (options.httpFastPath !== false && fastPath === undefined)
+    logger.warn(
+      { event: 'gateway.http.fast-path-off' },
+      "graphql-armor's plugins do more than the HTTP fast path runs; Apollo serves every request",
+    );
 
   const httpServer = createServer();
   const apollo = new ApolloServer<GatewayContext>({
@@ -206,10 +233,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     parseOptions: { maxLexicalTokens: limits.tokens },
     documentStore: createDocumentStore(),
     validationRules,
-    formatError: (formatted, error) => formatError(formatted, unwrapResolverError(error), format),
+    formatError: formatApolloError,
     plugins: [
-      // graphql-armor's types come from Apollo's CJS build; the plugin objects are the same.
-      ...(protection.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
+      ...armorPlugins,
       rejectSubscriptionsOverHttp(GRAPHQL_PATH),
       catalogResponseCache({
         generation: () => models.generation(),
@@ -223,6 +249,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // collect cache hints; the schema declares none and every answer is per-caller, so it only cost CPU.
       ApolloServerPluginCacheControlDisabled(),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...(fastPath !== undefined ? [fastPath.plugin] : []),
     ],
   });
   await apollo.start();
@@ -256,6 +283,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     onResponse: (status) => {
       metrics.httpRequests.inc({ status: String(status) });
     },
+    fastPath,
   });
   // A revoked or rotated secret stops working at once: new requests fail authentication, and what
   // the key has in flight on either transport ends now with UNAUTHENTICATED.
@@ -337,6 +365,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       stopping ??= (async () => {
         logger.info({ event: 'gateway.stopping' }, 'shutting down');
         keySweep.stop();
+        // Apollo answers requests from here on, as it does while draining and once stopped.
+        fastPath?.close();
         // A coded, retryable reason, so a client whose stream is cut can tell "retry elsewhere"
         // from a finished stream or a bug.
         const reason = new QuarryError(

@@ -1,5 +1,10 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { Kind, OperationTypeNode, type FormattedExecutionResult } from 'graphql';
+import {
+  Kind,
+  OperationTypeNode,
+  type FormattedExecutionResult,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { LRUCache } from 'lru-cache';
 
 /** Root fields whose answer is the model directory's, the same for every caller. */
@@ -65,14 +70,20 @@ export function catalogResponseCache<Context extends object>(
   };
 }
 
+/** Whether this plugin may answer the operation: a query of catalog fields only. */
+export function isCatalogOperation(operation: OperationDefinitionNode): boolean {
+  return (
+    operation.operation === OperationTypeNode.QUERY &&
+    operation.selectionSet.selections.every(
+      (selection) => selection.kind === Kind.FIELD && CATALOG_FIELDS.has(selection.name.value),
+    )
+  );
+}
+
 /** The cache key of a query whose root fields are all catalog fields; undefined for anything else. */
 function keyOf<Context extends object>(requestContext: GraphQLRequestContext<Context>): string | undefined {
   const operation = requestContext.operation;
-  if (operation?.operation !== OperationTypeNode.QUERY) return undefined;
-  const cacheable = operation.selectionSet.selections.every(
-    (selection) => selection.kind === Kind.FIELD && CATALOG_FIELDS.has(selection.name.value),
-  );
-  if (!cacheable) return undefined;
+  if (operation === undefined || !isCatalogOperation(operation)) return undefined;
   return JSON.stringify([
     requestContext.source,
     requestContext.request.operationName ?? null,
