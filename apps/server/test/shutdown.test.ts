@@ -68,9 +68,16 @@ describe('graceful shutdown', () => {
     let invokeStarted: () => void = () => undefined;
     const started = new Promise<void>((resolve) => (invokeStarted = resolve));
     const gateway = await startGateway({
-      // The invoke cannot finish within the grace period, so shutdown cancels it.
-      emulator: { latency: { firstTokenMs: 5_000, tokensPerSecond: 50 } },
+      emulator: {
+        faults: [
+          // The invoke cannot finish within the grace period, so shutdown cancels it.
+          { modelId: 'amazon.titan-text-lite-v1', fault: 'timeout;delay-ms=20000' },
+          // The stream sends a frame every 150 ms: it is flowing when shutdown cuts it.
+          { modelId: 'mistral.mistral-7b-instruct-v0:2', fault: 'slow;delay-ms=150' },
+        ],
+      },
       server: { shutdownGraceMs: 100 },
+      // Called only once the policy admitted the call: from then on it owes a usage and audit row.
       wrapClient: (client): QuarryClient => ({
         ...client,
         invoke: (...args) => {
@@ -81,12 +88,14 @@ describe('graceful shutdown', () => {
     });
     try {
       const client = gateway.ws();
+      let streamed: () => void = () => undefined;
+      const flowing = new Promise<void>((resolve) => (streamed = resolve));
       const streamEnded = new Promise<void>((resolve) => {
         client.subscribe(
           {
-            query: `subscription { invokeStream(input: { modelId: "amazon.titan-text-lite-v1", prompt: "long", maxTokens: 500 }) { __typename } }`,
+            query: `subscription { invokeStream(input: { modelId: "mistral.mistral-7b-instruct-v0:2", prompt: "long", maxTokens: 500 }) { __typename } }`,
           },
-          { next: () => undefined, error: () => resolve(), complete: () => resolve() },
+          { next: () => streamed(), error: () => resolve(), complete: () => resolve() },
         );
       });
       // Past the grace period its connection is closed without an answer; only its rows matter here.
@@ -95,9 +104,7 @@ describe('graceful shutdown', () => {
           `mutation { invoke(input: { modelId: "amazon.titan-text-lite-v1", prompt: "slow", maxTokens: 5 }) { text } }`,
         )
         .catch(() => undefined);
-      await started;
-      // Both operations are upstream (waiting for a first token) when shutdown begins.
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await Promise.all([started, flowing]);
       await gateway.server.stop();
       await Promise.all([inFlight, streamEnded]);
       const rows = await sql<{ operation: string; outcome: string }>`
