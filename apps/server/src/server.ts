@@ -25,6 +25,7 @@ import { createCors } from './http/cors.js';
 import { createDocumentStore } from './http/document-store.js';
 import { createStaticSite } from './http/static-site.js';
 import { createGraphQLFastPath } from './http/graphql-fast-path.js';
+import { createPersistedQueryCache } from './http/persisted-query-cache.js';
 import { createGraphQLHttpHandler } from './http/graphql-http-handler.js';
 import { createReadinessProbe, sendHealth } from './http/health-routes.js';
 import { rejectSubscriptionsOverHttp } from './http/reject-subscriptions-over-http.js';
@@ -202,6 +203,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const armorPlugins = protection.plugins as unknown as ApolloServerPlugin<GatewayContext>[];
   const formatApolloError = (formatted: GraphQLFormattedError, error: unknown) =>
     formatError(formatted, unwrapResolverError(error), format);
+  // One cache for Apollo and the fast path: see createPersistedQueryCache.
+  const persistedQueries = createPersistedQueryCache();
   const fastPath =
     options.httpFastPath === false
       ? undefined
@@ -211,6 +214,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           errorPlugins: armorPlugins,
           // Those answers are the catalog response cache's, a plugin the fast path does not run.
           leaveToApollo: isCatalogOperation,
+          persistedQueries,
         });
   if (options.httpFastPath !== false && fastPath === undefined)
     logger.warn(
@@ -232,6 +236,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     stopOnTerminationSignals: false,
     parseOptions: { maxLexicalTokens: limits.tokens },
     documentStore: createDocumentStore(),
+    persistedQueries: { cache: persistedQueries },
     validationRules,
     formatError: formatApolloError,
     plugins: [

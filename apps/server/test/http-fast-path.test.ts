@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type GatewayHarness } from './support/gateway-harness.js';
 
@@ -171,6 +172,117 @@ const CORPUS: [string, Sent][] = [
   ],
 ];
 
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+/** Automatic Persisted Query extensions for `query`'s hash. */
+const persisted = (query: string, persistedQuery: Record<string, unknown> = {}) => ({
+  persistedQuery: { version: 1, sha256Hash: sha256(query), ...persistedQuery },
+});
+/** The hash alone (what APQ clients send first), with other body fields. */
+const byHash = (query: string, fields: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+  post({ ...fields, extensions: persisted(query) }, headers);
+/** The text with its hash (what APQ clients send after PERSISTED_QUERY_NOT_FOUND). */
+const register = (query: string, fields: Record<string, unknown> = {}) =>
+  post({ query, ...fields, extensions: persisted(query) });
+/** Each case's own text, so its own hash: every case shares each gateway's cache. */
+const own = (label: string, query: string): string => `# ${label}\n${query}`;
+const PROFILES = '{ inferenceProfiles { inferenceProfileId } }';
+
+const INVOKE_APQ = own('invoke', INVOKE);
+const PROFILES_APQ = own('profiles', PROFILES);
+const TWO_APQ = own('two operations', TWO_OPERATIONS);
+const INLINE_ONLY = own('inline only', PROFILES);
+const WRONG_HASH = own('wrong hash', PROFILES);
+const INVALID = own('invalid', '{ inferenceProfiles { nope } }');
+const CATALOG = own('catalog', '{ models(filter: { provider: "anthropic" }) { modelId } }');
+
+/**
+ * [name, requests] — persisted queries, whose answers depend on what each gateway's cache holds
+ * from the requests before: each request goes to the reference gateway and then to the fast one.
+ */
+const APQ_SEQUENCES: [string, Sent[]][] = [
+  ['an unknown hash (PERSISTED_QUERY_NOT_FOUND)', [byHash(own('unknown', PROFILES))]],
+  [
+    'a register, then the hash alone (a mutation)',
+    [
+      byHash(INVOKE_APQ, { variables: { input } }),
+      register(INVOKE_APQ, { variables: { input } }),
+      byHash(INVOKE_APQ, { variables: { input } }),
+      byHash(INVOKE_APQ, { variables: { input }, operationName: 'Invoke' }),
+      byHash(INVOKE_APQ, { variables: { input } }, { accept: 'application/graphql-response+json' }),
+      byHash(INVOKE_APQ, { variables: { input }, query: null, operationName: null }),
+    ],
+  ],
+  [
+    'the hash alone with a variable coercion error, a missing variable, a resolver error',
+    [
+      register(INVOKE_APQ, { variables: { input } }),
+      byHash(INVOKE_APQ, { variables: { input: { ...input, maxTokens: 'many' } } }),
+      byHash(INVOKE_APQ),
+      byHash(INVOKE_APQ, { variables: { input: { ...input, modelId: 'anthropic.claude-nope' } } }),
+      byHash(INVOKE_APQ, { variables: [input] }),
+    ],
+  ],
+  [
+    'the hash alone of a query, over POST and GET',
+    [
+      register(PROFILES_APQ),
+      byHash(PROFILES_APQ),
+      byHash(PROFILES_APQ, { variables: {} }),
+      { method: 'GET', search: `?extensions=${encodeURIComponent(json(persisted(PROFILES_APQ)))}` },
+    ],
+  ],
+  [
+    'the hash alone choosing one of two operations',
+    [
+      register(TWO_APQ, { operationName: 'Profiles' }),
+      byHash(TWO_APQ, { operationName: 'Profiles' }),
+      byHash(TWO_APQ, { operationName: 'Invoke', variables: { input } }),
+      byHash(TWO_APQ),
+      byHash(TWO_APQ, { operationName: 'Nope' }),
+    ],
+  ],
+  [
+    'a text known inline whose hash was never registered',
+    [post({ query: INLINE_ONLY }), post({ query: INLINE_ONLY }), byHash(INLINE_ONLY)],
+  ],
+  [
+    'a wrong hash with the text (nothing registered)',
+    [
+      post({ query: WRONG_HASH, extensions: persisted(WRONG_HASH, { sha256Hash: sha256('other') }) }),
+      post({ extensions: persisted(WRONG_HASH, { sha256Hash: sha256('other') }) }),
+      byHash(WRONG_HASH),
+    ],
+  ],
+  [
+    'an uppercase hash',
+    [
+      register(PROFILES_APQ),
+      post({ extensions: persisted(PROFILES_APQ, { sha256Hash: sha256(PROFILES_APQ).toUpperCase() }) }),
+    ],
+  ],
+  ['a register that fails validation (nothing registered)', [register(INVALID), byHash(INVALID)]],
+  [
+    'an unsupported version, a hash that is no string',
+    [
+      register(PROFILES_APQ),
+      post({ extensions: persisted(PROFILES_APQ, { version: 2 }) }),
+      post({ extensions: persisted(PROFILES_APQ, { version: '1' }) }),
+      post({ extensions: persisted(PROFILES_APQ, { sha256Hash: 1 }) }),
+      post({ extensions: { persistedQuery: null } }),
+    ],
+  ],
+  [
+    'more extensions than the persisted query',
+    [
+      register(PROFILES_APQ),
+      post({ extensions: { ...persisted(PROFILES_APQ), clientLibrary: { name: 'x', version: '1' } } }),
+      post({ extensions: persisted(PROFILES_APQ, { extra: true }) }),
+      post({ extensions: json(persisted(PROFILES_APQ)) }),
+    ],
+  ],
+  ['a catalog query by hash (the response cache)', [register(CATALOG), byHash(CATALOG), byHash(CATALOG)]],
+];
+
 /** Headers whose values differ by time or connection, not by what was answered. */
 const VOLATILE = new Set(['date', 'keep-alive', 'connection']);
 
@@ -205,6 +317,16 @@ describe.each([false, true])('the HTTP fast path answers as Apollo does (product
       const expected = await send(reference.url, request);
       const actual = await send(fast.url, request);
       expect(actual).toEqual(expected);
+    }
+  });
+
+  it.each(APQ_SEQUENCES)('persisted queries: %s', async (_name, requests) => {
+    for (let round = 0; round < 2; round++) {
+      for (const request of requests) {
+        const expected = await send(reference.url, request);
+        const actual = await send(fast.url, request);
+        expect(actual).toEqual(expected);
+      }
     }
   });
 });

@@ -1,8 +1,16 @@
-import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
+import {
+  ApolloServer,
+  HeaderMap,
+  type ApolloServerPlugin,
+  type GraphQLRequestContextDidResolveOperation,
+} from '@apollo/server';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { buildSchema, Kind, parse } from 'graphql';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { GatewayContext } from '../context.js';
 import { createGraphQLFastPath, type GraphQLFastPath } from './graphql-fast-path.js';
+import { createPersistedQueryCache } from './persisted-query-cache.js';
 
 const schema = buildSchema(`
   type Query { hello(name: String): String, catalog: String }
@@ -11,11 +19,15 @@ const schema = buildSchema(`
 `);
 const QUERY = 'query Hello($name: String) { hello(name: $name) }';
 const JSON_HEADERS = { 'content-type': 'application/json' };
+const HASH = createHash('sha256').update(QUERY).digest('hex');
+const PERSISTED = { persistedQuery: { version: 1, sha256Hash: HASH } };
 
 async function fastPathFor(
   errorPlugins: ApolloServerPlugin<GatewayContext>[] = [],
+  persistedQueries?: KeyValueCache,
 ): Promise<GraphQLFastPath | undefined> {
   return createGraphQLFastPath({
+    persistedQueries,
     schema,
     formatError: (formatted) => formatted,
     errorPlugins,
@@ -41,15 +53,15 @@ describe('createGraphQLFastPath', () => {
     const fastPath = await fastPathFor();
     if (fastPath === undefined) throw new Error('expected a fast path');
     const body = { query: QUERY, variables: { name: 'x' }, operationName: 'Hello' };
-    expect(fastPath.match('POST', body, JSON_HEADERS)).toBeUndefined();
+    expect(await fastPath.match('POST', body, JSON_HEADERS)).toBeUndefined();
     await learn(fastPath, QUERY);
-    expect(fastPath.match('POST', body, JSON_HEADERS)).toMatchObject({
+    expect(await fastPath.match('POST', body, JSON_HEADERS)).toMatchObject({
       variables: { name: 'x' },
       operationName: 'Hello',
       contentType: 'application/json; charset=utf-8',
     });
     expect(
-      fastPath.match('POST', body, { ...JSON_HEADERS, accept: 'application/graphql-response+json' })
+      (await fastPath.match('POST', body, { ...JSON_HEADERS, accept: 'application/graphql-response+json' }))
         ?.contentType,
     ).toBe('application/graphql-response+json; charset=utf-8');
   });
@@ -80,8 +92,10 @@ describe('createGraphQLFastPath', () => {
       ['POST', { query: twoOperations, operationName: 'C' }, JSON_HEADERS],
     ];
     for (const [method, body, headers] of cases)
-      expect(fastPath.match(method, body, headers)).toBeUndefined();
-    expect(fastPath.match('POST', { query: twoOperations, operationName: 'A' }, JSON_HEADERS)).toBeDefined();
+      expect(await fastPath.match(method, body, headers)).toBeUndefined();
+    expect(
+      await fastPath.match('POST', { query: twoOperations, operationName: 'A' }, JSON_HEADERS),
+    ).toBeDefined();
   });
 
   it('sends every request to Apollo once closed', async () => {
@@ -89,7 +103,7 @@ describe('createGraphQLFastPath', () => {
     if (fastPath === undefined) throw new Error('expected a fast path');
     await learn(fastPath, QUERY);
     fastPath.close();
-    expect(fastPath.match('POST', { query: QUERY }, JSON_HEADERS)).toBeUndefined();
+    expect(await fastPath.match('POST', { query: QUERY }, JSON_HEADERS)).toBeUndefined();
   });
 
   it('is unavailable when an error plugin has hooks it does not run', async () => {
@@ -108,7 +122,7 @@ describe('createGraphQLFastPath', () => {
     const fastPath = await fastPathFor();
     if (fastPath === undefined) throw new Error('expected a fast path');
     await learn(fastPath, QUERY);
-    const request = fastPath.match('POST', { query: QUERY, variables: { name: 1 } }, JSON_HEADERS);
+    const request = await fastPath.match('POST', { query: QUERY, variables: { name: 1 } }, JSON_HEADERS);
     if (request === undefined) throw new Error('expected a match');
     const response = await fastPath.execute(request, {} as GatewayContext);
     expect(response.status).toBe(400);
@@ -118,5 +132,104 @@ describe('createGraphQLFastPath', () => {
       string:
         '{"errors":[{"message":"Variable \\"$name\\" got invalid value 1; String cannot represent a non string value: 1","locations":[{"line":1,"column":13}],"extensions":{"code":"BAD_USER_INPUT"}}]}\n',
     });
+  });
+
+  it("serves a persisted query's hash only while Apollo's cache holds it and the text is learned", async () => {
+    const cache = createPersistedQueryCache();
+    const fastPath = await fastPathFor([], cache);
+    if (fastPath === undefined) throw new Error('expected a fast path');
+    const body = { variables: { name: 'x' }, extensions: PERSISTED };
+    expect(await fastPath.match('POST', body, JSON_HEADERS)).toBeUndefined();
+    await learn(fastPath, QUERY);
+    // Known text, unknown hash: Apollo's PERSISTED_QUERY_NOT_FOUND, not an answer from here.
+    expect(await fastPath.match('POST', body, JSON_HEADERS)).toBeUndefined();
+    await cache.set(HASH, QUERY);
+    expect(await fastPath.match('POST', body, JSON_HEADERS)).toMatchObject({
+      variables: { name: 'x' },
+      operationName: undefined,
+    });
+    expect(await fastPath.match('POST', { ...body, query: null }, JSON_HEADERS)).toBeDefined();
+    // Evicted from Apollo's cache: Apollo answers the miss.
+    await cache.delete(HASH);
+    expect(await fastPath.match('POST', body, JSON_HEADERS)).toBeUndefined();
+  });
+
+  it('leaves every other persisted-query request to Apollo', async () => {
+    const cache = createPersistedQueryCache();
+    await cache.set(HASH, QUERY);
+    const fastPath = await fastPathFor([], cache);
+    if (fastPath === undefined) throw new Error('expected a fast path');
+    await learn(fastPath, QUERY);
+    const persisted = (persistedQuery: unknown) => ({ extensions: { persistedQuery } });
+    const cases: [string | undefined, unknown][] = [
+      // Text and hash: Apollo checks them and writes its cache.
+      ['POST', { query: QUERY, extensions: PERSISTED }],
+      ['POST', { query: '', extensions: PERSISTED }],
+      ['POST', persisted({ version: 2, sha256Hash: HASH })],
+      ['POST', persisted({ version: '1', sha256Hash: HASH })],
+      ['POST', persisted({ sha256Hash: HASH })],
+      ['POST', persisted({ version: 1, sha256Hash: 1 })],
+      ['POST', persisted({ version: 1, sha256Hash: HASH, extra: true })],
+      ['POST', persisted(null)],
+      ['POST', { extensions: { ...PERSISTED, other: {} } }],
+      ['POST', { extensions: null }],
+      ['POST', { extensions: JSON.stringify(PERSISTED) }],
+      ['POST', { ...persisted({ version: 1, sha256Hash: HASH }), id: 1 }],
+      ['POST', { extensions: PERSISTED, variables: [] }],
+      ['GET', { extensions: PERSISTED }],
+    ];
+    for (const [method, body] of cases)
+      expect(await fastPath.match(method, body, JSON_HEADERS)).toBeUndefined();
+    expect(await fastPath.match('POST', { extensions: PERSISTED }, JSON_HEADERS)).toBeDefined();
+
+    const withoutCache = await fastPathFor();
+    if (withoutCache === undefined) throw new Error('expected a fast path');
+    await learn(withoutCache, QUERY);
+    expect(await withoutCache.match('POST', { extensions: PERSISTED }, JSON_HEADERS)).toBeUndefined();
+
+    const failing: KeyValueCache = {
+      get: () => Promise.reject(new Error('down')),
+      set: () => Promise.resolve(),
+      delete: () => Promise.resolve(),
+    };
+    const overFailingCache = await fastPathFor([], failing);
+    if (overFailingCache === undefined) throw new Error('expected a fast path');
+    await learn(overFailingCache, QUERY);
+    expect(await overFailingCache.match('POST', { extensions: PERSISTED }, JSON_HEADERS)).toBeUndefined();
+  });
+
+  it("finds the hashes Apollo registers in the cache it is given (one cache, Apollo's keys)", async () => {
+    const cache = createPersistedQueryCache();
+    const fastPath = await fastPathFor([], cache);
+    if (fastPath === undefined) throw new Error('expected a fast path');
+    const apollo = new ApolloServer<GatewayContext>({
+      schema,
+      persistedQueries: { cache },
+      plugins: [fastPath.plugin],
+    });
+    await apollo.start();
+    try {
+      const post = (body: Record<string, unknown>) =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: {
+            method: 'POST',
+            headers: new HeaderMap([['content-type', 'application/json']]),
+            search: '',
+            body,
+          },
+          context: () => Promise.resolve({} as GatewayContext),
+        });
+      const hashOnly = { variables: { name: 'x' }, extensions: PERSISTED };
+      const miss = await post(hashOnly);
+      expect(miss.body).toMatchObject({
+        string: expect.stringContaining('PERSISTED_QUERY_NOT_FOUND') as unknown,
+      });
+      expect(await fastPath.match('POST', hashOnly, JSON_HEADERS)).toBeUndefined();
+      const registered = await post({ ...hashOnly, query: QUERY });
+      expect(registered.status ?? 200).toBe(200);
+      expect(await fastPath.match('POST', hashOnly, JSON_HEADERS)).toBeDefined();
+    } finally {
+      await apollo.stop();
+    }
   });
 });

@@ -17,6 +17,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { GatewayContext } from '../context.js';
 import { createDocumentCache, DOCUMENT_CACHE_LIMITS } from '../ws/document-cache.js';
@@ -44,6 +45,12 @@ import { createDocumentCache, DOCUMENT_CACHE_LIMITS } from '../ws/document-cache
  *   (`leaveToApollo`); drain, landing page and the disabled cache control have no per-request
  *   hooks. Apollo's own usage reporting (APOLLO_KEY) does: the composition root turns this path
  *   off when it could be installed.
+ * - Automatic Persisted Queries: Apollo answers a hash it has (`persistedQueries.cache`) by
+ *   running the stored text exactly as if it had been sent inline, and writes to that cache only
+ *   when a request carries both text and hash. So a hash-only request is taken here when the very
+ *   cache Apollo reads holds the hash now and the text it maps to is a learned document; a miss
+ *   (PERSISTED_QUERY_NOT_FOUND), another version, text plus hash (the check and the write) and any
+ *   other extension are Apollo's.
  * - Shutdown: `close()` (at the start of stop()) sends everything to Apollo, which answers as it
  *   does while draining or stopped; requests served here are ordinary HTTP requests to the drain.
  */
@@ -58,6 +65,11 @@ export interface GraphQLFastPathOptions {
   readonly errorPlugins: readonly ApolloServerPlugin<GatewayContext>[];
   /** Operations another plugin answers in Apollo's pipeline (the catalog response cache). */
   readonly leaveToApollo: (operation: OperationDefinitionNode) => boolean;
+  /**
+   * The cache Apollo is given as `persistedQueries.cache`, keyed by the hash alone (see
+   * createPersistedQueryCache); undefined: persisted queries are Apollo's only.
+   */
+  readonly persistedQueries?: KeyValueCache | undefined;
 }
 
 /** A request the fast path can answer. */
@@ -72,8 +84,15 @@ export interface FastRequest {
 export interface GraphQLFastPath {
   /** Add to Apollo's plugins: learns the query texts Apollo parsed and validated. */
   readonly plugin: ApolloServerPlugin<GatewayContext>;
-  /** The request's plan when it can skip Apollo's pipeline, else undefined (Apollo serves it). */
-  match(method: string | undefined, body: unknown, headers: IncomingHttpHeaders): FastRequest | undefined;
+  /**
+   * The request's plan when it can skip Apollo's pipeline, else undefined (Apollo serves it).
+   * Asynchronous for a persisted query's hash, looked up in Apollo's cache.
+   */
+  match(
+    method: string | undefined,
+    body: unknown,
+    headers: IncomingHttpHeaders,
+  ): Promise<FastRequest | undefined>;
   /** Executes the request and builds Apollo's answer (status, headers and body). */
   execute(request: FastRequest, contextValue: GatewayContext): Promise<HTTPGraphQLResponse>;
   /** From now on every request goes to Apollo (shutdown). */
@@ -175,14 +194,17 @@ export async function createGraphQLFastPath(
       },
     },
 
-    match(method, body, headers) {
+    async match(method, body, headers) {
       if (closed || method !== 'POST' || !isRecord(body)) return undefined;
-      // Anything beyond these (extensions: APQ and the like) is Apollo's to interpret.
-      for (const key in body)
-        if (key !== 'query' && key !== 'variables' && key !== 'operationName') return undefined;
+      let hash: string | undefined;
+      // Anything beyond these (other extensions and the like) is Apollo's to interpret.
+      for (const key in body) {
+        if (key === 'extensions') {
+          hash = persistedQueryHash(body['extensions']);
+          if (hash === undefined) return undefined;
+        } else if (key !== 'query' && key !== 'variables' && key !== 'operationName') return undefined;
+      }
       const { query, variables, operationName } = body;
-      // An empty query is Apollo's to refuse.
-      if (typeof query !== 'string' || query === '') return undefined;
       if (variables !== undefined && variables !== null && !isRecord(variables)) return undefined;
       if (operationName !== undefined && operationName !== null && typeof operationName !== 'string')
         return undefined;
@@ -190,7 +212,23 @@ export async function createGraphQLFastPath(
       if (contentType === undefined || !JSON_CONTENT_TYPES.has(contentType)) return undefined;
       const answerType = ACCEPTED.get(headers.accept);
       if (answerType === undefined) return undefined;
-      const document = documents.get(query);
+      let text: unknown = query;
+      if (hash !== undefined) {
+        // Text with the hash: Apollo checks the one against the other and writes the cache (a
+        // register, once per client and document). Apollo reads a null query as none.
+        if ((query !== undefined && query !== null) || options.persistedQueries === undefined)
+          return undefined;
+        // Apollo's own lookup: what it finds it runs as if sent inline; a miss is its to answer.
+        try {
+          text = await options.persistedQueries.get(hash);
+        } catch {
+          // A cache that fails to answer is Apollo's to report.
+          return undefined;
+        }
+      }
+      // An empty query is Apollo's to refuse.
+      if (typeof text !== 'string' || text === '') return undefined;
+      const document = documents.get(text);
       if (document === undefined) return undefined;
       // Apollo treats a null operationName as absent.
       const operation = getOperationAST(document, operationName ?? undefined);
@@ -268,6 +306,20 @@ async function onlyErrorHooks(plugins: readonly ApolloServerPlugin<GatewayContex
     if (listener && Object.keys(listener).some((key) => key !== 'didEncounterErrors')) return false;
   }
   return true;
+}
+
+/**
+ * The hash of `extensions` that hold exactly an Automatic Persisted Query of version 1, else
+ * undefined (another version, a hash that is no string, other extensions: Apollo's).
+ */
+function persistedQueryHash(extensions: unknown): string | undefined {
+  if (!isRecord(extensions)) return undefined;
+  for (const key in extensions) if (key !== 'persistedQuery') return undefined;
+  const persistedQuery = extensions['persistedQuery'];
+  if (!isRecord(persistedQuery)) return undefined;
+  for (const key in persistedQuery) if (key !== 'version' && key !== 'sha256Hash') return undefined;
+  const { version, sha256Hash } = persistedQuery;
+  return version === 1 && typeof sha256Hash === 'string' ? sha256Hash : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -106,7 +106,8 @@ export function createGraphQLHttpHandler(options: GraphQLHttpHandlerOptions) {
       sendGraphQLError(response, 400, 'BAD_REQUEST', SUBSCRIPTIONS_OVER_WS);
       return;
     }
-    const fast = options.fastPath?.match(request.method, body, request.headers);
+    // Settles in microtasks (the persisted-query cache is in memory), so no 'close' can pass unheard.
+    const fast = await options.fastPath?.match(request.method, body, request.headers);
     const controller = options.operations.start(auth.caller.keyId, request.headers.authorization);
     // 'close' on the response fires when it finished or the connection died; only the latter cancels.
     response.once('close', () => {
