@@ -112,7 +112,7 @@ export async function embedModelsStartup(
     }
     return {
       name: 'embed-models-startup',
-      description: `embed (96 texts × 1,024 dims, ${EMBED_MODEL}, ${calls} calls per selection in ${rounds.length} rounds of blocks of ${Math.min(BLOCK, calls)} calls, medians over rounds), models (16 in flight, ${modelsMs} ms) and cold start of the gateway; gateway on core 1`,
+      description: `embed (96 texts × 1,024 dims, ${EMBED_MODEL}, ${calls} calls per selection in ${rounds.length} rounds of blocks of ${Math.min(BLOCK, calls)} calls, each priced once the gateway went idle after it, medians over rounds), models (16 in flight, ${modelsMs} ms) and cold start of the gateway; gateway on core 1`,
       rows: [
         {
           metric:
@@ -138,6 +138,7 @@ export async function embedModelsStartup(
         embedCpuMsPerCall: perCall,
         embedCpuMsPerCallMean: meanPerCall,
         formatRatio,
+        formatCostMs: { values: round(formatValues), base64: round(formatBase64) },
         base64FormatCostInterquartileMs: base64Spread,
         models: { ...modelsRun, cpuMsPerRequest: modelsCpuMs },
         coldStartMs,
@@ -154,17 +155,29 @@ export async function embedModelsStartup(
 
 /**
  * Calls per block of cpuPerCallInRounds: short enough that the posters interleave finely (load
- * from other processes hits them alike) and a full run has rounds enough for a median, long
- * enough that most of the garbage a block makes is collected within it.
+ * from other processes hits them alike) and a full run has rounds enough for a median. The first
+ * call of a block costs no more than the others once blocks start settled (measured), so none is
+ * discarded.
  */
 const BLOCK = 5;
 
+/** settle: the gateway counts as idle once its threads ran less than this in a window... */
+const IDLE_MS = 0.05;
+/** ...of this length, */
+const IDLE_WINDOW_MS = 5;
+/** and a block waits for that at most this many windows (a timer or other traffic may never let it). */
+const MAX_IDLE_WINDOWS = 20;
+
 /**
  * Gateway CPU per call of each poster, in ms, one sample per round: in a round every poster runs
- * a block of BLOCK sequential calls, in every order in turn across rounds (so each follows each
- * other one equally often: the garbage a `values` block leaves is not always collected in the same
- * neighbour's block). Each block is priced from the scheduler's counters (cpuMsOf), exact to the
- * microsecond rather than to the 10 ms tick of /proc/<pid>/stat, so short blocks can be priced.
+ * a block of BLOCK sequential calls, in every order in turn across rounds. Each block is priced
+ * from the scheduler's counters (cpuMsOf: every thread of the process, so the GC's helper
+ * threads count as server CPU, as they do for capacity), exact to the microsecond rather than to
+ * the 10 ms tick of /proc/<pid>/stat, so short blocks can be priced.
+ * A block's price is read only once the gateway has gone idle after it (settle): a `values`
+ * answer leaves work that runs after its last call returns (concurrent marking and sweeping,
+ * freeing its ≈2 MB strings), which otherwise lands in whichever block runs next and moves the
+ * paired difference of the two cheap selections by a few ms depending on the order.
  */
 async function cpuPerCallInRounds<Name extends string>(
   pid: number | undefined,
@@ -173,6 +186,7 @@ async function cpuPerCallInRounds<Name extends string>(
 ): Promise<Record<Name, number>[]> {
   const orders = permutations(Object.keys(posters) as Name[]);
   const rounds: Record<Name, number>[] = [];
+  await settle(pid);
   for (let round = 0; round * BLOCK < calls; round++) {
     const block = Math.min(BLOCK, calls - round * BLOCK);
     const sample = {} as Record<Name, number>;
@@ -180,11 +194,23 @@ async function cpuPerCallInRounds<Name extends string>(
       const post = posters[name];
       const before = cpuMsOf(pid) ?? Number.NaN;
       for (let call = 0; call < block; call++) await post();
+      await settle(pid);
       sample[name] = ((cpuMsOf(pid) ?? Number.NaN) - before) / block;
     }
     rounds.push(sample);
   }
   return rounds;
+}
+
+/** Resolves once process `pid` has been idle for a window (at most MAX_IDLE_WINDOWS windows). */
+async function settle(pid: number | undefined): Promise<void> {
+  let last = cpuMsOf(pid) ?? Number.NaN;
+  for (let window = 0; window < MAX_IDLE_WINDOWS; window++) {
+    await new Promise((resolve) => setTimeout(resolve, IDLE_WINDOW_MS));
+    const now = cpuMsOf(pid) ?? Number.NaN;
+    if (!(now - last >= IDLE_MS)) return;
+    last = now;
+  }
 }
 
 /** The `q` quantile of `values`, interpolated between neighbours. */
