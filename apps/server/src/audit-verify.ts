@@ -4,7 +4,7 @@
 import { pino } from 'pino';
 import { ConfigError, loadDatabaseLocation } from './config.js';
 import { verifyChain } from './governance/audit-chain.js';
-import { createStoreAuditTrail, readAuditHead } from './governance/store-audit-trail.js';
+import { allAuditRows, readAuditHead } from './governance/store-audit-trail.js';
 import { openStore } from './store/open-store.js';
 import { StoreStartupError } from './store/store-errors.js';
 
@@ -20,8 +20,7 @@ async function main(): Promise<void> {
     return;
   }
   try {
-    const trail = createStoreAuditTrail(store.db, Date.now);
-    const verdict = await verifyChain(trail.all(), await readAuditHead(store.db));
+    const verdict = await verifyChain(allAuditRows(store.db), await readAuditHead(store.db));
     if (verdict.ok) {
       console.log(
         `audit log intact: ${verdict.entries} entries in ${store.description}, head ${verdict.headHash}`,

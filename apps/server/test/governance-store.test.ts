@@ -2,13 +2,13 @@ import { sql } from 'kysely';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { verifyChain, type AuditEvent } from '../src/governance/audit-chain.js';
 import { createKeyService } from '../src/governance/key-service.js';
-import { createStoreAuditTrail, readAuditHead } from '../src/governance/store-audit-trail.js';
+import { readAuditHead } from '../src/governance/store-audit-trail.js';
+import { createStoreBookkeeping } from '../src/governance/store-bookkeeping.js';
 import { createStoreBudgetLedger } from '../src/governance/store-budget-ledger.js';
 import { createStoreKeyStore } from '../src/governance/store-key-store.js';
-import { createStoreUsageLedger } from '../src/governance/store-usage-ledger.js';
 import type { Store } from '../src/store/store.js';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from './support/test-databases.js';
 
@@ -63,7 +63,7 @@ describeEachDialect('governance tables', (dialect) => {
   });
 
   it('adds every call into its key × model × day row', async () => {
-    const usage = [createStoreUsageLedger(first.db), createStoreUsageLedger(second.db)];
+    const usage = [first, second].map((store) => createStoreBookkeeping(store, Date.now).usage);
     const increment = {
       keyId: 'k',
       modelId: 'm',
@@ -91,7 +91,7 @@ describeEachDialect('governance tables', (dialect) => {
     'chains 60 concurrent appends from two gateways and detects an edited or deleted row',
     { timeout: 60_000 },
     async () => {
-      const trails = [createStoreAuditTrail(first.db, Date.now), createStoreAuditTrail(second.db, Date.now)];
+      const trails = [first, second].map((store) => createStoreBookkeeping(store, Date.now).audit);
       await Promise.all(
         Array.from({ length: 60 }, (_, index) =>
           pick(trails, index).append({ ...EVENT, requestId: `r${index}` }),
@@ -114,6 +114,77 @@ describeEachDialect('governance tables', (dialect) => {
     },
   );
 
+  it("writes a turn's usage and audit rows in one transaction", async () => {
+    let transactions = 0;
+    const sqlite = first.sqlite;
+    const counted: Pick<Store, 'db' | 'sqlite'> =
+      sqlite === undefined
+        ? { db: first.db }
+        : {
+            db: first.db,
+            sqlite: {
+              transaction: (work) => {
+                transactions += 1;
+                return sqlite.transaction(work);
+              },
+            },
+          };
+    const transaction = first.db.transaction.bind(first.db);
+    if (sqlite === undefined)
+      vi.spyOn(first.db, 'transaction').mockImplementation(() => {
+        transactions += 1;
+        return transaction();
+      });
+    const { usage, audit } = createStoreBookkeeping(counted, Date.now);
+    const increment = {
+      keyId: 'k',
+      modelId: 'm',
+      day: '2026-12-06',
+      inputTokens: 1,
+      outputTokens: 2,
+      costNanos: 3,
+    };
+    const [, , entry] = await Promise.all([
+      usage.record(increment),
+      usage.record({ ...increment, modelId: 'n' }),
+      audit.append(EVENT),
+      audit.append({ ...EVENT, requestId: 'r2' }),
+    ]);
+    expect(transactions).toBe(1);
+    expect(entry).toMatchObject({ seq: 1, requestId: 'r' });
+    expect((await usage.query({ from: null, to: null, keyId: 'k' })).map((row) => row.calls)).toEqual([1, 1]);
+    expect(await verifyChain(audit.all(), await readAuditHead(first.db))).toMatchObject({
+      ok: true,
+      entries: 2,
+    });
+  });
+
+  it('rolls back a turn whose audit row fails and writes its other rows one at a time', async () => {
+    const { usage, audit } = createStoreBookkeeping(first, Date.now);
+    const increment = {
+      keyId: 'k',
+      modelId: 'm',
+      day: '2026-12-06',
+      inputTokens: 1,
+      outputTokens: 2,
+      costNanos: 3,
+    };
+    const results = await Promise.allSettled([
+      usage.record(increment),
+      audit.append({ ...EVENT, operation: null as unknown as string }),
+      audit.append({ ...EVENT, requestId: 'kept' }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    // Counted once: the failed transaction's upsert was rolled back before the retry wrote it alone.
+    expect((await usage.query({ from: null, to: null, keyId: 'k' }))[0]?.calls).toBe(1);
+    const page = await audit.page(10, null);
+    expect(page.entries.map((row) => [row.seq, row.requestId])).toEqual([[1, 'kept']]);
+    expect(await verifyChain(audit.all(), await readAuditHead(first.db))).toMatchObject({
+      ok: true,
+      entries: 1,
+    });
+  });
+
   it(
     'reserves budget atomically: 50 concurrent reservations from two gateways admit exactly what fits',
     { timeout: 60_000 },
@@ -133,6 +204,50 @@ describeEachDialect('governance tables', (dialect) => {
   );
 });
 
+describe('SQLite bookkeeping transactions', () => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await createTestDatabase('sqlite');
+  });
+  afterEach(async () => {
+    await database.drop();
+  });
+
+  it('waits for a Kysely transaction in progress instead of joining it', async () => {
+    const store = await database.open();
+    const { usage } = createStoreBookkeeping(store, Date.now);
+    const increment = {
+      keyId: 'k',
+      modelId: 'm',
+      day: '2026-12-06',
+      inputTokens: 1,
+      outputTokens: 2,
+      costNanos: 3,
+    };
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const rolledBack = store.db
+      .transaction()
+      .execute(async (trx) => {
+        await sql`insert into usage_daily (key_id, model_id, day, calls, input_tokens, output_tokens, cost_nanos)
+          values ('other', 'm', '2026-12-06', 1, 0, 0, 0)`.execute(trx);
+        await held;
+        throw new Error('rolled back');
+      })
+      .catch((error: unknown) => error);
+    await new Promise((resolve) => setImmediate(resolve));
+    const recorded = usage.record(increment);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await recorded;
+    expect(await rolledBack).toMatchObject({ message: 'rolled back' });
+    // The bookkeeping row survived the other transaction's rollback: it was never part of it.
+    expect((await usage.query({ from: null, to: null, keyId: null })).map((row) => row.keyId)).toEqual(['k']);
+  });
+});
+
 describe('pnpm audit:verify', () => {
   let database: TestDatabase;
   beforeEach(async () => {
@@ -144,7 +259,7 @@ describe('pnpm audit:verify', () => {
 
   it('exits 0 on an intact log and 1 naming the row once one was edited', async () => {
     const store = await database.open();
-    const trail = createStoreAuditTrail(store.db, Date.now);
+    const trail = createStoreBookkeeping(store, Date.now).audit;
     for (let index = 0; index < 5; index++) await trail.append({ ...EVENT, requestId: `r${index}` });
     const path = database.location.kind === 'sqlite' ? database.location.path : '';
     const intact = await runVerify(`file:${path}`);

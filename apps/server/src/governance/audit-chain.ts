@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** What happened, as an audit row records it (CloudTrail-like: who, what, where, how much, outcome). */
 export interface AuditEvent {
@@ -57,7 +57,9 @@ export function hashEntry(entry: Omit<AuditRecord, 'hash'>): string {
     entry.errorCode,
     entry.detail,
   ];
-  return createHash('sha256').update(entry.prevHash).update(JSON.stringify(fields)).digest('hex');
+  // One-shot hash of the concatenation: the same digest as update(prevHash).update(fields), without
+  // a Hash object per row.
+  return hash('sha256', entry.prevHash + JSON.stringify(fields), 'hex');
 }
 
 export type ChainVerdict =

@@ -10,10 +10,9 @@ import { createKeyService, type KeyService } from './key-service.js';
 import type { WorkLimits } from './operation-work.js';
 import { createPolicy, type Policy } from './policy.js';
 import { createRateLimits } from './rate-limits.js';
-import { createStoreAuditTrail } from './store-audit-trail.js';
+import { createStoreBookkeeping } from './store-bookkeeping.js';
 import { createStoreBudgetLedger } from './store-budget-ledger.js';
 import { createStoreKeyStore } from './store-key-store.js';
-import { createStoreUsageLedger } from './store-usage-ledger.js';
 import { createMemoryUsageLedger, type UsageLedger } from './usage-ledger.js';
 import { createWriteBehind, type WriteBehind } from './write-behind.js';
 
@@ -62,11 +61,11 @@ export function createGovernance(options: GovernanceOptions): Governance {
     allowOpen: options.allowOpen,
     now: options.now,
   });
-  const usage =
-    options.stores?.usage ?? (db === undefined ? createMemoryUsageLedger() : createStoreUsageLedger(db));
-  const audit =
-    options.stores?.audit ??
-    (db === undefined ? createMemoryAuditTrail(options.now) : createStoreAuditTrail(db, options.now));
+  // Usage and audit rows share one group commit: a turn's rows land in one transaction.
+  const bookkeeping =
+    options.store === undefined ? undefined : createStoreBookkeeping(options.store, options.now);
+  const usage = options.stores?.usage ?? bookkeeping?.usage ?? createMemoryUsageLedger();
+  const audit = options.stores?.audit ?? bookkeeping?.audit ?? createMemoryAuditTrail(options.now);
   // Redis, when configured, is what several gateway processes share; otherwise the store's ledger
   // (exact across processes sharing the database), otherwise memory.
   const budgets =

@@ -1,84 +1,128 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SqliteStatement } from 'kysely';
 import type { Database } from '../store/database.js';
 import type { AuditHeadTable, AuditLogTable } from '../store/tables/governance-tables.js';
-import { groupCommit } from '../store/group-commit.js';
 import { GENESIS_HASH, hashEntry, type AuditEvent, type AuditRecord } from './audit-chain.js';
-import type { AuditTrail } from './audit-trail.js';
+import type { AuditRecordPage } from './audit-trail.js';
 
 /**
  * How often an append retries when another gateway process took the same sequence number. A
  * process can lose that race once per append the other process makes while it retries, so this
  * is sized well above a burst of concurrent appends, not at a handful.
  */
-const APPEND_ATTEMPTS = 200;
+export const APPEND_ATTEMPTS = 200;
+
+type Head = { readonly seq: number; readonly hash: string } | undefined;
+
+/** Seals events into the chain after `head`, all stamped `at`. */
+function seal(events: readonly AuditEvent[], head: Head, at: string): AuditRecord[] {
+  let seq = head?.seq ?? 0;
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  return events.map((event): AuditRecord => {
+    seq += 1;
+    const unsealed = { ...event, seq, at, prevHash };
+    prevHash = hashEntry(unsealed);
+    return { ...unsealed, hash: prevHash };
+  });
+}
+
+const INSERT_COLUMNS = `insert into audit_log (seq, at, key_id, key_name, operation, model_id, region, request_id,
+        upstream_request_id, input_tokens, output_tokens, cost_usd, outcome, error_code, detail, prev_hash, hash)`;
+const INSERT_ONE = `${INSERT_COLUMNS} values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const SELECT_HEAD = 'select seq, hash from audit_head where id = 1';
+const INSERT_HEAD = 'insert into audit_head (id, seq, hash) values (1, ?, ?)';
+const UPDATE_HEAD = 'update audit_head set seq = ?, hash = ? where id = 1 and seq = ?';
 
 /**
- * The audit chain in `audit_log`, its head in `audit_head`. Appends made together are written by
- * one transaction (group commit): it reads the head, inserts the next rows and moves the head.
- * Batches from this process follow each other in order; a collision with another process (same
- * seq: primary key) retries the batch.
+ * Appends events inside an open Kysely transaction (Postgres): reads the head, inserts the next
+ * rows and moves the head. Raw statements, not the query builder: building and compiling the
+ * builder's four queries cost more than the database took to run them, on every call. Another
+ * process that took the same seq meanwhile makes the insert fail (primary key): the caller retries.
  */
-export function createStoreAuditTrail(db: Kysely<Database>, now: () => number): AuditTrail {
-  // Raw statements, not the query builder: building and compiling the builder's four queries cost
-  // more than SQLite took to run them, on every call.
-  const appendOnce = (events: readonly AuditEvent[]) =>
-    db.transaction().execute(async (trx) => {
-      const head = (await sql<AuditHeadTable>`select seq, hash from audit_head where id = 1`.execute(trx))
-        .rows[0];
-      const at = new Date(now()).toISOString();
-      let previous = { seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH };
-      const entries = events.map((event): AuditRecord => {
-        const unsealed = { ...event, seq: previous.seq + 1, at, prevHash: previous.hash };
-        const entry = { ...unsealed, hash: hashEntry(unsealed) };
-        previous = entry;
-        return entry;
-      });
-      const rows = sql.join(
-        entries.map(
-          (entry) =>
-            sql`(${entry.seq}, ${entry.at}, ${entry.keyId}, ${entry.keyName}, ${entry.operation}, ${entry.modelId}, ${entry.region}, ${entry.requestId}, ${entry.upstreamRequestId}, ${entry.inputTokens}, ${entry.outputTokens}, ${entry.costUsd}, ${entry.outcome}, ${entry.errorCode}, ${entry.detail}, ${entry.prevHash}, ${entry.hash})`,
-        ),
-      );
-      await sql`insert into audit_log (seq, at, key_id, key_name, operation, model_id, region, request_id,
-        upstream_request_id, input_tokens, output_tokens, cost_usd, outcome, error_code, detail, prev_hash, hash)
-        values ${rows}`.execute(trx);
-      if (head === undefined)
-        await sql`insert into audit_head (id, seq, hash) values (1, ${previous.seq}, ${previous.hash})`.execute(
-          trx,
-        );
-      else
-        await sql`update audit_head set seq = ${previous.seq}, hash = ${previous.hash}
+export async function appendAuditRows(
+  trx: Kysely<Database>,
+  events: readonly AuditEvent[],
+  at: string,
+): Promise<AuditRecord[]> {
+  const head = (await sql<AuditHeadTable>`select seq, hash from audit_head where id = 1`.execute(trx))
+    .rows[0];
+  const entries = seal(events, head, at);
+  const rows = sql.join(
+    entries.map(
+      (entry) =>
+        sql`(${entry.seq}, ${entry.at}, ${entry.keyId}, ${entry.keyName}, ${entry.operation}, ${entry.modelId}, ${entry.region}, ${entry.requestId}, ${entry.upstreamRequestId}, ${entry.inputTokens}, ${entry.outputTokens}, ${entry.costUsd}, ${entry.outcome}, ${entry.errorCode}, ${entry.detail}, ${entry.prevHash}, ${entry.hash})`,
+    ),
+  );
+  await sql`${sql.raw(INSERT_COLUMNS)} values ${rows}`.execute(trx);
+  const last = entries.at(-1);
+  if (last === undefined) return entries;
+  if (head === undefined)
+    await sql`insert into audit_head (id, seq, hash) values (1, ${last.seq}, ${last.hash})`.execute(trx);
+  else
+    await sql`update audit_head set seq = ${last.seq}, hash = ${last.hash}
           where id = 1 and seq = ${head.seq}`.execute(trx);
-      return entries;
-    });
-  const append = groupCommit(async (events: readonly AuditEvent[]): Promise<readonly AuditRecord[]> => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await appendOnce(events);
-      } catch (error) {
-        if (attempt >= APPEND_ATTEMPTS || !isConflict(error)) throw error;
-      }
-    }
-  });
-  return {
-    append,
-    async page(first, after) {
-      let query = db.selectFrom('audit_log').selectAll();
-      if (after !== null) query = query.where('seq', '<', Number(after));
-      const rows = await query
-        .orderBy('seq', 'desc')
-        .limit(first + 1)
-        .execute();
-      const entries = rows.slice(0, first).map(fromRow);
-      const last = entries.at(-1);
-      return { entries, nextCursor: rows.length > first && last !== undefined ? String(last.seq) : null };
-    },
-    all: () => allRows(db),
-  };
+  return entries;
+}
+
+/**
+ * The same append inside a synchronous SQLite transaction (SqliteTransactions): one prepared
+ * statement run per row. Its BEGIN IMMEDIATE holds the write lock from the head read on, so no
+ * other process can take the seq in between.
+ */
+export function appendAuditRowsSqlite(
+  prepare: (text: string) => SqliteStatement,
+  events: readonly AuditEvent[],
+  at: string,
+): AuditRecord[] {
+  const head = prepare(SELECT_HEAD).all([])[0] as AuditHeadTable | undefined;
+  const entries = seal(events, head, at);
+  const insert = prepare(INSERT_ONE);
+  for (const entry of entries) {
+    insert.run([
+      entry.seq,
+      entry.at,
+      entry.keyId,
+      entry.keyName,
+      entry.operation,
+      entry.modelId,
+      entry.region,
+      entry.requestId,
+      entry.upstreamRequestId,
+      entry.inputTokens,
+      entry.outputTokens,
+      entry.costUsd,
+      entry.outcome,
+      entry.errorCode,
+      entry.detail,
+      entry.prevHash,
+      entry.hash,
+    ]);
+  }
+  const last = entries.at(-1);
+  if (last === undefined) return entries;
+  if (head === undefined) prepare(INSERT_HEAD).run([last.seq, last.hash]);
+  else prepare(UPDATE_HEAD).run([last.seq, last.hash, head.seq]);
+  return entries;
+}
+
+/** Newest first; `after` is a cursor from a previous page. */
+export async function auditPage(
+  db: Kysely<Database>,
+  first: number,
+  after: string | null,
+): Promise<AuditRecordPage> {
+  let query = db.selectFrom('audit_log').selectAll();
+  if (after !== null) query = query.where('seq', '<', Number(after));
+  const rows = await query
+    .orderBy('seq', 'desc')
+    .limit(first + 1)
+    .execute();
+  const entries = rows.slice(0, first).map(fromRow);
+  const last = entries.at(-1);
+  return { entries, nextCursor: rows.length > first && last !== undefined ? String(last.seq) : null };
 }
 
 /** Every audit row in seq order, read in pages so a long log never sits in memory at once. */
-async function* allRows(db: Kysely<Database>): AsyncIterable<AuditRecord> {
+export async function* allAuditRows(db: Kysely<Database>): AsyncIterable<AuditRecord> {
   let after = 0;
   for (;;) {
     const rows = await db
@@ -130,7 +174,7 @@ function fromRow(row: AuditLogTable): AuditRecord {
 }
 
 /** A unique-key clash (Postgres 23505, SQLite SQLITE_CONSTRAINT*) or SQLite's busy lock. */
-function isConflict(error: unknown): boolean {
+export function isConflict(error: unknown): boolean {
   const seen = new Set<unknown>();
   for (
     let current: unknown = error;

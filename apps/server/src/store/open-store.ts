@@ -1,6 +1,6 @@
 import { QuarryError, type Logger } from '@quarry/core';
 import type BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, sql, type Dialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type Dialect, type SqliteStatement } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +10,8 @@ import { guardedDialect } from './guarded-dialect.js';
 import { migrationFolder } from './migration-folder.js';
 import { MigrationLockingSqliteDialect } from './sqlite-migration-lock.js';
 import { cachingStatements } from './statement-cache.js';
-import type { Store } from './store.js';
-import { StoreStartupError } from './store-errors.js';
+import type { SqliteTransactions, Store } from './store.js';
+import { StoreStartupError, toStoreError } from './store-errors.js';
 
 export interface OpenStoreOptions {
   readonly location: DatabaseLocation;
@@ -65,6 +65,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     );
     return {
       db,
+      ...(opened.transactions !== undefined && { sqlite: opened.transactions(db) }),
       dialect: location.kind,
       description: opened.description,
       migrations,
@@ -77,7 +78,14 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   }
 }
 
-async function openSqlite(path: string): Promise<{ dialect: Dialect; description: string }> {
+interface OpenedDriver {
+  readonly dialect: Dialect;
+  readonly description: string;
+  /** SQLite: synchronous transactions that borrow the connection from `db`'s driver. */
+  readonly transactions?: (db: Kysely<Database>) => SqliteTransactions;
+}
+
+async function openSqlite(path: string): Promise<OpenedDriver> {
   const { default: BetterSqlite3 } = await import('better-sqlite3');
   let database: BetterSqlite3.Database;
   try {
@@ -97,9 +105,28 @@ async function openSqlite(path: string): Promise<{ dialect: Dialect; description
       { cause: error },
     );
   }
+  const statements = cachingStatements(database);
+  const prepare = (text: string) => statements.prepare(text);
+  // Built once: better-sqlite3 wraps the function in BEGIN IMMEDIATE / COMMIT / ROLLBACK. IMMEDIATE
+  // takes the write lock before reading, so a read-then-write (the audit head) cannot lose a race
+  // to another process halfway through.
+  const inTransaction = database.transaction(
+    (work: (prepare: (text: string) => SqliteStatement) => unknown) => work(prepare),
+  );
   return {
-    dialect: new MigrationLockingSqliteDialect({ database: cachingStatements(database) }),
+    dialect: new MigrationLockingSqliteDialect({ database: statements }),
     description: `sqlite ${path}`,
+    transactions: (db) => ({
+      transaction: <T>(work: (prepare: (text: string) => SqliteStatement) => T) =>
+        // Holding Kysely's connection (its driver's mutex) keeps every Kysely query of this
+        // process out until the synchronous transaction has committed or rolled back.
+        db
+          .connection()
+          .execute(() => Promise.resolve().then(() => inTransaction.immediate(work) as T))
+          .catch((error: unknown) => {
+            throw toStoreError(error);
+          }),
+    }),
   };
 }
 
@@ -107,7 +134,7 @@ async function openPostgres(
   location: Extract<DatabaseLocation, { kind: 'postgres' }>,
   options: OpenStoreOptions,
   logger: Logger,
-): Promise<{ dialect: Dialect; description: string }> {
+): Promise<OpenedDriver> {
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: location.url,

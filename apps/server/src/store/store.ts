@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, SqliteStatement } from 'kysely';
 import type { Database } from './database.js';
 
 /**
@@ -15,8 +15,22 @@ export interface Store {
   readonly description: string;
   /** Names of every applied migration, oldest first. */
   readonly migrations: readonly string[];
+  /** SQLite only: synchronous transactions on the database's one connection (see SqliteTransactions). */
+  readonly sqlite?: SqliteTransactions | undefined;
   /** Resolves when the database answers a trivial query within `timeoutMs`; throws otherwise. */
   ping(timeoutMs: number): Promise<void>;
   /** Closes the connections; queries after it fail. */
   close(): Promise<void>;
+}
+
+/**
+ * Runs `work` synchronously inside one `BEGIN IMMEDIATE … COMMIT` (rolled back if it throws) on the
+ * SQLite connection, borrowed from Kysely's driver for the duration, so no Kysely query or
+ * transaction of this process interleaves with it. For the writes made on every call (usage and
+ * audit rows), where Kysely's per-query machinery cost more CPU than SQLite itself. `prepare`
+ * returns a cached prepared statement per SQL text. Failures come out as the guarded dialect's
+ * do (toStoreError: a busy or lost database is a retryable UPSTREAM_UNAVAILABLE).
+ */
+export interface SqliteTransactions {
+  transaction<T>(work: (prepare: (sql: string) => SqliteStatement) => T): Promise<T>;
 }

@@ -1,0 +1,104 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/database.js';
+import { groupCommit } from '../store/group-commit.js';
+import type { Store } from '../store/store.js';
+import type { AuditEvent, AuditRecord } from './audit-chain.js';
+import type { AuditTrail } from './audit-trail.js';
+import {
+  allAuditRows,
+  APPEND_ATTEMPTS,
+  appendAuditRows,
+  appendAuditRowsSqlite,
+  auditPage,
+  isConflict,
+} from './store-audit-trail.js';
+import {
+  queryUsage,
+  UPSERT_USAGE_ROW,
+  upsertUsageRows,
+  usageRowParameters,
+  usageRows,
+} from './store-usage-ledger.js';
+import type { UsageIncrement, UsageLedger } from './usage-ledger.js';
+
+/** The usage ledger and audit trail in the store, written together. */
+export interface StoreBookkeeping {
+  readonly usage: UsageLedger;
+  readonly audit: AuditTrail;
+}
+
+type Write = { readonly usage: UsageIncrement } | { readonly audit: AuditEvent };
+
+/**
+ * Every served call writes a usage increment and an audit row. Both join one group commit: the
+ * rows of one event-loop turn land in ONE transaction (usage upserts first, then the audit rows and
+ * the chain's head; the same order in every process, so Postgres never deadlocks two batches), not
+ * one per table. On SQLite that transaction runs synchronously on better-sqlite3 with statements
+ * prepared once (SqliteTransactions); Kysely's per-query machinery cost more than SQLite did.
+ *
+ * A batch that collides with another process on the audit chain (same seq, or SQLite busy) is
+ * retried whole: its transaction rolled back, usage included. Other failures behave as group
+ * commit does (one row at a time, then rejected to the caller's write-behind queue).
+ */
+export function createStoreBookkeeping(
+  store: Pick<Store, 'db' | 'sqlite'>,
+  now: () => number,
+): StoreBookkeeping {
+  const { db, sqlite } = store;
+  const writeOnce = (writes: readonly Write[], at: string): Promise<readonly (AuditRecord | undefined)[]> => {
+    const increments: UsageIncrement[] = [];
+    const events: AuditEvent[] = [];
+    for (const write of writes) {
+      if ('usage' in write) increments.push(write.usage);
+      else events.push(write.audit);
+    }
+    const rows = usageRows(increments);
+    const answer = (entries: readonly AuditRecord[]): (AuditRecord | undefined)[] => {
+      let next = 0;
+      return writes.map((write) => ('audit' in write ? entries[next++] : undefined));
+    };
+    if (sqlite !== undefined) {
+      return sqlite.transaction((prepare) => {
+        if (rows.length > 0) {
+          const upsert = prepare(UPSERT_USAGE_ROW);
+          for (const row of rows) upsert.run(usageRowParameters(row));
+        }
+        return answer(events.length === 0 ? [] : appendAuditRowsSqlite(prepare, events, at));
+      });
+    }
+    const inKysely = async (trx: Kysely<Database>) => {
+      if (rows.length > 0) await upsertUsageRows(trx, rows);
+      return answer(events.length === 0 ? [] : await appendAuditRows(trx, events, at));
+    };
+    // A lone usage upsert is one statement: no transaction needed around it.
+    return events.length === 0 ? inKysely(db) : db.transaction().execute(inKysely);
+  };
+  const write = groupCommit(async (writes: readonly Write[]) => {
+    const chained = writes.some((entry) => 'audit' in entry);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await writeOnce(writes, new Date(now()).toISOString());
+      } catch (error) {
+        // Only the audit chain has a head to race for; a usage-only batch fails as before.
+        if (!chained || attempt >= APPEND_ATTEMPTS || !isConflict(error)) throw error;
+      }
+    }
+  });
+  return {
+    usage: {
+      async record(increment) {
+        await write({ usage: increment });
+      },
+      query: (query) => queryUsage(db, query),
+    },
+    audit: {
+      async append(event) {
+        const entry = await write({ audit: event });
+        if (entry === undefined) throw new Error('an audit append wrote no row');
+        return entry;
+      },
+      page: (first, after) => auditPage(db, first, after),
+      all: () => allAuditRows(db),
+    },
+  };
+}
