@@ -205,9 +205,10 @@ export function createPolicy(deps: PolicyDeps): Policy {
             : outcome.error === undefined
               ? 'OK'
               : codeOf(outcome.error);
-        const model = baseIdOf(deps.catalog, intent.modelId) ?? intent.modelId ?? 'none';
+        const baseId = baseIdOf(deps.catalog, intent.modelId);
+        const model = baseId ?? intent.modelId ?? 'none';
         // Metric labels stay bounded: IDs the catalog does not know share one label.
-        const label = baseIdOf(deps.catalog, intent.modelId) ?? (intent.modelId === null ? 'none' : 'other');
+        const label = baseId ?? (intent.modelId === null ? 'none' : 'other');
         // Each write on its own: Redis (limits, budget) failing must not lose the usage row in
         // the database, and either store failing only delays the write (write-behind).
         if (tpm !== null && tokensTaken > inputTokens + outputTokens) {
