@@ -63,4 +63,20 @@ describe('fuzz findings', () => {
     }
     expect(internalErrors).toEqual([]);
   });
+
+  it('refuses invokeRaw with an empty model ID as BAD_USER_INPUT before any Bedrock call, not INTERNAL_SERVER_ERROR', async () => {
+    // It became the path /model//invoke, which no operation answers (a 404 the gateway could not place).
+    for (const modelId of ['', '   ']) {
+      const { status, body } = await gateway.gql(
+        `mutation ($id: ID!) { invokeRaw(modelId: $id, body: { a: 1 }) }`,
+        {
+          id: modelId,
+        },
+      );
+      expect(status).toBe(200);
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'modelId' });
+      expect(body.errors?.[0]?.message).toContain('modelId is empty');
+    }
+    expect(internalErrors).toEqual([]);
+  });
 });

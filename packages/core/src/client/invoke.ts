@@ -61,6 +61,13 @@ export async function invokeRaw(
   options: CallOptions = {},
 ): Promise<InvokeRawResult> {
   const started = context.now();
+  // invokeRaw takes IDs the catalog does not know (custom models, ARNs), so nothing else refuses an
+  // empty one: it would become the path /model//invoke, which no Bedrock operation answers.
+  if (modelId.trim() === '')
+    throw new ValidationError(
+      'modelId',
+      'modelId is empty: give a model ID, inference profile ID or ARN, e.g. "anthropic.claude-3-haiku-20240307-v1:0".',
+    );
   const text = nativeBodyText(body);
   const resolved = await context.resolver.tryResolve(modelId, options.signal);
   const sent = await sendInvoke(context, modelId, text, options);
