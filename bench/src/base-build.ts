@@ -13,11 +13,17 @@ export interface BaseBuild {
 /**
  * A built checkout of `ref`: a detached git worktree in the system's temp folder, installed from
  * its own lockfile and built once per commit (later runs reuse it), so the earlier gateway runs
- * with exactly the dependencies it was built with. Throws with git's or pnpm's message when the
- * ref does not name a commit or the build fails.
+ * with exactly the dependencies it was built with (each such checkout stays there, reused, until
+ * `git worktree remove` or the system's temp cleaner takes it). Throws saying so when the ref does
+ * not name a commit, and with pnpm's message when the build fails.
  */
 export function prepareBaseBuild(repoRoot: string, ref: string): BaseBuild {
-  const commit = git(repoRoot, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
+  let commit: string;
+  try {
+    commit = git(repoRoot, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
+  } catch {
+    throw new Error(`bench:compare: "${ref}" names no commit here; give a branch, tag or commit hash.`);
+  }
   const root = join(tmpdir(), `quarry-bench-base-${commit.slice(0, 12)}`);
   if (!existsSync(join(root, 'apps/server/dist/gateway/main.js'))) {
     if (!existsSync(root)) {

@@ -214,4 +214,10 @@ function signedPercent(ratio: number): string {
   return `${percent > 0 ? '+' : ''}${percent}%`;
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  // A bad ref or a failed build of it: one line saying what to do, not a stack.
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+}

@@ -288,6 +288,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     onResponse: (status) => {
       metrics.httpRequests.inc({ status: String(status) });
     },
+    onFastPath: () => {
+      metrics.fastPathRequests.inc();
+    },
     fastPath,
   });
   // A revoked or rotated secret stops working at once: new requests fail authentication, and what
@@ -369,7 +372,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     stop() {
       stopping ??= (async () => {
         logger.info({ event: 'gateway.stopping' }, 'shutting down');
-        keySweep.stop();
+        await keySweep.stop();
         // Apollo answers requests from here on, as it does while draining and once stopped.
         fastPath?.close();
         // A coded, retryable reason, so a client whose stream is cut can tell "retry elsewhere"

@@ -329,4 +329,14 @@ describe.each([false, true])('the HTTP fast path answers as Apollo does (product
       }
     }
   });
+
+  // Runs last: the comparisons above prove something only if the fast path answered many of them.
+  it('answered the repeated requests on the fast path, and never on the reference gateway', async () => {
+    const served = async (gateway: GatewayHarness) => {
+      const text = await (await fetch(gateway.url.replace('/graphql', '/metrics'))).text();
+      return Number(/^quarry_http_fast_path_requests_total (\d+)/m.exec(text)?.[1] ?? Number.NaN);
+    };
+    expect(await served(fast)).toBeGreaterThanOrEqual(40);
+    expect(await served(reference)).toBe(0);
+  });
 });

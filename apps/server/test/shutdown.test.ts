@@ -106,9 +106,10 @@ describe('graceful shutdown', () => {
         .catch(() => undefined);
       await Promise.all([started, flowing]);
       await gateway.server.stop();
-      await Promise.all([inFlight, streamEnded]);
+      // Read at once: the rows must be in the database when stop() resolves, not shortly after.
       const rows = await sql<{ operation: string; outcome: string }>`
         select operation, outcome from audit_log order by seq`.execute(gateway.store.db);
+      await Promise.all([inFlight, streamEnded]);
       // One row per cancelled call, written before stop() resolved: none was left in memory.
       expect(rows.rows.map((row) => row.operation).sort()).toEqual(['invoke', 'stream']);
     } finally {

@@ -79,8 +79,10 @@ export function createStoreBookkeeping(
       try {
         return await writeOnce(writes, new Date(now()).toISOString());
       } catch (error) {
-        // Only the audit chain has a head to race for; a usage-only batch fails as before.
-        if (!chained || attempt >= APPEND_ATTEMPTS || !isConflict(error)) throw error;
+        // Only the audit chain has a head to race for, and only on Postgres: SQLite's transaction
+        // holds the write lock from the head read on (BEGIN IMMEDIATE), so a conflict there is a bad
+        // row or a busy database, which retrying at once would not fix (write-behind retries later).
+        if (!chained || sqlite !== undefined || attempt >= APPEND_ATTEMPTS || !isConflict(error)) throw error;
       }
     }
   });

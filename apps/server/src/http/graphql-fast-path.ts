@@ -140,7 +140,7 @@ export async function createGraphQLFastPath(
 
   async function didEncounterErrors(errors: readonly GraphQLError[]): Promise<void> {
     if (options.errorPlugins.length === 0) return;
-    // Armor's hooks read nothing but `errors` (checked by assertOnlyErrorHooks and the production
+    // Armor's hooks read nothing but `errors` (checked by onlyErrorHooks and the production
     // differential test); a full request context would be Apollo's pipeline again.
     const requestContext = { errors } as unknown as GraphQLRequestContextDidEncounterErrors<GatewayContext>;
     await Promise.all(
@@ -302,7 +302,13 @@ function respond(
 async function onlyErrorHooks(plugins: readonly ApolloServerPlugin<GatewayContext>[]): Promise<boolean> {
   for (const plugin of plugins) {
     if (Object.keys(plugin).some((key) => key !== 'requestDidStart')) return false;
-    const listener = await plugin.requestDidStart?.({} as GraphQLRequestContext<GatewayContext>);
+    let listener: unknown;
+    try {
+      listener = await plugin.requestDidStart?.({} as GraphQLRequestContext<GatewayContext>);
+    } catch {
+      // A plugin that needs a real request context to start is more than an error hook.
+      return false;
+    }
     if (listener && Object.keys(listener).some((key) => key !== 'didEncounterErrors')) return false;
   }
   return true;

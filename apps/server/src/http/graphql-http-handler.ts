@@ -21,6 +21,8 @@ export interface GraphQLHttpHandlerOptions {
   /** Requests in flight; shutdown and key revocation abort what is still here. */
   readonly operations: OperationRegistry;
   readonly onResponse: (status: number) => void;
+  /** A request the fast path answered. */
+  readonly onFastPath?: (() => void) | undefined;
   readonly logger: Logger;
   /** Answers the common requests without Apollo's pipeline; undefined: Apollo answers every request. */
   readonly fastPath?: GraphQLFastPath | undefined;
@@ -130,7 +132,10 @@ export function createGraphQLHttpHandler(options: GraphQLHttpHandlerOptions) {
           // Apollo has its own answer (and hooks) for a context factory that throws: it calls the
           // factory again below and answers as it always has.
         }
-        if (contextValue !== undefined) result = await options.fastPath.execute(fast, contextValue);
+        if (contextValue !== undefined) {
+          result = await options.fastPath.execute(fast, contextValue);
+          options.onFastPath?.();
+        }
       }
       result ??= await executeInApollo(request, body, createContext);
       for (const [name, value] of result.headers) response.setHeader(name, value);

@@ -26,7 +26,7 @@ async function sweepOnce(authenticate: (authorization: unknown) => Promise<Authe
     logger: silent,
   });
   await new Promise((resolve) => setTimeout(resolve, 40));
-  sweep.stop();
+  await sweep.stop();
   return { operations, checked };
 }
 

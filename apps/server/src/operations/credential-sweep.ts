@@ -12,7 +12,8 @@ export interface CredentialSweepOptions {
 }
 
 export interface CredentialSweep {
-  stop(): void;
+  /** No sweep starts from now on; resolves once one already running has ended. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -24,14 +25,18 @@ export interface CredentialSweep {
  * not a revocation.
  */
 export function startCredentialSweep(options: CredentialSweepOptions): CredentialSweep {
-  let running = false;
+  let running: Promise<void> | undefined;
+  let stopped = false;
   const sweep = async (): Promise<void> => {
     const credentials = new Map<unknown, string>();
     for (const registry of options.registries)
       for (const [credential, keyId] of registry.credentials())
-        // The bootstrap admin key is configuration, not a stored key: nothing can revoke it.
+        // The bootstrap admin key is configuration, not a stored key: nothing can revoke it. (An open
+        // gateway's callers share its id; open mode runs only against the emulator.)
         if (keyId !== ADMIN_KEY_ID) credentials.set(credential, keyId);
     for (const [credential, keyId] of credentials) {
+      // Shutdown cancels everything anyway, and the store may be closing.
+      if (stopped) return;
       let auth: Authentication;
       try {
         auth = await options.authenticate(credential);
@@ -52,21 +57,22 @@ export function startCredentialSweep(options: CredentialSweepOptions): Credentia
     }
   };
   const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sweep()
+    if (running !== undefined) return;
+    running = sweep()
       .catch((error: unknown) => {
         options.logger.error({ event: 'gateway.key.sweep-failed', err: error }, 'the key sweep failed');
       })
       .finally(() => {
-        running = false;
+        running = undefined;
       });
   }, options.intervalMs);
   // A sweep never keeps the process alive on its own.
   timer.unref();
   return {
-    stop() {
+    async stop() {
+      stopped = true;
       clearInterval(timer);
+      await running;
     },
   };
 }
