@@ -239,6 +239,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     persistedQueries: { cache: persistedQueries },
     validationRules,
     formatError: formatApolloError,
+    // The HTTP fast path answers repeated requests without running these: a plugin added here with
+    // per-request hooks must be reproduced there or leave its requests to Apollo (graphql-fast-path.ts).
     plugins: [
       ...armorPlugins,
       rejectSubscriptionsOverHttp(GRAPHQL_PATH),
