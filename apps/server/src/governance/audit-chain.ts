@@ -36,11 +36,12 @@ export interface AuditRecord extends AuditEvent {
 export const GENESIS_HASH = '0'.repeat(64);
 
 /**
- * SHA-256 over the previous hash and every field in a fixed order: changing any field of any row,
- * or removing or reordering rows, changes every later hash.
+ * A row's fields in the chain's fixed order, which is also audit_log's column order before
+ * prev_hash and hash (the stores insert this list). The order is part of the stored hashes: it
+ * must never change.
  */
-export function hashEntry(entry: Omit<AuditRecord, 'hash'>): string {
-  const fields = [
+export function chainedFields(entry: Omit<AuditRecord, 'hash'>): unknown[] {
+  return [
     entry.seq,
     entry.at,
     entry.keyId,
@@ -57,9 +58,16 @@ export function hashEntry(entry: Omit<AuditRecord, 'hash'>): string {
     entry.errorCode,
     entry.detail,
   ];
+}
+
+/**
+ * SHA-256 over the previous hash and every field in a fixed order: changing any field of any row,
+ * or removing or reordering rows, changes every later hash.
+ */
+export function hashEntry(entry: Omit<AuditRecord, 'hash'>): string {
   // One-shot hash of the concatenation: the same digest as update(prevHash).update(fields), without
   // a Hash object per row.
-  return hash('sha256', entry.prevHash + JSON.stringify(fields), 'hex');
+  return hash('sha256', entry.prevHash + JSON.stringify(chainedFields(entry)), 'hex');
 }
 
 export type ChainVerdict =

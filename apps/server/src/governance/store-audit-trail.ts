@@ -1,7 +1,7 @@
 import { sql, type Kysely, type SqliteStatement } from 'kysely';
 import type { Database } from '../store/database.js';
 import type { AuditHeadTable, AuditLogTable } from '../store/tables/governance-tables.js';
-import { GENESIS_HASH, hashEntry, type AuditEvent, type AuditRecord } from './audit-chain.js';
+import { chainedFields, GENESIS_HASH, hashEntry, type AuditEvent, type AuditRecord } from './audit-chain.js';
 import type { AuditRecordPage } from './audit-trail.js';
 
 /**
@@ -54,6 +54,13 @@ const SELECT_HEAD = 'select seq, hash from audit_head where id = 1';
 const INSERT_HEAD = 'insert into audit_head (id, seq, hash) values (1, ?, ?)';
 const UPDATE_HEAD = 'update audit_head set seq = ?, hash = ? where id = 1 and seq = ?';
 
+/** An entry's values in INSERT_COLUMNS order. */
+function rowValues(entry: AuditRecord): unknown[] {
+  const values = chainedFields(entry);
+  values.push(entry.prevHash, entry.hash);
+  return values;
+}
+
 /**
  * Appends events inside an open Kysely transaction (Postgres): reads the head, inserts the next
  * rows and moves the head. Raw statements, not the query builder: building and compiling the
@@ -68,12 +75,7 @@ export async function appendAuditRows(
   const head = (await sql<AuditHeadTable>`select seq, hash from audit_head where id = 1`.execute(trx))
     .rows[0];
   const entries = seal(events, head, at);
-  const rows = sql.join(
-    entries.map(
-      (entry) =>
-        sql`(${entry.seq}, ${entry.at}, ${entry.keyId}, ${entry.keyName}, ${entry.operation}, ${entry.modelId}, ${entry.region}, ${entry.requestId}, ${entry.upstreamRequestId}, ${entry.inputTokens}, ${entry.outputTokens}, ${entry.costUsd}, ${entry.outcome}, ${entry.errorCode}, ${entry.detail}, ${entry.prevHash}, ${entry.hash})`,
-    ),
-  );
+  const rows = sql.join(entries.map((entry) => sql`(${sql.join(rowValues(entry))})`));
   await sql`${sql.raw(INSERT_COLUMNS)} values ${rows}`.execute(trx);
   const last = entries.at(-1);
   if (last === undefined) return entries;
@@ -98,27 +100,7 @@ export function appendAuditRowsSqlite(
   const head = prepare(SELECT_HEAD).all([])[0] as AuditHeadTable | undefined;
   const entries = seal(events, head, at);
   const insert = prepare(INSERT_ONE);
-  for (const entry of entries) {
-    insert.run([
-      entry.seq,
-      entry.at,
-      entry.keyId,
-      entry.keyName,
-      entry.operation,
-      entry.modelId,
-      entry.region,
-      entry.requestId,
-      entry.upstreamRequestId,
-      entry.inputTokens,
-      entry.outputTokens,
-      entry.costUsd,
-      entry.outcome,
-      entry.errorCode,
-      entry.detail,
-      entry.prevHash,
-      entry.hash,
-    ]);
-  }
+  for (const entry of entries) insert.run(rowValues(entry));
   const last = entries.at(-1);
   if (last === undefined) return entries;
   if (head === undefined) prepare(INSERT_HEAD).run([last.seq, last.hash]);
