@@ -9,7 +9,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Client } from 'graphql-ws';
 import { prepareBaseBuild } from './base-build.js';
 import { jsonPoster } from './http-post.js';
-import { round, summarize } from './measure.js';
+import { inFlight, median, round, summarize } from './measure.js';
 import {
   BENCH_ADMIN_KEY,
   cpuMsOf,
@@ -180,33 +180,12 @@ async function startPair(
   return { base, current };
 }
 
-/** `calls` calls of `call`, `width` at a time. */
-async function inFlight(call: () => Promise<void>, calls: number, width: number): Promise<void> {
-  let started = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (started < calls) {
-        started++;
-        await call();
-      }
-    }),
-  );
-}
-
 function orderOf(round: number): readonly Side[] {
   return round % 2 === 0 ? SIDES : [...SIDES].reverse();
 }
 
 function emptyRounds(): Rounds {
   return { base: [], current: [] };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
 }
 
 function signedPercent(ratio: number): string {

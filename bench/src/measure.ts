@@ -60,3 +60,29 @@ export async function timed(call: () => Promise<unknown>): Promise<number> {
   await call();
   return performance.now() - started;
 }
+
+/** Runs `calls` calls of `call`, `width` at a time. */
+export async function inFlight(call: () => Promise<unknown>, calls: number, width: number): Promise<void> {
+  let started = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (started < calls) {
+        started++;
+        await call();
+      }
+    }),
+  );
+}
+
+/** The `q` quantile of `values`, interpolated between neighbours. */
+export function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = (sorted.length - 1) * q;
+  const below = sorted[Math.floor(position)] ?? Number.NaN;
+  const above = sorted[Math.ceil(position)] ?? Number.NaN;
+  return below + (above - below) * (position - Math.floor(position));
+}
+
+export function median(values: readonly number[]): number {
+  return quantile(values, 0.5);
+}

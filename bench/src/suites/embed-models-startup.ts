@@ -1,7 +1,7 @@
 import { Agent } from 'node:http';
 import { profileGateway } from '../gateway-profile.js';
 import { jsonPoster } from '../http-post.js';
-import { round, throughput } from '../measure.js';
+import { median, quantile, round, throughput } from '../measure.js';
 import {
   BENCH_ADMIN_KEY,
   cpuMsOf,
@@ -219,19 +219,6 @@ async function settle(pid: number | undefined): Promise<void> {
     if (!(now - last >= IDLE_MS)) return;
     last = now;
   }
-}
-
-/** The `q` quantile of `values`, interpolated between neighbours. */
-function quantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const position = (sorted.length - 1) * q;
-  const below = sorted[Math.floor(position)] ?? Number.NaN;
-  const above = sorted[Math.ceil(position)] ?? Number.NaN;
-  return below + (above - below) * (position - Math.floor(position));
-}
-
-function median(values: readonly number[]): number {
-  return quantile(values, 0.5);
 }
 
 function mean(values: readonly number[]): number {

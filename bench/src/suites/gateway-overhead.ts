@@ -2,7 +2,7 @@ import { connectQuarryClient } from '@quarry/core';
 import { Agent } from 'node:http';
 import { profileGateway } from '../gateway-profile.js';
 import { jsonPoster } from '../http-post.js';
-import { round, summarize, timed, type LatencySummary } from '../measure.js';
+import { inFlight, round, summarize, timed, type LatencySummary } from '../measure.js';
 import {
   BENCH_ADMIN_KEY,
   cpuSecondsOf,
@@ -124,15 +124,7 @@ export async function gatewayOverhead(iterations: number, quick: boolean): Promi
       for (const [name, call] of contenders) {
         if (name === 'direct') continue;
         const before = cpuOf(name);
-        let started = 0;
-        await Promise.all(
-          Array.from({ length: LOADED_IN_FLIGHT }, async () => {
-            while (started < loadedCalls / 4) {
-              started++;
-              await call();
-            }
-          }),
-        );
+        await inFlight(call, loadedCalls / 4, LOADED_IN_FLIGHT);
         const after = cpuOf(name);
         if (before !== undefined && after !== undefined)
           loadedUsed.set(name, (loadedUsed.get(name) ?? 0) + after - before);
@@ -155,13 +147,7 @@ export async function gatewayOverhead(iterations: number, quick: boolean): Promi
     if ((!cpuMet || !latencyMet) && !quick) {
       profiles.push(
         ...(await profileGateway('gateway per invoke (16 in flight)', emulator.url, 1, {}, async (url) => {
-          const call = graphql(url);
-          let started = 0;
-          await Promise.all(
-            Array.from({ length: LOADED_IN_FLIGHT }, async () => {
-              while (started++ < 6_000) await call();
-            }),
-          );
+          await inFlight(graphql(url), 6_000, LOADED_IN_FLIGHT);
         })),
       );
     }
