@@ -85,22 +85,7 @@ describe('API keys', () => {
 
   it('ends a revoked key’s open stream with UNAUTHENTICATED and refuses it everywhere at once', async () => {
     const key = await createKey(gateway, { name: 'to-revoke' });
-    const socket = gateway.ws(bearer(key.secret), { lazy: false });
-    const events: string[] = [];
-    const streaming = (async () => {
-      try {
-        for await (const result of socket.iterate<{ invokeStream: { __typename: string } }>({
-          query: STREAM,
-          variables: { model: SLOW_MODEL, max: 400 },
-        })) {
-          if (result.errors !== undefined) return result.errors;
-          if (result.data != null) events.push(result.data.invokeStream.__typename);
-        }
-        return undefined;
-      } catch (errors) {
-        return errors;
-      }
-    })();
+    const { socket, events, ended: streaming } = slowStream(gateway, key.secret);
     await waitFor(() => events.length >= 2);
     const revoked = await gateway.gql<{ revokeApiKey: { revokedAt: string | null } }>(
       `mutation ($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`,
@@ -230,27 +215,8 @@ describe('a key revoked by another gateway sharing the database', () => {
     try {
       const doomed = await createKey(first, { name: 'revoked-elsewhere' });
       const kept = await createKey(first, { name: 'kept' });
-      const streamOn = (secret: string) => {
-        const events: string[] = [];
-        const socket = second.ws(bearer(secret), { lazy: false });
-        const ended = (async () => {
-          try {
-            for await (const result of socket.iterate<{ invokeStream: { __typename: string } }>({
-              query: STREAM,
-              variables: { model: SLOW_MODEL, max: 400 },
-            })) {
-              if (result.errors !== undefined) return result.errors;
-              if (result.data != null) events.push(result.data.invokeStream.__typename);
-            }
-            return undefined;
-          } catch (errors) {
-            return errors;
-          }
-        })();
-        return { events, socket, ended };
-      };
-      const doomedStream = streamOn(doomed.secret);
-      const keptStream = streamOn(kept.secret);
+      const doomedStream = slowStream(second, doomed.secret);
+      const keptStream = slowStream(second, kept.secret);
       await waitFor(() => doomedStream.events.length >= 2 && keptStream.events.length >= 2);
       const revoked = await first.gql(
         `mutation ($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`,
@@ -272,6 +238,30 @@ describe('a key revoked by another gateway sharing the database', () => {
     }
   });
 });
+
+/**
+ * A long stream of SLOW_MODEL on a socket of its own: the event types so far, the socket, and what
+ * the stream ended with (its errors, or undefined when it completed).
+ */
+function slowStream(gateway: GatewayHarness, secret: string) {
+  const events: string[] = [];
+  const socket = gateway.ws(bearer(secret), { lazy: false });
+  const ended = (async () => {
+    try {
+      for await (const result of socket.iterate<{ invokeStream: { __typename: string } }>({
+        query: STREAM,
+        variables: { model: SLOW_MODEL, max: 400 },
+      })) {
+        if (result.errors !== undefined) return result.errors;
+        if (result.data != null) events.push(result.data.invokeStream.__typename);
+      }
+      return undefined;
+    } catch (errors) {
+      return errors;
+    }
+  })();
+  return { events, socket, ended };
+}
 
 async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

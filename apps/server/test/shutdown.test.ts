@@ -3,20 +3,27 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { startGateway } from './support/gateway-harness.js';
 
+/** A client wrapper whose `started` resolves once the gateway calls invoke (the policy admitted it). */
+function signalInvoke() {
+  let invokeStarted: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => (invokeStarted = resolve));
+  const wrapClient = (client: QuarryClient): QuarryClient => ({
+    ...client,
+    invoke: (...args) => {
+      invokeStarted();
+      return client.invoke(...args);
+    },
+  });
+  return { started, wrapClient };
+}
+
 describe('graceful shutdown', () => {
   it('closes subscriptions with 1001, finishes in-flight requests and stops accepting', async () => {
-    let invokeStarted: () => void = () => undefined;
-    const started = new Promise<void>((resolve) => (invokeStarted = resolve));
+    const { started, wrapClient } = signalInvoke();
     const gateway = await startGateway({
       emulator: { latency: { firstTokenMs: 300, tokensPerSecond: 200 } },
       // Shutdown must begin while the invoke is in flight: the test waits for the call itself.
-      wrapClient: (client): QuarryClient => ({
-        ...client,
-        invoke: (...args) => {
-          invokeStarted();
-          return client.invoke(...args);
-        },
-      }),
+      wrapClient,
     });
     try {
       const client = gateway.ws();
@@ -65,8 +72,7 @@ describe('graceful shutdown', () => {
   });
 
   it('records the usage and audit rows of the calls it cancels before it stops', async () => {
-    let invokeStarted: () => void = () => undefined;
-    const started = new Promise<void>((resolve) => (invokeStarted = resolve));
+    const { started, wrapClient } = signalInvoke();
     const gateway = await startGateway({
       emulator: {
         faults: [
@@ -78,13 +84,7 @@ describe('graceful shutdown', () => {
       },
       server: { shutdownGraceMs: 100 },
       // Called only once the policy admitted the call: from then on it owes a usage and audit row.
-      wrapClient: (client): QuarryClient => ({
-        ...client,
-        invoke: (...args) => {
-          invokeStarted();
-          return client.invoke(...args);
-        },
-      }),
+      wrapClient,
     });
     try {
       const client = gateway.ws();
