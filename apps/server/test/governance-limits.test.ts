@@ -11,7 +11,12 @@ import {
 } from './support/gateway-harness.js';
 import { ADMIN, bearer, codeOf, createKey, INVOKE, TEXT_MODEL } from './support/governance-helpers.js';
 import { dropPrefix, tryRedis, uniquePrefix } from './support/redis.js';
-import { createTestDatabase, type TestDatabase } from './support/test-databases.js';
+import {
+  createTestDatabase,
+  describeEachDialect,
+  type DialectName,
+  type TestDatabase,
+} from './support/test-databases.js';
 
 const CONCURRENCY = 50;
 
@@ -58,13 +63,20 @@ async function spentOf(gateway: GatewayHarness, secret: string): Promise<number>
   return body.data?.me.spentUsd ?? Number.NaN;
 }
 
-describe('limits and budgets in one gateway', () => {
+/** In memory without a dialect; otherwise with the gateway's store (budgets in its database). */
+function limitsAndBudgetsInOneGateway(dialect?: DialectName): void {
   let gateway: GatewayHarness;
+  let database: TestDatabase | undefined;
   beforeAll(async () => {
-    gateway = await startGateway({ server: { adminKey: ADMIN, allowOpen: false } });
+    database = dialect === undefined ? undefined : await createTestDatabase(dialect);
+    gateway = await startGateway({
+      ...(database !== undefined && { store: await database.open() }),
+      server: { adminKey: ADMIN, allowOpen: false },
+    });
   });
   afterAll(async () => {
     await gateway.close();
+    await database?.drop();
   });
 
   it('admits exactly requestsPerMinute of 50 concurrent calls over HTTP and graphql-ws', async () => {
@@ -110,7 +122,12 @@ describe('limits and budgets in one gateway', () => {
     // Unused tokens go back after each call, so more than four fit — but far from all 50.
     expect(admitted).toBeLessThan(CONCURRENCY);
   });
+}
+
+describe('limits and budgets in one gateway [memory]', () => {
+  limitsAndBudgetsInOneGateway();
 });
+describeEachDialect('limits and budgets in one gateway', limitsAndBudgetsInOneGateway);
 
 describe('operation work limit', () => {
   let gateway: GatewayHarness;

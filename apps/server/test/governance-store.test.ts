@@ -44,13 +44,13 @@ describeEachDialect('governance tables', (dialect) => {
 
   it('keeps keys across a restart, revocation included', async () => {
     const options = { adminKey: undefined, allowOpen: false, now: Date.now };
-    const keys = createKeyService({ ...options, store: createStoreKeyStore(first.db) });
+    const keys = createKeyService({ ...options, store: createStoreKeyStore(first) });
     const { record, secret } = await keys.create({
       name: 'persisted',
       models: ['anthropic.*'],
       operations: ['INVOKE'],
     });
-    const restarted = createKeyService({ ...options, store: createStoreKeyStore(second.db) });
+    const restarted = createKeyService({ ...options, store: createStoreKeyStore(second) });
     const auth = await restarted.authenticate(`Bearer ${secret}`);
     expect(auth.ok && auth.caller).toMatchObject({
       keyId: record.id,
@@ -127,6 +127,7 @@ describeEachDialect('governance tables', (dialect) => {
                 transactions += 1;
                 return sqlite.transaction(work);
               },
+              run: (work) => sqlite.run(work),
             },
           };
     const transaction = first.db.transaction.bind(first.db);
@@ -189,7 +190,7 @@ describeEachDialect('governance tables', (dialect) => {
     'reserves budget atomically: 50 concurrent reservations from two gateways admit exactly what fits',
     { timeout: 60_000 },
     async () => {
-      const ledgers = [createStoreBudgetLedger(first.db), createStoreBudgetLedger(second.db)];
+      const ledgers = [createStoreBudgetLedger(first), createStoreBudgetLedger(second)];
       const results = await Promise.all(
         Array.from({ length: 50 }, (_, index) => pick(ledgers, index).reserve('k', '2026-12', 300, 1_000)),
       );

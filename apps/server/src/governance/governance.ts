@@ -54,16 +54,16 @@ export interface GovernanceOptions {
 }
 
 export function createGovernance(options: GovernanceOptions): Governance {
-  const db = options.store?.db;
+  const { store } = options;
   const keys = createKeyService({
-    store: options.stores?.keys ?? (db === undefined ? createMemoryKeyStore() : createStoreKeyStore(db)),
+    store:
+      options.stores?.keys ?? (store === undefined ? createMemoryKeyStore() : createStoreKeyStore(store)),
     adminKey: options.adminKey,
     allowOpen: options.allowOpen,
     now: options.now,
   });
   // Usage and audit rows share one group commit: a turn's rows land in one transaction.
-  const bookkeeping =
-    options.store === undefined ? undefined : createStoreBookkeeping(options.store, options.now);
+  const bookkeeping = store === undefined ? undefined : createStoreBookkeeping(store, options.now);
   const usage = options.stores?.usage ?? bookkeeping?.usage ?? createMemoryUsageLedger();
   const audit = options.stores?.audit ?? bookkeeping?.audit ?? createMemoryAuditTrail(options.now);
   // Redis, when configured, is what several gateway processes share; otherwise the store's ledger
@@ -72,7 +72,7 @@ export function createGovernance(options: GovernanceOptions): Governance {
     options.redis !== undefined
       ? createRedisBudgetLedger(options.redis, options.redisPrefix)
       : (options.stores?.budgets ??
-        (db === undefined ? createMemoryBudgetLedger() : createStoreBudgetLedger(db)));
+        (store === undefined ? createMemoryBudgetLedger() : createStoreBudgetLedger(store)));
   const writes = createWriteBehind({ logger: options.logger });
   const policy = createPolicy({
     catalog: options.client.catalog,

@@ -116,17 +116,23 @@ async function openSqlite(path: string): Promise<OpenedDriver> {
   return {
     dialect: new MigrationLockingSqliteDialect({ database: statements }),
     description: `sqlite ${path}`,
-    transactions: (db) => ({
-      transaction: <T>(work: (prepare: (text: string) => SqliteStatement) => T) =>
-        // Holding Kysely's connection (its driver's mutex) keeps every Kysely query of this
-        // process out until the synchronous transaction has committed or rolled back.
+    transactions: (db) => {
+      // Holding Kysely's connection (its driver's mutex) keeps every Kysely query of this process
+      // out until the synchronous work is done, and keeps the work out of a Kysely transaction
+      // that is open on the same connection.
+      const borrowed = <T>(work: () => T): Promise<T> =>
         db
           .connection()
-          .execute(() => Promise.resolve().then(() => inTransaction.immediate(work) as T))
+          .execute(() => Promise.resolve().then(work))
           .catch((error: unknown) => {
             throw toStoreError(error);
-          }),
-    }),
+          });
+      return {
+        transaction: <T>(work: (prepare: (text: string) => SqliteStatement) => T) =>
+          borrowed(() => inTransaction.immediate(work) as T),
+        run: <T>(work: (prepare: (text: string) => SqliteStatement) => T) => borrowed(() => work(prepare)),
+      };
+    },
   };
 }
 

@@ -33,4 +33,10 @@ export interface Store {
  */
 export interface SqliteTransactions {
   transaction<T>(work: (prepare: (sql: string) => SqliteStatement) => T): Promise<T>;
+  /**
+   * Runs `work` synchronously on the borrowed connection without opening a transaction: each
+   * statement commits on its own. For the one-statement reads on every keyed call (the key by its
+   * digest), where a write lock would only make other processes wait.
+   */
+  run<T>(work: (prepare: (sql: string) => SqliteStatement) => T): Promise<T>;
 }
