@@ -9,6 +9,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Client } from 'graphql-ws';
 import { prepareBaseBuild } from './base-build.js';
 import { jsonPoster } from './http-post.js';
+import { issueLimitedKey } from './issued-key.js';
 import { inFlight, median, round, summarize } from './measure.js';
 import {
   BENCH_ADMIN_KEY,
@@ -68,8 +69,24 @@ async function main(): Promise<void> {
         jsonPoster(gateways[side].url, INVOKE_BODY, { agent, headers: AUTH, noGraphQLErrors: true }),
       ]),
     ) as Record<Side, () => Promise<void>>;
-    for (const side of SIDES) await inFlight(post[side], quick ? 200 : 1_000, IN_FLIGHT);
+    const keyed = Object.fromEntries(
+      await Promise.all(
+        SIDES.map(async (side) => [
+          side,
+          jsonPoster(gateways[side].url, INVOKE_BODY, {
+            agent,
+            headers: await issueLimitedKey(gateways[side].url),
+            noGraphQLErrors: true,
+          }),
+        ]),
+      ),
+    ) as Record<Side, () => Promise<void>>;
+    for (const side of SIDES) {
+      await inFlight(post[side], quick ? 200 : 1_000, IN_FLIGHT);
+      await inFlight(keyed[side], quick ? 200 : 1_000, IN_FLIGHT);
+    }
     const loaded = emptyRounds();
+    const keyedLoaded = emptyRounds();
     const sequentialCpu = emptyRounds();
     const p50 = emptyRounds();
     const p99 = emptyRounds();
@@ -80,6 +97,12 @@ async function main(): Promise<void> {
         const before = cpuMsOf(gateways[side].child.pid) ?? Number.NaN;
         await inFlight(post[side], calls, IN_FLIGHT);
         loaded[side].push(((cpuMsOf(gateways[side].child.pid) ?? Number.NaN) - before) / calls);
+      }
+      for (const side of orderOf(index)) {
+        const calls = quick ? 300 : 1_500;
+        const before = cpuMsOf(gateways[side].child.pid) ?? Number.NaN;
+        await inFlight(keyed[side], calls, IN_FLIGHT);
+        keyedLoaded[side].push(((cpuMsOf(gateways[side].child.pid) ?? Number.NaN) - before) / calls);
       }
       for (const side of orderOf(index)) {
         const calls = quick ? 50 : 200;
@@ -98,6 +121,11 @@ async function main(): Promise<void> {
     }
     rows.push(
       { metric: `invoke: gateway CPU per call, ${IN_FLIGHT} in flight`, unit: 'ms', rounds: loaded },
+      {
+        metric: `invoke with an issued key (allowlist, limits, budget): gateway CPU per call, ${IN_FLIGHT} in flight`,
+        unit: 'ms',
+        rounds: keyedLoaded,
+      },
       { metric: 'invoke: gateway CPU per call, one at a time', unit: 'ms', rounds: sequentialCpu },
       { metric: 'invoke: latency p50, one at a time (wall clock)', unit: 'ms', rounds: p50 },
       { metric: 'invoke: latency p99, one at a time (wall clock)', unit: 'ms', rounds: p99 },

@@ -2,6 +2,7 @@ import { connectQuarryClient } from '@quarry/core';
 import { Agent } from 'node:http';
 import { profileGateway } from '../gateway-profile.js';
 import { jsonPoster } from '../http-post.js';
+import { issueLimitedKey } from '../issued-key.js';
 import { inFlight, round, summarize, timed, type LatencySummary } from '../measure.js';
 import {
   BENCH_ADMIN_KEY,
@@ -25,7 +26,7 @@ const GRAPHQL_BODY = JSON.stringify({
 });
 const AUTH = { authorization: `Bearer ${BENCH_ADMIN_KEY}` };
 
-type Name = 'direct' | 'relay' | 'gateway' | 'gatewaySdk' | 'peer';
+type Name = 'direct' | 'relay' | 'gateway' | 'gatewayKeyed' | 'gatewaySdk' | 'peer';
 
 /** Calls per contender before the next one takes over: long enough to keep its caches warm. */
 const BLOCK = 50;
@@ -37,7 +38,9 @@ const LOADED_IN_FLIGHT = 16;
  * - direct: the core client in this process calling the emulator (what an app would do itself);
  * - relay: the thinnest service in between (plain node:http + the core client, own process);
  * - gateway: the real gateway process (default config: Apollo, graphql-armor, info logging, auth,
- *   usage and audit rows in its SQLite store);
+ *   usage and audit rows in its SQLite store), called with the admin key;
+ * - gatewayKeyed: the same process called with an issued key (model allowlist, requests and tokens
+ *   per minute, a monthly budget): what an app's calls pay, every check included;
  * - gatewaySdk: the same gateway with QUARRY_RUNTIME_PATH=sdk, the AWS SDK's command stack (the
  *   path every call took before the direct path existed): the baseline of the CPU target;
  * - peer: Portkey's AI gateway, the widely used JavaScript gateway the issue compares with, making
@@ -64,8 +67,8 @@ export async function gatewayOverhead(iterations: number, quick: boolean): Promi
     credentials: { accessKeyId: 'b', secretAccessKey: 'b' },
   });
   const agent = new Agent({ keepAlive: true, maxSockets: LOADED_IN_FLIGHT });
-  const graphql = (url: string) =>
-    jsonPoster(url, GRAPHQL_BODY, { agent, headers: AUTH, noGraphQLErrors: true });
+  const graphql = (url: string, headers: Record<string, string> = AUTH) =>
+    jsonPoster(url, GRAPHQL_BODY, { agent, headers, noGraphQLErrors: true });
   const contenders: [Name, () => Promise<unknown>][] = [
     ['direct', () => client.invoke(MODEL, { messages: [{ role: 'user', content: PROMPT }], maxTokens: 32 })],
     [
@@ -73,6 +76,7 @@ export async function gatewayOverhead(iterations: number, quick: boolean): Promi
       jsonPoster(relay.url, JSON.stringify({ modelId: MODEL, prompt: PROMPT, maxTokens: 32 }), { agent }),
     ],
     ['gateway', graphql(gateway.url)],
+    ['gatewayKeyed', graphql(gateway.url, await issueLimitedKey(gateway.url))],
     ['gatewaySdk', graphql(gatewaySdk.url)],
     [
       'peer',
@@ -86,6 +90,7 @@ export async function gatewayOverhead(iterations: number, quick: boolean): Promi
   const pids = {
     relay: relay.child.pid,
     gateway: gateway.child.pid,
+    gatewayKeyed: gateway.child.pid,
     gatewaySdk: gatewaySdk.child.pid,
     peer: peer.child.pid,
   };
@@ -114,6 +119,7 @@ export async function gatewayOverhead(iterations: number, quick: boolean): Promi
     const cpu = {
       relay: perCall(cpuUsed.get('relay'), iterations),
       gateway: perCall(cpuUsed.get('gateway'), iterations),
+      gatewayKeyed: perCall(cpuUsed.get('gatewayKeyed'), iterations),
       gatewaySdk: perCall(cpuUsed.get('gatewaySdk'), iterations),
       peer: perCall(cpuUsed.get('peer'), iterations),
     };
@@ -133,6 +139,7 @@ export async function gatewayOverhead(iterations: number, quick: boolean): Promi
     const loaded = {
       relay: perCall(loadedUsed.get('relay'), loadedCalls),
       gateway: perCall(loadedUsed.get('gateway'), loadedCalls),
+      gatewayKeyed: perCall(loadedUsed.get('gatewayKeyed'), loadedCalls),
       gatewaySdk: perCall(loadedUsed.get('gatewaySdk'), loadedCalls),
       peer: perCall(loadedUsed.get('peer'), loadedCalls),
     };
@@ -153,13 +160,19 @@ export async function gatewayOverhead(iterations: number, quick: boolean): Promi
     }
     return {
       name: 'gateway-overhead',
-      description: `invoke through the gateway (direct runtime path) vs the same gateway on the SDK path, the peer gateway (Portkey), a plain relay and the core client in-process; ${iterations} sequential calls each in alternating blocks of ${BLOCK}, then ${loadedCalls} with ${LOADED_IN_FLIGHT} in flight; zero-latency emulator and load generator on core 0, each server under test on core 1`,
+      description: `invoke through the gateway (direct runtime path; admin key, and an issued key with every limit) vs the same gateway on the SDK path, the peer gateway (Portkey), a plain relay and the core client in-process; ${iterations} sequential calls each in alternating blocks of ${BLOCK}, then ${loadedCalls} with ${LOADED_IN_FLIGHT} in flight; zero-latency emulator and load generator on core 0, each server under test on core 1`,
       rows: [
         {
           metric: `Gateway CPU per invoke (user + system, /proc) with ${LOADED_IN_FLIGHT} in flight; invokes/s per gateway core`,
           value: `${loaded.gateway} ms; ${round(1000 / loaded.gateway, 0)}/s`,
           baseline: `peer gateway (Portkey) ${loaded.peer} ms (${ratio(loaded.gateway, loaded.peer)}); SDK-path gateway ${loaded.gatewaySdk} ms (${ratio(loaded.gateway, loaded.gatewaySdk)}); plain relay ${loaded.relay} ms`,
           verdict: verdict(cpuMet, '≤ 0.8 ms, ≥ 1,250/s per core'),
+        },
+        {
+          metric: `The same with an issued key (allowlist, requests and tokens per minute, monthly budget), ${LOADED_IN_FLIGHT} in flight; sequential`,
+          value: `${loaded.gatewayKeyed} ms; ${cpu.gatewayKeyed} ms`,
+          baseline: `the admin key (no checks) ${loaded.gateway} ms (${ratio(loaded.gatewayKeyed, loaded.gateway)}); ${cpu.gateway} ms sequential`,
+          verdict: verdict(loaded.gatewayKeyed <= 0.8, '≤ 0.8 ms'),
         },
         {
           metric: 'Gateway CPU per invoke, sequential calls (an idle process woken per call)',
@@ -170,7 +183,7 @@ export async function gatewayOverhead(iterations: number, quick: boolean): Promi
         {
           metric: 'Gateway added latency over a direct core-client call, p50 / p99',
           value: `${added('gateway', 'medianMs')} / ${added('gateway', 'p99Ms')} ms`,
-          baseline: `direct ${summary.direct.medianMs} / ${summary.direct.p99Ms} ms; peer gateway (Portkey) adds ${added('peer', 'medianMs')} / ${added('peer', 'p99Ms')} ms; SDK-path gateway adds ${added('gatewaySdk', 'medianMs')} / ${added('gatewaySdk', 'p99Ms')} ms; relay adds ${added('relay', 'medianMs')} / ${added('relay', 'p99Ms')} ms`,
+          baseline: `direct ${summary.direct.medianMs} / ${summary.direct.p99Ms} ms; with an issued key the gateway adds ${added('gatewayKeyed', 'medianMs')} / ${added('gatewayKeyed', 'p99Ms')} ms; peer gateway (Portkey) adds ${added('peer', 'medianMs')} / ${added('peer', 'p99Ms')} ms; SDK-path gateway adds ${added('gatewaySdk', 'medianMs')} / ${added('gatewaySdk', 'p99Ms')} ms; relay adds ${added('relay', 'medianMs')} / ${added('relay', 'p99Ms')} ms`,
           verdict: verdict(latencyMet, '≤ 0.5 ms p50, ≤ 2 ms p99'),
         },
       ],
