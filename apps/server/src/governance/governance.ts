@@ -4,12 +4,14 @@ import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import type { Store } from '../store/store.js';
 import { createMemoryKeyStore, type KeyStore } from './api-key-record.js';
 import { createMemoryAuditTrail, type AuditTrail } from './audit-trail.js';
-import { createMemoryBudgetLedger, createRedisBudgetLedger, type BudgetLedger } from './budget-ledger.js';
+import { createMemoryBudgetLedger, type BudgetLedger } from './budget-ledger.js';
 import { createGovernedClientFactory, type GovernedClientFactory } from './governed-client.js';
 import { createKeyService, type KeyService } from './key-service.js';
 import type { WorkLimits } from './operation-work.js';
 import { createPolicy, type Policy } from './policy.js';
-import { createRateLimits } from './rate-limits.js';
+import { createMemoryRateLimits } from './rate-limits.js';
+import { createLocalKeyCounters } from './key-counters.js';
+import { createRedisKeyCounters } from './redis-key-counters.js';
 import { createStoreBookkeeping } from './store-bookkeeping.js';
 import { createStoreBudgetLedger } from './store-budget-ledger.js';
 import { createStoreKeyStore } from './store-key-store.js';
@@ -66,23 +68,25 @@ export function createGovernance(options: GovernanceOptions): Governance {
   const bookkeeping = store === undefined ? undefined : createStoreBookkeeping(store, options.now);
   const usage = options.stores?.usage ?? bookkeeping?.usage ?? createMemoryUsageLedger();
   const audit = options.stores?.audit ?? bookkeeping?.audit ?? createMemoryAuditTrail(options.now);
-  // Redis, when configured, is what several gateway processes share; otherwise the store's ledger
-  // (exact across processes sharing the database), otherwise memory.
-  const budgets =
+  // Redis, when configured, is what several gateway processes share; otherwise this process's
+  // rate limits and the store's budget ledger (exact across processes sharing the database), or
+  // memory.
+  const counters =
     options.redis !== undefined
-      ? createRedisBudgetLedger(options.redis, options.redisPrefix)
-      : (options.stores?.budgets ??
-        (store === undefined ? createMemoryBudgetLedger() : createStoreBudgetLedger(store)));
+      ? createRedisKeyCounters(options.redis, options.redisPrefix)
+      : createLocalKeyCounters(
+          createMemoryRateLimits(),
+          options.stores?.budgets ??
+            (store === undefined ? createMemoryBudgetLedger() : createStoreBudgetLedger(store)),
+        );
   const writes = createWriteBehind({ logger: options.logger });
   const policy = createPolicy({
     catalog: options.client.catalog,
     region: options.client.region,
-    rateLimits: createRateLimits({ redis: options.redis, prefix: options.redisPrefix }),
-    budgets,
+    counters,
     usage,
     audit,
     metrics: options.metrics,
-    logger: options.logger,
     now: options.now,
     writes,
   });

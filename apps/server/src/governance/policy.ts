@@ -1,12 +1,12 @@
-import { QuarryError, ValidationError, type Logger, type ModelCatalog, type Usage } from '@quarry/core';
+import { QuarryError, ValidationError, type ModelCatalog, type Usage } from '@quarry/core';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import type { AuditTrail } from './audit-trail.js';
-import { toNanos, toUsd, type BudgetLedger } from './budget-ledger.js';
+import { toNanos, toUsd } from './budget-ledger.js';
 import type { Caller } from './caller.js';
+import type { ClaimOutcome, CounterClaim, KeyCounters } from './key-counters.js';
 import { isModelAllowed } from './model-allowlist.js';
 import type { Operation } from './operation.js';
-import type { RateLimits } from './rate-limits.js';
 import type { UsageLedger } from './usage-ledger.js';
 import { createUtcCalendar } from './utc-calendar.js';
 import type { WorstCase } from './worst-case.js';
@@ -64,19 +64,18 @@ export interface Policy {
 export interface PolicyDeps {
   readonly catalog: ModelCatalog;
   readonly region: string;
-  readonly rateLimits: RateLimits;
-  readonly budgets: BudgetLedger;
+  /** Requests and tokens per minute and budgets of keys that have them. */
+  readonly counters: KeyCounters;
   readonly usage: UsageLedger;
   readonly audit: AuditTrail;
   readonly metrics: GatewayMetrics;
-  readonly logger: Logger;
   readonly now: () => number;
   /** Usage, audit and budget settlement wait here while their store is unreachable. */
   readonly writes: WriteBehind;
 }
 
 export function createPolicy(deps: PolicyDeps): Policy {
-  const { rateLimits, budgets, metrics, logger } = deps;
+  const { counters, metrics } = deps;
   const calendar = createUtcCalendar();
 
   const audit = async (
@@ -137,55 +136,61 @@ export function createPolicy(deps: PolicyDeps): Policy {
       );
     }
     const worst = intent.worst ?? { tokens: 0, costNanos: 0 };
-    if (caller.requestsPerMinute !== null) {
-      try {
-        await rateLimits.takeRequest(caller.keyId, caller.requestsPerMinute);
-      } catch (error) {
-        return refuse(error instanceof GatewayError ? error : countersUnavailable(error));
-      }
-    }
     const tpm = caller.tokensPerMinute;
-    let tokensTaken = 0;
-    if (tpm !== null && worst.tokens > 0) {
-      if (worst.tokens > tpm) {
-        return refuse(
-          new ValidationError(
-            'maxTokens',
-            `This call may use up to ${worst.tokens} tokens (input estimate + maxTokens), more than this key's ${tpm} tokens per minute: lower maxTokens or shorten the input.`,
-          ),
-        );
-      }
-      try {
-        await rateLimits.takeTokens(caller.keyId, tpm, worst.tokens);
-        tokensTaken = worst.tokens;
-      } catch (error) {
-        return refuse(error instanceof GatewayError ? error : countersUnavailable(error));
-      }
+    if (tpm !== null && worst.tokens > tpm) {
+      return refuse(
+        new ValidationError(
+          'maxTokens',
+          `This call may use up to ${worst.tokens} tokens (input estimate + maxTokens), more than this key's ${tpm} tokens per minute: lower maxTokens or shorten the input.`,
+        ),
+      );
     }
     const { day, month } = calendar(now);
     const budget = caller.monthlyBudgetUsd;
-    let reserved = 0;
-    if (budget !== null) {
-      let reservation: Awaited<ReturnType<BudgetLedger['reserve']>>;
+    // Only what the key limits is claimed: the admin key and unlimited keys touch no counter.
+    const claim: CounterClaim | undefined =
+      caller.requestsPerMinute === null && (tpm === null || worst.tokens === 0) && budget === null
+        ? undefined
+        : {
+            keyId: caller.keyId,
+            month,
+            requestsPerMinute: caller.requestsPerMinute,
+            tokensPerMinute: tpm,
+            tokens: tpm === null ? 0 : worst.tokens,
+            budgetNanos: budget === null ? null : toNanos(budget),
+            costNanos: budget === null ? 0 : worst.costNanos,
+          };
+    if (claim !== undefined) {
+      let outcome: ClaimOutcome;
       try {
-        reservation = await budgets.reserve(caller.keyId, month, worst.costNanos, toNanos(budget));
+        outcome = await counters.claim(claim);
       } catch (error) {
-        // The tokens go back when their store answers again; until then they are simply spent.
-        if (tokensTaken > 0)
-          await rateLimits.returnTokens(caller.keyId, tpm ?? 0, tokensTaken).catch(() => undefined);
         return refuse(countersUnavailable(error));
       }
-      if (!reservation.ok) {
-        if (tokensTaken > 0) await rateLimits.returnTokens(caller.keyId, tpm ?? 0, tokensTaken);
+      if (!outcome.ok) {
+        if (outcome.limit === 'budget') {
+          return refuse(
+            new GatewayError(
+              'BUDGET_EXCEEDED',
+              `This API key's monthly budget of $${budget} is spent ($${toUsd(outcome.committedNanos).toFixed(6)} spent or reserved; this call may cost up to $${toUsd(worst.costNanos).toFixed(6)}). Ask an admin to raise it, or wait for next month (UTC).`,
+              { ...(budget !== null && { budgetUsd: budget }), spentUsd: toUsd(outcome.committedNanos) },
+            ),
+          );
+        }
+        const what =
+          outcome.limit === 'requests'
+            ? `${caller.requestsPerMinute} requests per minute`
+            : `${tpm} tokens per minute`;
         return refuse(
           new GatewayError(
-            'BUDGET_EXCEEDED',
-            `This API key's monthly budget of $${budget} is spent ($${toUsd(reservation.committedNanos).toFixed(6)} spent or reserved; this call may cost up to $${toUsd(worst.costNanos).toFixed(6)}). Ask an admin to raise it, or wait for next month (UTC).`,
-            { budgetUsd: budget, spentUsd: toUsd(reservation.committedNanos) },
+            'RATE_LIMITED',
+            `This API key is limited to ${what}; retry after the window moves on.`,
+            {
+              retryAfterMs: outcome.retryAfterMs,
+            },
           ),
         );
       }
-      reserved = worst.costNanos;
     }
     const started = performance.now();
     let settled = false;
@@ -209,25 +214,18 @@ export function createPolicy(deps: PolicyDeps): Policy {
         const model = baseId ?? intent.modelId ?? 'none';
         // Metric labels stay bounded: IDs the catalog does not know share one label.
         const label = baseId ?? (intent.modelId === null ? 'none' : 'other');
-        // Each write on its own: Redis (limits, budget) failing must not lose the usage row in
-        // the database, and either store failing only delays the write (write-behind).
-        if (tpm !== null && tokensTaken > inputTokens + outputTokens) {
-          await rateLimits
-            .returnTokens(caller.keyId, tpm, tokensTaken - inputTokens - outputTokens)
-            .catch((error: unknown) => {
-              logger.warn(
-                { event: 'gateway.settle.tokens-failed', requestId: scope.requestId, err: error },
-                'unused tokens not returned (their minute ends anyway)',
-              );
-            });
-        }
-        if (budget !== null)
-          await deps.writes.write('budget settlement', () =>
-            budgets.settle(caller.keyId, month, reserved, costNanos).catch((error: unknown) => {
-              // Redis errors are plain Errors; a settlement is always worth waiting for.
-              throw error instanceof QuarryError ? error : countersUnavailable(error);
-            }),
-          );
+        // Each write on its own, all three side by side: Redis (limits, budget) failing must not
+        // lose the usage row in the database, and either store failing only delays the write
+        // (write-behind); the answer waits for the slowest, not for their sum.
+        const released =
+          claim !== undefined && (claim.budgetNanos !== null || claim.tokens > inputTokens + outputTokens)
+            ? deps.writes.write('budget settlement', () =>
+                counters.release(claim, inputTokens + outputTokens, costNanos).catch((error: unknown) => {
+                  // Redis errors are plain Errors; a settlement is always worth waiting for.
+                  throw error instanceof QuarryError ? error : countersUnavailable(error);
+                }),
+              )
+            : undefined;
         metrics.upstreamCalls.inc({ operation: intent.action, model: label, code });
         metrics.upstreamSeconds.observe({ operation: intent.action }, seconds);
         if (outcome.attempts !== undefined && outcome.attempts > 1)
@@ -238,6 +236,7 @@ export function createPolicy(deps: PolicyDeps): Policy {
         // Usage and audit rows go to different tables: written side by side, they join the same
         // group commit instead of waiting for each other.
         await Promise.all([
+          released,
           intent.modelId === null
             ? undefined
             : deps.writes.write('usage', () =>
@@ -275,7 +274,7 @@ export function createPolicy(deps: PolicyDeps): Policy {
       );
     },
     async spentUsd(keyId) {
-      return toUsd(await budgets.spent(keyId, calendar(deps.now()).month));
+      return toUsd(await counters.spent(keyId, calendar(deps.now()).month));
     },
   };
 }
