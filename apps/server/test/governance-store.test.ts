@@ -186,6 +186,18 @@ describeEachDialect('governance tables', (dialect) => {
     });
   });
 
+  it('admits every concurrent first reservation of a month that fits, from two gateways', async () => {
+    // The month's row does not exist yet: every one of them finds it missing, and all but one
+    // find it created by another before they could.
+    const ledgers = [createStoreBudgetLedger(first), createStoreBudgetLedger(second)];
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, index) => pick(ledgers, index).reserve('fresh', '2027-01', 10, 1_000)),
+    );
+    expect(results.filter((result) => !result.ok)).toEqual([]);
+    await ledgers[0]?.settle('fresh', '2027-01', 10, 10);
+    expect(await ledgers[1]?.spent('fresh', '2027-01')).toBe(10);
+  });
+
   it(
     'reserves budget atomically: 50 concurrent reservations from two gateways admit exactly what fits',
     { timeout: 60_000 },

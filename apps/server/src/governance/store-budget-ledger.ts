@@ -22,7 +22,7 @@ export function createStoreBudgetLedger(store: Pick<Store, 'db' | 'sqlite'>): Bu
       .values({ key_id: keyId, month, spent_nanos: 0, reserved_nanos: 0 })
       .onConflict((conflict) => conflict.columns(['key_id', 'month']).doNothing())
       .execute();
-  /** Spent plus reserved, or undefined when the month has no row yet. */
+  /** Spent plus reserved, or undefined when the month has no row. */
   const committed = async (keyId: string, month: string): Promise<number | undefined> => {
     const row = await db
       .selectFrom('budget_spend')
@@ -42,13 +42,12 @@ export function createStoreBudgetLedger(store: Pick<Store, 'db' | 'sqlite'>): Bu
           .where('month', '=', month)
           .where(sql<boolean>`spent_nanos + reserved_nanos + ${amount} <= ${limit}`)
           .executeTakeFirst();
-      // The month's row usually exists: try the claim first, and create the row only when it is missing.
-      let result = await claim();
-      if (Number(result.numUpdatedRows) === 0 && (await committed(keyId, month)) === undefined) {
-        await ensure(keyId, month);
-        result = await claim();
-      }
-      if (Number(result.numUpdatedRows) === 1) return { ok: true };
+      // The month's row usually exists: try the claim first. When it claimed nothing, make sure the
+      // row exists and claim again. Checking for the row instead would race: another reservation
+      // can create it between this claim and the check, and this one would be refused with room left.
+      if (Number((await claim()).numUpdatedRows) === 1) return { ok: true };
+      await ensure(keyId, month);
+      if (Number((await claim()).numUpdatedRows) === 1) return { ok: true };
       return { ok: false, committedNanos: (await committed(keyId, month)) ?? 0 };
     },
     async settle(keyId, month, reserved, actual) {
@@ -110,12 +109,10 @@ function applyWrite(prepare: (sql: string) => SqliteStatement, entry: LedgerWrit
   const claim = () => Number(prepare(CLAIM).run([amount, keyId, month, amount, limit]).changes) === 1;
   const committed = () =>
     (prepare(COMMITTED).all([keyId, month])[0] as { committed: number } | undefined)?.committed;
-  // The month's row usually exists: try the claim first, and create the row only when it is missing.
+  // As on Postgres: the claim first, then the row made sure of and the claim again.
   if (claim()) return { ok: true };
-  if (committed() === undefined) {
-    prepare(ENSURE).run([keyId, month]);
-    if (claim()) return { ok: true };
-  }
+  prepare(ENSURE).run([keyId, month]);
+  if (claim()) return { ok: true };
   return { ok: false, committedNanos: committed() ?? 0 };
 }
 
