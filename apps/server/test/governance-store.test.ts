@@ -28,6 +28,11 @@ const EVENT: AuditEvent = {
   detail: null,
 };
 
+/** A gateway's budget ledger: settlements go with its usage and audit rows. */
+function ledgerOf(store: Store) {
+  return createStoreBudgetLedger(store, createStoreBookkeeping(store, Date.now).settleBudget);
+}
+
 describeEachDialect('governance tables', (dialect) => {
   let database: TestDatabase;
   // Two stores on one database stand for two gateway processes sharing it.
@@ -114,7 +119,7 @@ describeEachDialect('governance tables', (dialect) => {
     },
   );
 
-  it("writes a turn's usage and audit rows in one transaction", async () => {
+  it("writes a turn's usage rows, budget settlement and audit rows in one transaction", async () => {
     let transactions = 0;
     const sqlite = first.sqlite;
     const counted: Pick<Store, 'db' | 'sqlite'> =
@@ -136,7 +141,11 @@ describeEachDialect('governance tables', (dialect) => {
         transactions += 1;
         return transaction();
       });
-    const { usage, audit } = createStoreBookkeeping(counted, Date.now);
+    const bookkeeping = createStoreBookkeeping(counted, Date.now);
+    const { usage, audit } = bookkeeping;
+    const budgets = createStoreBudgetLedger(first, bookkeeping.settleBudget);
+    expect(await budgets.reserve('k', '2026-12', 500, 1_000)).toEqual({ ok: true });
+    transactions = 0;
     const increment = {
       keyId: 'k',
       modelId: 'm',
@@ -150,8 +159,13 @@ describeEachDialect('governance tables', (dialect) => {
       usage.record({ ...increment, modelId: 'n' }),
       audit.append(EVENT),
       audit.append({ ...EVENT, requestId: 'r2' }),
+      budgets.settle('k', '2026-12', 300, 120),
+      budgets.settle('k', '2026-12', 200, 0),
     ]);
     expect(transactions).toBe(1);
+    expect(await budgets.spent('k', '2026-12')).toBe(120);
+    // Both reservations were replaced: the whole budget minus what was spent fits again.
+    expect(await budgets.reserve('k', '2026-12', 880, 1_000)).toEqual({ ok: true });
     expect(entry).toMatchObject({ seq: 1, requestId: 'r' });
     expect((await usage.query({ from: null, to: null, keyId: 'k' })).map((row) => row.calls)).toEqual([1, 1]);
     expect(await verifyChain(audit.all(), await readAuditHead(first.db))).toMatchObject({
@@ -189,7 +203,7 @@ describeEachDialect('governance tables', (dialect) => {
   it('admits every concurrent first reservation of a month that fits, from two gateways', async () => {
     // The month's row does not exist yet: every one of them finds it missing, and all but one
     // find it created by another before they could.
-    const ledgers = [createStoreBudgetLedger(first), createStoreBudgetLedger(second)];
+    const ledgers = [ledgerOf(first), ledgerOf(second)];
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, index) => pick(ledgers, index).reserve('fresh', '2027-01', 10, 1_000)),
     );
@@ -202,7 +216,7 @@ describeEachDialect('governance tables', (dialect) => {
     'reserves budget atomically: 50 concurrent reservations from two gateways admit exactly what fits',
     { timeout: 60_000 },
     async () => {
-      const ledgers = [createStoreBudgetLedger(first), createStoreBudgetLedger(second)];
+      const ledgers = [ledgerOf(first), ledgerOf(second)];
       const results = await Promise.all(
         Array.from({ length: 50 }, (_, index) => pick(ledgers, index).reserve('k', '2026-12', 300, 1_000)),
       );

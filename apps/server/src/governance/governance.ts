@@ -77,7 +77,9 @@ export function createGovernance(options: GovernanceOptions): Governance {
       : createLocalKeyCounters(
           createMemoryRateLimits(),
           options.stores?.budgets ??
-            (store === undefined ? createMemoryBudgetLedger() : createStoreBudgetLedger(store)),
+            (store === undefined || bookkeeping === undefined
+              ? createMemoryBudgetLedger()
+              : createStoreBudgetLedger(store, bookkeeping.settleBudget)),
         );
   const writes = createWriteBehind({ logger: options.logger });
   const policy = createPolicy({

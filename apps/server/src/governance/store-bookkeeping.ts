@@ -5,6 +5,13 @@ import type { Store } from '../store/store.js';
 import type { AuditEvent, AuditRecord } from './audit-chain.js';
 import type { AuditTrail } from './audit-trail.js';
 import {
+  settleBudgetRows,
+  SETTLE_BUDGET_ROW,
+  settlementParameters,
+  settlementRows,
+  type BudgetSettlement,
+} from './store-budget-ledger.js';
+import {
   allAuditRows,
   APPEND_ATTEMPTS,
   appendAuditRows,
@@ -21,19 +28,22 @@ import {
 } from './store-usage-ledger.js';
 import type { UsageIncrement, UsageLedger } from './usage-ledger.js';
 
-/** The usage ledger and audit trail in the store, written together. */
+/** The usage ledger, the audit trail and budget settlements in the store, written together. */
 export interface StoreBookkeeping {
   readonly usage: UsageLedger;
   readonly audit: AuditTrail;
+  /** Replaces a budget reservation by the call's actual cost (createStoreBudgetLedger's `settle`). */
+  readonly settleBudget: (settlement: BudgetSettlement) => Promise<void>;
 }
 
-type Write = { readonly usage: UsageIncrement } | { readonly audit: AuditEvent };
+type Write =
+  { readonly usage: UsageIncrement } | { readonly settle: BudgetSettlement } | { readonly audit: AuditEvent };
 
 /**
- * Every served call writes a usage increment and an audit row. Both join one group commit: the
- * rows of one event-loop turn land in ONE transaction (usage upserts first, then the audit rows and
- * the chain's head; the same order in every process, so Postgres never deadlocks two batches), not
- * one per table. On SQLite that transaction runs synchronously on better-sqlite3 with statements
+ * Every served call writes a usage increment and an audit row, and a keyed call with a budget a
+ * settlement. All join one group commit: the rows of one event-loop turn land in ONE transaction
+ * (usage upserts first, then settlements, then the audit rows and the chain's head; rows in the same
+ * order in every process, so Postgres never deadlocks two batches), not one per table or per call. On SQLite that transaction runs synchronously on better-sqlite3 with statements
  * prepared once (SqliteTransactions); Kysely's per-query machinery cost more than SQLite did.
  *
  * A batch that collides with another process on the audit chain (same seq, or SQLite busy) is
@@ -47,12 +57,15 @@ export function createStoreBookkeeping(
   const { db, sqlite } = store;
   const writeOnce = (writes: readonly Write[], at: string): Promise<readonly (AuditRecord | undefined)[]> => {
     const increments: UsageIncrement[] = [];
+    const settlements: BudgetSettlement[] = [];
     const events: AuditEvent[] = [];
     for (const write of writes) {
       if ('usage' in write) increments.push(write.usage);
+      else if ('settle' in write) settlements.push(write.settle);
       else events.push(write.audit);
     }
     const rows = usageRows(increments);
+    const settled = settlementRows(settlements);
     const answer = (entries: readonly AuditRecord[]): (AuditRecord | undefined)[] => {
       let next = 0;
       return writes.map((write) => ('audit' in write ? entries[next++] : undefined));
@@ -63,15 +76,21 @@ export function createStoreBookkeeping(
           const upsert = prepare(UPSERT_USAGE_ROW);
           for (const row of rows) upsert.run(usageRowParameters(row));
         }
+        if (settled.length > 0) {
+          const settle = prepare(SETTLE_BUDGET_ROW);
+          for (const row of settled) settle.run(settlementParameters(row));
+        }
         return answer(events.length === 0 ? [] : appendAuditRowsSqlite(prepare, events, at));
       });
     }
     const inKysely = async (trx: Kysely<Database>) => {
       if (rows.length > 0) await upsertUsageRows(trx, rows);
+      if (settled.length > 0) await settleBudgetRows(trx, settled);
       return answer(events.length === 0 ? [] : await appendAuditRows(trx, events, at));
     };
-    // A lone usage upsert is one statement: no transaction needed around it.
-    return events.length === 0 ? inKysely(db) : db.transaction().execute(inKysely);
+    // A lone usage upsert or settlement is one statement: no transaction needed around it.
+    const statements = (rows.length > 0 ? 1 : 0) + settled.length + (events.length > 0 ? 2 : 0);
+    return statements <= 1 ? inKysely(db) : db.transaction().execute(inKysely);
   };
   const write = groupCommit(async (writes: readonly Write[]) => {
     const chained = writes.some((entry) => 'audit' in entry);
@@ -87,6 +106,9 @@ export function createStoreBookkeeping(
     }
   });
   return {
+    settleBudget: async (settlement) => {
+      await write({ settle: settlement });
+    },
     usage: {
       async record(increment) {
         await write({ usage: increment });

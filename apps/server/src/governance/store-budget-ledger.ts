@@ -4,18 +4,34 @@ import { groupCommit } from '../store/group-commit.js';
 import type { SqliteTransactions, Store } from '../store/store.js';
 import type { BudgetLedger, Reservation } from './budget-ledger.js';
 
+/** A call's reservation replaced by its actual cost (BudgetLedger.settle). */
+export interface BudgetSettlement {
+  readonly keyId: string;
+  readonly month: string;
+  readonly reservedNanos: number;
+  readonly actualNanos: number;
+}
+
 /**
  * Budget spend in `budget_spend`: the reservation is one conditional UPDATE (spent + reserved +
  * amount ≤ limit), which both SQLite and Postgres apply atomically, so it holds across every
  * gateway process sharing the database.
  *
- * On SQLite the reservations and settlements of one event-loop turn run in one synchronous
- * transaction with prepared statements (group commit): a keyed call reserves and settles, and one
- * commit per statement through Kysely cost more CPU than the rest of the call's policy.
+ * Settlements are handed to `settle`: the gateway writes them with the call's usage and audit rows
+ * (store-bookkeeping.ts), in the same transaction, instead of a statement of their own per call.
+ * On SQLite the reservations of one event-loop turn run in one synchronous transaction with
+ * prepared statements (group commit): one commit per reservation through Kysely cost more CPU than
+ * the rest of the call's policy.
  */
-export function createStoreBudgetLedger(store: Pick<Store, 'db' | 'sqlite'>): BudgetLedger {
+export function createStoreBudgetLedger(
+  store: Pick<Store, 'db' | 'sqlite'>,
+  settle: (settlement: BudgetSettlement) => Promise<void>,
+): BudgetLedger {
   const { db, sqlite } = store;
-  if (sqlite !== undefined) return sqliteBudgetLedger(db, sqlite);
+  const settleOne = async (keyId: string, month: string, reservedNanos: number, actualNanos: number) => {
+    await settle({ keyId, month, reservedNanos, actualNanos });
+  };
+  if (sqlite !== undefined) return sqliteBudgetLedger(db, sqlite, settleOne);
   const ensure = (keyId: string, month: string) =>
     db
       .insertInto('budget_spend')
@@ -50,18 +66,7 @@ export function createStoreBudgetLedger(store: Pick<Store, 'db' | 'sqlite'>): Bu
       if (Number((await claim()).numUpdatedRows) === 1) return { ok: true };
       return { ok: false, committedNanos: (await committed(keyId, month)) ?? 0 };
     },
-    async settle(keyId, month, reserved, actual) {
-      // reserve() created the row.
-      await db
-        .updateTable('budget_spend')
-        .set({
-          reserved_nanos: sql`reserved_nanos - ${reserved}`,
-          spent_nanos: sql`spent_nanos + ${actual}`,
-        })
-        .where('key_id', '=', keyId)
-        .where('month', '=', month)
-        .execute();
-    },
+    settle: settleOne,
     spent: (keyId, month) => spentOf(db, keyId, month),
   };
 }
@@ -74,38 +79,82 @@ const COMMITTED =
 const ENSURE =
   'insert into "budget_spend" ("key_id", "month", "spent_nanos", "reserved_nanos") values (?, ?, 0, 0) ' +
   'on conflict ("key_id", "month") do nothing';
-const SETTLE =
+
+/**
+ * A batch's settlements summed per key and month, in one order everywhere: on Postgres the batch's
+ * transaction locks their rows in it, so two gateways' batches cannot deadlock.
+ */
+export function settlementRows(settlements: readonly BudgetSettlement[]): BudgetSettlement[] {
+  const rows = new Map<
+    string,
+    { keyId: string; month: string; reservedNanos: number; actualNanos: number }
+  >();
+  for (const { keyId, month, reservedNanos, actualNanos } of settlements) {
+    const id = `${keyId}|${month}`;
+    const row = rows.get(id);
+    if (row === undefined) rows.set(id, { keyId, month, reservedNanos, actualNanos });
+    else {
+      row.reservedNanos += reservedNanos;
+      row.actualNanos += actualNanos;
+    }
+  }
+  return [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+}
+
+/** SQLite, with settlementParameters. reserve() created the row. */
+export const SETTLE_BUDGET_ROW =
   'update "budget_spend" set "reserved_nanos" = "reserved_nanos" - ?, "spent_nanos" = "spent_nanos" + ? ' +
   'where "key_id" = ? and "month" = ?';
 
-type LedgerWrite =
-  | { readonly reserve: { keyId: string; month: string; amount: number; limit: number } }
-  | { readonly settle: { keyId: string; month: string; reserved: number; actual: number } };
+export function settlementParameters(row: BudgetSettlement): unknown[] {
+  return [row.reservedNanos, row.actualNanos, row.keyId, row.month];
+}
 
-function sqliteBudgetLedger(db: Kysely<Database>, sqlite: SqliteTransactions): BudgetLedger {
-  // Items run in submission order inside one BEGIN IMMEDIATE: a reservation sees every earlier
-  // one of its batch, and no other process writes between the check and the claim.
-  const write = groupCommit((writes: readonly LedgerWrite[]) =>
-    sqlite.transaction((prepare) => writes.map((entry) => applyWrite(prepare, entry))),
+/** Postgres: one UPDATE per row, in settlementRows' order. reserve() created the rows. */
+export async function settleBudgetRows(
+  db: Kysely<Database>,
+  rows: readonly BudgetSettlement[],
+): Promise<void> {
+  for (const row of rows)
+    await db
+      .updateTable('budget_spend')
+      .set({
+        reserved_nanos: sql`reserved_nanos - ${row.reservedNanos}`,
+        spent_nanos: sql`spent_nanos + ${row.actualNanos}`,
+      })
+      .where('key_id', '=', row.keyId)
+      .where('month', '=', row.month)
+      .execute();
+}
+
+interface ReservationRequest {
+  readonly keyId: string;
+  readonly month: string;
+  readonly amount: number;
+  readonly limit: number;
+}
+
+function sqliteBudgetLedger(
+  db: Kysely<Database>,
+  sqlite: SqliteTransactions,
+  settle: BudgetLedger['settle'],
+): BudgetLedger {
+  // Reservations run in submission order inside one BEGIN IMMEDIATE: each sees every earlier one
+  // of its batch, and no other process writes between the check and the claim.
+  const reserve = groupCommit((requests: readonly ReservationRequest[]) =>
+    sqlite.transaction((prepare) => requests.map((request) => reserveSqlite(prepare, request))),
   );
   return {
-    reserve: (keyId, month, amount, limit) =>
-      write({ reserve: { keyId, month, amount, limit } }) as Promise<Reservation>,
-    async settle(keyId, month, reserved, actual) {
-      await write({ settle: { keyId, month, reserved, actual } });
-    },
+    reserve: (keyId, month, amount, limit) => reserve({ keyId, month, amount, limit }),
+    settle,
     spent: (keyId, month) => spentOf(db, keyId, month),
   };
 }
 
-function applyWrite(prepare: (sql: string) => SqliteStatement, entry: LedgerWrite): Reservation | undefined {
-  if ('settle' in entry) {
-    const { keyId, month, reserved, actual } = entry.settle;
-    // reserve() created the row.
-    prepare(SETTLE).run([reserved, actual, keyId, month]);
-    return undefined;
-  }
-  const { keyId, month, amount, limit } = entry.reserve;
+function reserveSqlite(
+  prepare: (sql: string) => SqliteStatement,
+  { keyId, month, amount, limit }: ReservationRequest,
+): Reservation {
   const claim = () => Number(prepare(CLAIM).run([amount, keyId, month, amount, limit]).changes) === 1;
   const committed = () =>
     (prepare(COMMITTED).all([keyId, month])[0] as { committed: number } | undefined)?.committed;
