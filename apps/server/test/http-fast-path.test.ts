@@ -23,6 +23,9 @@ const input = { modelId: HAIKU, prompt: 'Describe a harbor.', maxTokens: 20 };
 const TWO_OPERATIONS = `query Profiles { inferenceProfiles { inferenceProfileId } }
 mutation Invoke($input: InvokeInput!) { invoke(input: $input) { text } }`;
 
+const EMBED_MODEL = 'cohere.embed-english-v3'; // 1,024 dimensions
+const EMBED_TEXTS = Array.from({ length: 12 }, (_, index) => `harbor ${index} `.repeat(20 + index));
+
 const json = (value: unknown): string => JSON.stringify(value);
 const post = (body: unknown, headers: Record<string, string> = {}): Sent => ({
   body: json(body),
@@ -84,6 +87,15 @@ const CORPUS: [string, Sent][] = [
       variables: { flag: null },
     }),
   ],
+  // Answers large enough (tens to hundreds of KB) that the fast path writes them piecewise, with
+  // base64 strings copied as they are (src/http/json-bytes.ts).
+  ...(['base64', 'values', 'index dimensions base64 values'] as const).map((selection): [string, Sent] => [
+    `an embed answer selecting ${selection}`,
+    post({
+      query: `mutation ($input: EmbedInput!) { embed(input: $input) { embeddings { index ${selection} } } }`,
+      variables: { input: { modelId: EMBED_MODEL, texts: EMBED_TEXTS } },
+    }),
+  ]),
   ['a validation error', post({ query: '{ inferenceProfiles { nope } }' })],
   ['a validation error with a suggestion', post({ query: '{ inferenceProfile { inferenceProfileId } }' })],
   ['a syntax error', post({ query: '{ inferenceProfiles { ' })],

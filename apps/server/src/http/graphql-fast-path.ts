@@ -3,7 +3,6 @@ import {
   type ApolloServerPlugin,
   type GraphQLRequestContext,
   type GraphQLRequestContextDidEncounterErrors,
-  type HTTPGraphQLResponse,
 } from '@apollo/server';
 import {
   execute,
@@ -21,6 +20,7 @@ import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { GatewayContext } from '../context.js';
 import { createDocumentCache, DOCUMENT_CACHE_LIMITS } from '../ws/document-cache.js';
+import { createJsonBytes, type JsonBytes } from './json-bytes.js';
 
 /**
  * Serves the common HTTP request — a POST of a query or mutation Apollo has already parsed and
@@ -81,6 +81,14 @@ export interface FastRequest {
   readonly contentType: string;
 }
 
+/** The fast path's answer: Apollo's status and headers, and the body already as UTF-8 bytes. */
+export interface FastResponse {
+  readonly status?: number;
+  readonly headers: HeaderMap;
+  /** The bytes of the string Apollo would answer (see json-bytes.ts for why bytes). */
+  readonly body: Buffer;
+}
+
 export interface GraphQLFastPath {
   /** Add to Apollo's plugins: learns the query texts Apollo parsed and validated. */
   readonly plugin: ApolloServerPlugin<GatewayContext>;
@@ -94,7 +102,7 @@ export interface GraphQLFastPath {
     headers: IncomingHttpHeaders,
   ): Promise<FastRequest | undefined>;
   /** Executes the request and builds Apollo's answer (status, headers and body). */
-  execute(request: FastRequest, contextValue: GatewayContext): Promise<HTTPGraphQLResponse>;
+  execute(request: FastRequest, contextValue: GatewayContext): Promise<FastResponse>;
   /** From now on every request goes to Apollo (shutdown). */
   close(): void;
 }
@@ -136,6 +144,7 @@ export async function createGraphQLFastPath(
   // The same bounds as the graphql-ws document cache: the documents are Apollo's own objects
   // (its document store holds them too), so this holds little beyond the hot few.
   const documents = createDocumentCache<DocumentNode>(DOCUMENT_CACHE_LIMITS);
+  const json = createJsonBytes();
   let closed = false;
 
   async function didEncounterErrors(errors: readonly GraphQLError[]): Promise<void> {
@@ -257,7 +266,7 @@ export async function createGraphQLFastPath(
         const errors = [asGraphQLError(thrown)];
         await didEncounterErrors(errors);
         const { formatted, http } = formatErrors(errors);
-        return respond(http.status ?? 500, http.headers, request.contentType, { errors: formatted });
+        return respond(json, http.status ?? 500, http.headers, request.contentType, { errors: formatted });
       }
       // Apollo relabels graphql-js's variable coercion errors BAD_USER_INPUT.
       const errors = result.errors?.map((error) =>
@@ -271,7 +280,7 @@ export async function createGraphQLFastPath(
       // Apollo 5 answers 400 when nothing executed (no data) and no error chose a status.
       if (errors !== undefined && errors.length > 0 && result.data === undefined && !http.status)
         http.status = 400;
-      return respond(http.status, http.headers, request.contentType, {
+      return respond(json, http.status, http.headers, request.contentType, {
         // Apollo's field order: errors, data, extensions.
         errors: formatted,
         data: result.data,
@@ -286,16 +295,16 @@ export async function createGraphQLFastPath(
 }
 
 function respond(
+  json: JsonBytes,
   status: number | undefined,
   headers: HeaderMap,
   contentType: string,
   body: Record<string, unknown>,
-): HTTPGraphQLResponse {
+): FastResponse {
   // An error's own content-type header wins, as in Apollo.
   if (!headers.get('content-type')) headers.set('content-type', contentType);
   // Apollo's default stringifyResult (prettyJSONStringify): compact JSON and a newline.
-  const string = `${JSON.stringify(body)}\n`;
-  return { ...(status !== undefined && { status }), headers, body: { kind: 'complete', string } };
+  return { ...(status !== undefined && { status }), headers, body: json.encode(body, '\n') };
 }
 
 /** Whether each plugin's only hook is requestDidStart, whose listener has only didEncounterErrors. */
