@@ -2,6 +2,8 @@ import type { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryBudgetLedger } from '../src/governance/budget-ledger.js';
+import { createStoreBookkeeping } from '../src/governance/store-bookkeeping.js';
+import { createStoreBudgetLedger } from '../src/governance/store-budget-ledger.js';
 import {
   createLocalKeyCounters,
   type CounterClaim,
@@ -10,6 +12,7 @@ import {
 import { createMemoryRateLimits, WINDOW_SECONDS } from '../src/governance/rate-limits.js';
 import { createRedisKeyCounters } from '../src/governance/redis-key-counters.js';
 import { dropPrefix, tryRedis, uniquePrefix } from './support/redis.js';
+import { createTestDatabase } from './support/test-databases.js';
 
 const redis = await tryRedis();
 const prefix = uniquePrefix();
@@ -93,6 +96,18 @@ describe.each(implementations)('key counters %s', (_name, create, skipped) => {
     expect(await counters.claim({ ...big, tokens: 1 })).toMatchObject({ ok: false, limit: 'tokens' });
   });
 
+  it.skipIf(skipped)('never lets a refused claim stand in the way of one made beside it', async () => {
+    const first = claimOf({ tokensPerMinute: 1_000, tokens: 900 });
+    expect(await counters.claim(first)).toEqual({ ok: true });
+    // In the same turn: the 500 is refused, and the 100 that fits is not refused for it.
+    const [big, small] = await Promise.all([
+      counters.claim({ ...first, tokens: 500 }),
+      counters.claim({ ...first, tokens: 100 }),
+    ]);
+    expect(big).toMatchObject({ ok: false, limit: 'tokens' });
+    expect(small).toEqual({ ok: true });
+  });
+
   it.skipIf(skipped)('gives unused tokens back and settles the budget to the actual cost', async () => {
     const claim = claimOf({ tokensPerMinute: 1_000, tokens: 800, budgetNanos: 10_000, costNanos: 5_000 });
     expect(await counters.claim(claim)).toEqual({ ok: true });
@@ -131,6 +146,20 @@ describe.skipIf(redis === undefined)('key counters in Redis, as stored', () => {
     expect((await earlier.get(claim.keyId))?.consumedPoints).toBe(5);
   });
 
+  it('gives tokens back only before the window they were taken from ends', async () => {
+    const client = redis as Redis;
+    let now = Date.now();
+    const counters = createRedisKeyCounters(client, prefix, () => now);
+    const claim = claimOf({ tokensPerMinute: 1_000, tokens: 500 });
+    expect(await counters.claim(claim)).toEqual({ ok: true });
+    const counter = `${prefix}tpm:1000:${claim.keyId}`;
+    // The call outlived its window (by this process's clock); whatever counter is there now is
+    // not the one its tokens came from.
+    now += WINDOW_SECONDS * 1000;
+    await counters.release(claim, 100, 0);
+    expect(await client.get(counter)).toBe('500');
+  });
+
   it('gives tokens back only while their window lasts, never leaving a counter without expiry', async () => {
     const client = redis as Redis;
     const counters = createRedisKeyCounters(client, prefix);
@@ -142,5 +171,50 @@ describe.skipIf(redis === undefined)('key counters in Redis, as stored', () => {
     await client.del(counter);
     await counters.release(claim, 100, 0);
     expect(await client.exists(counter)).toBe(0);
+  });
+});
+
+describe('key counters in this process', () => {
+  it('give unused tokens back only to the window they were taken from', async () => {
+    let now = 1_000_000;
+    const counters = createLocalKeyCounters(
+      createMemoryRateLimits(() => now),
+      createMemoryBudgetLedger(),
+    );
+    const claim = claimOf({ tokensPerMinute: 1_000, tokens: 800 });
+    expect(await counters.claim(claim)).toEqual({ ok: true });
+    // The call outlived its window; a new window began and took 900.
+    now += WINDOW_SECONDS * 1000;
+    expect(await counters.claim({ ...claim, tokens: 900 })).toEqual({ ok: true });
+    await counters.release(claim, 100, 0);
+    // The 700 unused tokens belonged to the old window: the new one has 100 left, not 800.
+    expect(await counters.claim({ ...claim, tokens: 101 })).toMatchObject({ ok: false, limit: 'tokens' });
+    expect(await counters.claim({ ...claim, tokens: 100 })).toEqual({ ok: true });
+  });
+
+  it('give the minute counters back when the budget cannot be checked', async () => {
+    const database = await createTestDatabase('sqlite');
+    const store = await database.open();
+    try {
+      const limits = createMemoryRateLimits();
+      const budgets = createStoreBudgetLedger(store, createStoreBookkeeping(store, Date.now).settleBudget);
+      const unreachable = createLocalKeyCounters(limits, budgets);
+      const claim = claimOf({
+        requestsPerMinute: 1,
+        tokensPerMinute: 100,
+        tokens: 100,
+        budgetNanos: 10,
+        costNanos: 1,
+      });
+      // A closed store stands for one that cannot be reached (the policy refuses either way).
+      await store.close();
+      await expect(unreachable.claim(claim)).rejects.toThrow();
+      // Nothing was kept: the key's one request and its 100 tokens are still there for a claim
+      // whose budget answers.
+      const answering = createLocalKeyCounters(limits, createMemoryBudgetLedger());
+      expect(await answering.claim(claim)).toEqual({ ok: true });
+    } finally {
+      await database.drop();
+    }
   });
 });

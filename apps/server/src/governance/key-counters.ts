@@ -1,5 +1,5 @@
 import type { BudgetLedger } from './budget-ledger.js';
-import type { RateLimits } from './rate-limits.js';
+import type { RateLimits, Taken } from './rate-limits.js';
 
 /** What one call takes from its key's counters before it goes upstream. */
 export interface CounterClaim {
@@ -25,8 +25,10 @@ export type ClaimOutcome =
 
 /**
  * A key's requests and tokens per minute and its monthly budget, claimed together: checked in that
- * order, and a refusal by one leaves the others as they were. Every method rejects when the
- * counters' store does not answer (the policy then fails closed).
+ * order, and a refusal by one leaves the others as they were (in Redis atomically; in this process
+ * the minute counters are, and a budget refused by the database gives them back). Every method
+ * rejects when the counters' store does not answer (the policy then fails closed); a rejection
+ * that is worth retrying is a retryable QuarryError.
  */
 export interface KeyCounters {
   claim(claim: CounterClaim): Promise<ClaimOutcome>;
@@ -41,47 +43,59 @@ export interface KeyCounters {
 
 /** The counters as this process's rate limits plus a budget ledger (memory or the database). */
 export function createLocalKeyCounters(limits: RateLimits, budgets: BudgetLedger): KeyCounters {
+  // The window each admitted claim's tokens were taken from, for their give-back.
+  const tokenWindows = new WeakMap<CounterClaim, number>();
   return {
     async claim(claim) {
       const { keyId, requestsPerMinute: rpm, tokensPerMinute: tpm, tokens } = claim;
-      const undo = async (requests: boolean, tokensTaken: boolean) => {
-        if (requests && rpm !== null) await limits.giveBack('requests', keyId, rpm, 1);
-        if (tokensTaken && tpm !== null) await limits.giveBack('tokens', keyId, tpm, tokens);
-      };
+      // The minute counters are checked and taken synchronously: nothing runs in between, so a
+      // refusal is undone before any other claim can see it.
+      let requests: Taken | undefined;
       if (rpm !== null) {
-        const retryAfterMs = await limits.take('requests', keyId, rpm, 1);
-        if (retryAfterMs !== undefined) return { ok: false, limit: 'requests', retryAfterMs };
+        requests = limits.take('requests', keyId, rpm, 1);
+        if (!requests.ok) return { ok: false, limit: 'requests', retryAfterMs: requests.retryAfterMs };
       }
-      const takesTokens = tpm !== null && tokens > 0;
-      if (takesTokens) {
-        const retryAfterMs = await limits.take('tokens', keyId, tpm, tokens);
-        if (retryAfterMs !== undefined) {
-          await undo(true, false);
-          return { ok: false, limit: 'tokens', retryAfterMs };
+      let taken: Taken | undefined;
+      if (tpm !== null && tokens > 0) {
+        taken = limits.take('tokens', keyId, tpm, tokens);
+        if (!taken.ok) {
+          if (requests?.ok === true && rpm !== null)
+            limits.giveBack('requests', keyId, rpm, 1, requests.window);
+          return { ok: false, limit: 'tokens', retryAfterMs: taken.retryAfterMs };
         }
       }
+      const undo = () => {
+        if (requests?.ok === true && rpm !== null)
+          limits.giveBack('requests', keyId, rpm, 1, requests.window);
+        if (taken?.ok === true && tpm !== null) limits.giveBack('tokens', keyId, tpm, tokens, taken.window);
+      };
       if (claim.budgetNanos !== null) {
+        // The budget's store may be another process's too (the database): its reservation is one
+        // atomic step there, after which a refusal gives the minute counters back.
         let reservation: Awaited<ReturnType<BudgetLedger['reserve']>>;
         try {
           reservation = await budgets.reserve(keyId, claim.month, claim.costNanos, claim.budgetNanos);
         } catch (error) {
-          await undo(true, takesTokens);
+          undo();
           throw error;
         }
         if (!reservation.ok) {
-          await undo(true, takesTokens);
+          undo();
           return { ok: false, limit: 'budget', committedNanos: reservation.committedNanos };
         }
       }
+      if (taken?.ok === true) tokenWindows.set(claim, taken.window);
       return { ok: true };
     },
     async release(claim, usedTokens, actualNanos) {
       // The budget first: it is the part that can fail, and when it does nothing was released.
       if (claim.budgetNanos !== null)
         await budgets.settle(claim.keyId, claim.month, claim.costNanos, actualNanos);
+      const window = tokenWindows.get(claim);
       const unused = claim.tokens - usedTokens;
-      if (claim.tokensPerMinute !== null && unused > 0)
-        await limits.giveBack('tokens', claim.keyId, claim.tokensPerMinute, unused);
+      if (claim.tokensPerMinute !== null && window !== undefined && unused > 0)
+        limits.giveBack('tokens', claim.keyId, claim.tokensPerMinute, unused, window);
+      tokenWindows.delete(claim);
     },
     spent: (keyId, month) => budgets.spent(keyId, month),
   };

@@ -217,13 +217,13 @@ export function createPolicy(deps: PolicyDeps): Policy {
         // Each write on its own, all three side by side: Redis (limits, budget) failing must not
         // lose the usage row in the database, and either store failing only delays the write
         // (write-behind); the answer waits for the slowest, not for their sum.
+        // Unused tokens back and the budget settled. The counters reject with a retryable error
+        // when their store is unreachable (the release then waits in write-behind) and with any
+        // other error when retrying would not help (logged as lost there).
         const released =
           claim !== undefined && (claim.budgetNanos !== null || claim.tokens > inputTokens + outputTokens)
-            ? deps.writes.write('budget settlement', () =>
-                counters.release(claim, inputTokens + outputTokens, costNanos).catch((error: unknown) => {
-                  // Redis errors are plain Errors; a settlement is always worth waiting for.
-                  throw error instanceof QuarryError ? error : countersUnavailable(error);
-                }),
+            ? deps.writes.write('counters release', () =>
+                counters.release(claim, inputTokens + outputTokens, costNanos),
               )
             : undefined;
         metrics.upstreamCalls.inc({ operation: intent.action, model: label, code });

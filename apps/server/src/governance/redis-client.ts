@@ -16,6 +16,10 @@ export function createRedisClient(url: string, logger: Logger): Redis {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     enableAutoPipelining: true,
+    // A command whose connection dropped fails instead of being sent again after the reconnect:
+    // the caller has already been refused (a claim) or queued the command for a retry (a release),
+    // and applying it a second time would count it twice.
+    autoResendUnfulfilledCommands: false,
     commandTimeout: 2_000,
     retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
   });

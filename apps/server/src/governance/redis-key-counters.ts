@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import { QuarryError } from '@quarry/core';
+import { ReplyError, type Redis } from 'ioredis';
 import type { ClaimOutcome, CounterClaim, KeyCounters } from './key-counters.js';
 import { WINDOW_SECONDS } from './rate-limits.js';
 
@@ -17,8 +18,11 @@ import { WINDOW_SECONDS } from './rate-limits.js';
 const CLAIM = `
 local window = tonumber(ARGV[6])
 local function count(key) return tonumber(redis.call('GET', key) or '0') end
+-- A counter without an expiry (it cannot be made by these scripts) would refuse for ever: it
+-- gets one, as rate-limiter-flexible's script did.
 local function wait(key)
   local ttl = redis.call('PTTL', key)
+  if ttl == -1 then redis.call('EXPIRE', key, window) end
   if ttl < 0 then return window * 1000 end
   return ttl
 end
@@ -36,19 +40,27 @@ end
 local function take(key, amount)
   redis.call('SET', key, 0, 'EX', window, 'NX')
   redis.call('INCRBY', key, amount)
+  local ttl = redis.call('PTTL', key)
+  if ttl == -1 then
+    redis.call('EXPIRE', key, window)
+    ttl = window * 1000
+  end
+  return ttl
 end
 if rpm > 0 then take(KEYS[1], 1) end
-if tpm > 0 and tokens > 0 then take(KEYS[2], tokens) end
+local tokensLeftMs = 0
+if tpm > 0 and tokens > 0 then tokensLeftMs = take(KEYS[2], tokens) end
 if budget >= 0 then
   redis.call('HINCRBY', KEYS[3], 'reserved', cost)
   redis.call('EXPIRE', KEYS[3], ARGV[7])
 end
-return {0, 0}`;
+return {0, tokensLeftMs}`;
 
 // KEYS: tokens counter, budget hash. ARGV: unused tokens, reserved cost (-1: no budget), actual
 // cost, seconds a month's budget hash is kept.
-// Unused tokens go back only while their window lasts: a counter that expired began a new window,
-// which owes nothing (and DECRBY would create it without an expiry).
+// Unused tokens go back only while their window lasts (the caller sends none once the window it
+// took them from has ended: the next window owes nothing), and never to a counter that is gone
+// (DECRBY would create it without an expiry).
 const RELEASE = `
 local unused = tonumber(ARGV[1])
 if unused > 0 and redis.call('EXISTS', KEYS[1]) == 1 then redis.call('DECRBY', KEYS[1], unused) end
@@ -67,8 +79,16 @@ interface CounterCommands {
   quarryReleaseCounters(...args: (string | number)[]): Promise<number>;
 }
 
-/** The key counters in Redis, shared by every gateway process using it. */
-export function createRedisKeyCounters(redis: Redis, prefix: string): KeyCounters {
+/**
+ * The key counters in Redis, shared by every gateway process using it. A failure to reach Redis
+ * (closed connection, timeout) rejects with a retryable QuarryError, so a release waits in the
+ * write-behind queue; an error Redis itself answered (a script error) is passed on as it is.
+ */
+export function createRedisKeyCounters(
+  redis: Redis,
+  prefix: string,
+  now: () => number = Date.now,
+): KeyCounters {
   // defineCommand sends each script once and then only its SHA (EVALSHA), reloading it if Redis
   // forgot it.
   redis.defineCommand('quarryClaimCounters', { numberOfKeys: 3, lua: CLAIM });
@@ -77,36 +97,66 @@ export function createRedisKeyCounters(redis: Redis, prefix: string): KeyCounter
   const requestsKey = (claim: CounterClaim) => `${prefix}rpm:${claim.requestsPerMinute ?? 0}:${claim.keyId}`;
   const tokensKey = (claim: CounterClaim) => `${prefix}tpm:${claim.tokensPerMinute ?? 0}:${claim.keyId}`;
   const budgetKey = (keyId: string, month: string) => `${prefix}budget:${keyId}:${month}`;
+  // When each admitted claim's tokens window ends, for their give-back.
+  const tokenWindowsEnd = new WeakMap<CounterClaim, number>();
   return {
     async claim(claim): Promise<ClaimOutcome> {
-      const [refusal, value] = await commands.quarryClaimCounters(
-        requestsKey(claim),
-        tokensKey(claim),
-        budgetKey(claim.keyId, claim.month),
-        claim.requestsPerMinute ?? 0,
-        claim.tokens,
-        claim.tokensPerMinute ?? 0,
-        claim.costNanos,
-        claim.budgetNanos ?? -1,
-        WINDOW_SECONDS,
-        KEEP_SECONDS,
+      const startedAt = now();
+      const [refusal, value] = await reachable(
+        commands.quarryClaimCounters(
+          requestsKey(claim),
+          tokensKey(claim),
+          budgetKey(claim.keyId, claim.month),
+          claim.requestsPerMinute ?? 0,
+          claim.tokens,
+          claim.tokensPerMinute ?? 0,
+          claim.costNanos,
+          claim.budgetNanos ?? -1,
+          WINDOW_SECONDS,
+          KEEP_SECONDS,
+        ),
       );
-      if (refusal === 0) return { ok: true };
+      if (refusal === 0) {
+        // Measured from before the call: the window surely ends no earlier than this.
+        if (value > 0) tokenWindowsEnd.set(claim, startedAt + value);
+        return { ok: true };
+      }
       if (refusal === 3) return { ok: false, limit: 'budget', committedNanos: value };
       return { ok: false, limit: refusal === 1 ? 'requests' : 'tokens', retryAfterMs: Math.max(1, value) };
     },
     async release(claim, usedTokens, actualNanos) {
-      await commands.quarryReleaseCounters(
-        tokensKey(claim),
-        budgetKey(claim.keyId, claim.month),
-        claim.tokensPerMinute === null ? 0 : Math.max(0, claim.tokens - usedTokens),
-        claim.budgetNanos === null ? -1 : claim.costNanos,
-        actualNanos,
-        KEEP_SECONDS,
+      const windowEnd = tokenWindowsEnd.get(claim);
+      const unused =
+        windowEnd !== undefined && now() < windowEnd ? Math.max(0, claim.tokens - usedTokens) : 0;
+      if (unused === 0 && claim.budgetNanos === null) return;
+      await reachable(
+        commands.quarryReleaseCounters(
+          tokensKey(claim),
+          budgetKey(claim.keyId, claim.month),
+          unused,
+          claim.budgetNanos === null ? -1 : claim.costNanos,
+          actualNanos,
+          KEEP_SECONDS,
+        ),
       );
+      tokenWindowsEnd.delete(claim);
     },
     async spent(keyId, month) {
-      return Number((await redis.hget(budgetKey(keyId, month), 'spent')) ?? 0);
+      return Number((await reachable(redis.hget(budgetKey(keyId, month), 'spent'))) ?? 0);
     },
   };
+}
+
+/** Redis's own answers (ReplyError) pass as they are; not reaching it is worth a retry. */
+async function reachable<T>(command: Promise<T>): Promise<T> {
+  try {
+    return await command;
+  } catch (error) {
+    if (error instanceof ReplyError) throw error;
+    throw new QuarryError(
+      'UPSTREAM_UNAVAILABLE',
+      'Redis, where rate limits and budgets are counted, is unreachable; retry shortly.',
+      { retryable: true, cause: error },
+    );
+  }
 }
