@@ -132,7 +132,7 @@ describeEachDialect('governance tables', (dialect) => {
                 transactions += 1;
                 return sqlite.transaction(work);
               },
-              run: (work) => sqlite.run(work),
+              read: (work) => sqlite.read(work),
             },
           };
     const transaction = first.db.transaction.bind(first.db);

@@ -41,14 +41,17 @@ type Write =
 
 /**
  * Every served call writes a usage increment and an audit row, and a keyed call with a budget a
- * settlement. All join one group commit: the rows of one event-loop turn land in ONE transaction
- * (usage upserts first, then settlements, then the audit rows and the chain's head; rows in the same
- * order in every process, so Postgres never deadlocks two batches), not one per table or per call. On SQLite that transaction runs synchronously on better-sqlite3 with statements
- * prepared once (SqliteTransactions); Kysely's per-query machinery cost more than SQLite did.
+ * settlement. All join one group commit: the rows of one event-loop turn land in ONE transaction,
+ * not one per table or per call: usage upserts first, then the audit rows and the chain's head,
+ * then the settlements. Rows are taken in the same order in every process, so Postgres never
+ * deadlocks two batches. On SQLite that transaction runs synchronously on better-sqlite3 with
+ * statements prepared once (SqliteTransactions); Kysely's per-query machinery cost more than SQLite
+ * did.
  *
  * A batch that collides with another process on the audit chain (same seq, or SQLite busy) is
- * retried whole: its transaction rolled back, usage included. Other failures behave as group
- * commit does (one row at a time, then rejected to the caller's write-behind queue).
+ * retried whole: its transaction rolled back, usage and settlements included. Other failures
+ * behave as group commit does (one row at a time, then rejected to the caller's write-behind
+ * queue).
  */
 export function createStoreBookkeeping(
   store: Pick<Store, 'db' | 'sqlite'>,
@@ -76,17 +79,21 @@ export function createStoreBookkeeping(
           const upsert = prepare(UPSERT_USAGE_ROW);
           for (const row of rows) upsert.run(usageRowParameters(row));
         }
+        const entries = events.length === 0 ? [] : appendAuditRowsSqlite(prepare, events, at);
         if (settled.length > 0) {
           const settle = prepare(SETTLE_BUDGET_ROW);
           for (const row of settled) settle.run(settlementParameters(row));
         }
-        return answer(events.length === 0 ? [] : appendAuditRowsSqlite(prepare, events, at));
+        return answer(entries);
       });
     }
     const inKysely = async (trx: Kysely<Database>) => {
       if (rows.length > 0) await upsertUsageRows(trx, rows);
+      const entries = events.length === 0 ? [] : await appendAuditRows(trx, events, at);
+      // Last: the budget rows are the ones other gateways' reservations wait for, so they are
+      // locked only for the transaction's tail, not while the audit append waits for its seq.
       if (settled.length > 0) await settleBudgetRows(trx, settled);
-      return answer(events.length === 0 ? [] : await appendAuditRows(trx, events, at));
+      return answer(entries);
     };
     // A lone usage upsert or settlement is one statement: no transaction needed around it.
     const statements = (rows.length > 0 ? 1 : 0) + settled.length + (events.length > 0 ? 2 : 0);

@@ -13,9 +13,10 @@ export interface BudgetSettlement {
 }
 
 /**
- * Budget spend in `budget_spend`: the reservation is one conditional UPDATE (spent + reserved +
+ * Budget spend in `budget_spend`: the reservation is a conditional UPDATE (spent + reserved +
  * amount ≤ limit), which both SQLite and Postgres apply atomically, so it holds across every
- * gateway process sharing the database.
+ * gateway process sharing the database (when the month's row is missing, it is created and the
+ * UPDATE tried once more).
  *
  * Settlements are handed to `settle`: the gateway writes them with the call's usage and audit rows
  * (store-bookkeeping.ts), in the same transaction, instead of a statement of their own per call.
@@ -71,7 +72,7 @@ export function createStoreBudgetLedger(
   };
 }
 
-const CLAIM =
+const RESERVE_ROW =
   'update "budget_spend" set "reserved_nanos" = "reserved_nanos" + ? ' +
   'where "key_id" = ? and "month" = ? and "spent_nanos" + "reserved_nanos" + ? <= ?';
 const COMMITTED =
@@ -155,7 +156,7 @@ function reserveSqlite(
   prepare: (sql: string) => SqliteStatement,
   { keyId, month, amount, limit }: ReservationRequest,
 ): Reservation {
-  const claim = () => Number(prepare(CLAIM).run([amount, keyId, month, amount, limit]).changes) === 1;
+  const claim = () => Number(prepare(RESERVE_ROW).run([amount, keyId, month, amount, limit]).changes) === 1;
   const committed = () =>
     (prepare(COMMITTED).all([keyId, month])[0] as { committed: number } | undefined)?.committed;
   // As on Postgres: the claim first, then the row made sure of and the claim again.

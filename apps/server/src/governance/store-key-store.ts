@@ -3,8 +3,6 @@ import type { ApiKeyTable } from '../store/tables/governance-tables.js';
 import type { ApiKeyRecord, KeyStore } from './api-key-record.js';
 import type { Operation } from './operation.js';
 
-const BY_DIGEST = 'select * from "api_keys" where "digest" = ?';
-
 /**
  * Keys in the `api_keys` table, looked up by the secret's digest (unique index). Every request
  * with an issued key looks its key up (a revocation by any process sharing the database counts at
@@ -13,6 +11,9 @@ const BY_DIGEST = 'select * from "api_keys" where "digest" = ?';
  */
 export function createStoreKeyStore(store: Pick<Store, 'db' | 'sqlite'>): KeyStore {
   const { db, sqlite } = store;
+  const byDigest = (digest: string) => db.selectFrom('api_keys').selectAll().where('digest', '=', digest);
+  // The same query's SQL, compiled once for the synchronous path.
+  const byDigestSql = byDigest('').compile().sql;
   const byId = async (id: string) =>
     toKey(await db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst());
   return {
@@ -38,11 +39,9 @@ export function createStoreKeyStore(store: Pick<Store, 'db' | 'sqlite'>): KeySto
     async findByDigest(digest) {
       if (sqlite !== undefined)
         return toKey(
-          await sqlite.run((prepare) => prepare(BY_DIGEST).all([digest])[0] as ApiKeyTable | undefined),
+          await sqlite.read((prepare) => prepare(byDigestSql).all([digest])[0] as ApiKeyTable | undefined),
         );
-      return toKey(
-        await db.selectFrom('api_keys').selectAll().where('digest', '=', digest).executeTakeFirst(),
-      );
+      return toKey(await byDigest(digest).executeTakeFirst());
     },
     findById: byId,
     async list() {

@@ -130,7 +130,7 @@ async function openSqlite(path: string): Promise<OpenedDriver> {
       return {
         transaction: <T>(work: (prepare: (text: string) => SqliteStatement) => T) =>
           borrowed(() => inTransaction.immediate(work) as T),
-        run: <T>(work: (prepare: (text: string) => SqliteStatement) => T) => borrowed(() => work(prepare)),
+        read: <T>(work: (prepare: (text: string) => SqliteStatement) => T) => borrowed(() => work(prepare)),
       };
     },
   };

@@ -34,9 +34,9 @@ export interface Store {
 export interface SqliteTransactions {
   transaction<T>(work: (prepare: (sql: string) => SqliteStatement) => T): Promise<T>;
   /**
-   * Runs `work` synchronously on the borrowed connection without opening a transaction: each
-   * statement commits on its own. For the one-statement reads on every keyed call (the key by its
-   * digest), where a write lock would only make other processes wait.
+   * Runs `work` synchronously on the borrowed connection without opening a transaction. For the
+   * one-statement reads on every keyed call (the key by its digest), where a transaction's write
+   * lock would only make other processes wait.
    */
-  run<T>(work: (prepare: (sql: string) => SqliteStatement) => T): Promise<T>;
+  read<T>(work: (prepare: (sql: string) => SqliteStatement) => T): Promise<T>;
 }
