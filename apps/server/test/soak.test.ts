@@ -111,9 +111,13 @@ async function sample(startedAt: number): Promise<Sample> {
   };
 }
 
-/** Resolves once `check` holds (the test's timeout bounds the wait). */
-async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 50));
+/** Resolves once `check` holds; after 30 s, fails saying what was still not so. */
+async function until(check: () => boolean | Promise<boolean>, what: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`after 30 s, still ${what()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 describe('soak: mixed traffic with injected faults against the gateway process', () => {
@@ -256,14 +260,20 @@ describe('soak: mixed traffic with injected faults against the gateway process',
         }),
       );
       // Every upstream stream closes once its subscriber left (or it ended).
-      await until(() => emulator.stats.snapshot().activeStreams === 0);
+      await until(
+        () => emulator.stats.snapshot().activeStreams === 0,
+        () => `${emulator.stats.snapshot().activeStreams} upstream streams open`,
+      );
       // The sample that shows the sockets back is the end state. Sampling once more could count one
       // socket more: that request's own connection, opened while the last one still lingered.
       let end = samples[0]!;
-      await until(async () => {
-        end = await sample(startedAt);
-        return end.sockets <= samples[0]!.sockets + 2;
-      });
+      await until(
+        async () => {
+          end = await sample(startedAt);
+          return end.sockets <= samples[0]!.sockets + 2;
+        },
+        () => `${end.sockets} sockets open against ${samples[0]!.sockets} before the traffic`,
+      );
       const lateHalf = samples.filter((entry) => entry.atMs >= SOAK_MS / 2);
       const plateau = {
         rssMb: Math.max(...lateHalf.map((entry) => entry.rssMb)),
@@ -303,8 +313,8 @@ describe('soak: mixed traffic with injected faults against the gateway process',
           [...counts.keys()].some((key) => key.includes(`[${fault.kind}] -> ${fault.expect}`)),
           fault.kind,
         ).toBe(true);
-      // Back to where it started once the traffic stops: no socket (awaited above, within the
-      // test's timeout) or handle left behind.
+      // Back to where it started once the traffic stops: no socket (awaited above) or handle left
+      // behind.
       expect(end.handles).toBeLessThanOrEqual(samples[0]!.handles + 4);
       // Memory levels off instead of growing with the traffic.
       expect(end.rssMb).toBeLessThanOrEqual(plateau.rssMb * 1.25 + 20);
