@@ -146,6 +146,19 @@ describe.skipIf(redis === undefined)('key counters in Redis, as stored', () => {
     expect((await earlier.get(claim.keyId))?.consumedPoints).toBe(5);
   });
 
+  it('settles a budget once when the same release reaches Redis twice', async () => {
+    const client = redis as Redis;
+    const counters = createRedisKeyCounters(client, prefix);
+    const claim = claimOf({ budgetNanos: 10_000, costNanos: 4_000 });
+    expect(await counters.claim(claim)).toEqual({ ok: true });
+    // Both are sent before either answers, as a retry of a release whose reply was lost would be.
+    await Promise.all([counters.release(claim, 0, 1_500), counters.release(claim, 0, 1_500)]);
+    const budget = await client.hgetall(`${prefix}budget:${claim.keyId}:${claim.month}`);
+    expect(budget).toMatchObject({ spent: '1500', reserved: '0' });
+    // No open claim is left behind.
+    expect(await client.hlen(`${prefix}claims:${claim.keyId}`)).toBe(0);
+  });
+
   it('gives tokens back only before the window they were taken from ends', async () => {
     const client = redis as Redis;
     let now = Date.now();

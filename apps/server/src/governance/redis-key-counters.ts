@@ -1,5 +1,6 @@
 import { QuarryError } from '@quarry/core';
 import { ReplyError, type Redis } from 'ioredis';
+import { randomBytes } from 'node:crypto';
 import type { ClaimOutcome, CounterClaim, KeyCounters } from './key-counters.js';
 import { WINDOW_SECONDS } from './rate-limits.js';
 
@@ -12,9 +13,13 @@ import { WINDOW_SECONDS } from './rate-limits.js';
 // limit, expiring WINDOW_SECONDS after its first take), so processes of an earlier version sharing
 // the Redis during a rolling deploy count in the same windows.
 //
-// KEYS: requests counter, tokens counter, budget hash.
+// A claim with a budget is recorded under its id in the key's hash of open claims, and its release
+// applies only if it takes that record away: a release sent again (its reply lost to a timeout,
+// then retried from the write-behind queue) settles nothing twice.
+//
+// KEYS: requests counter, tokens counter, budget hash, open claims hash.
 // ARGV: requests limit (0: none), tokens to take, tokens limit (0: none), worst-case cost,
-//       budget (-1: none), window seconds, seconds a month's budget hash is kept.
+//       budget (-1: none), window seconds, seconds a month's budget hash is kept, claim id.
 const CLAIM = `
 local window = tonumber(ARGV[6])
 local function count(key) return tonumber(redis.call('GET', key) or '0') end
@@ -53,15 +58,18 @@ if tpm > 0 and tokens > 0 then tokensLeftMs = take(KEYS[2], tokens) end
 if budget >= 0 then
   redis.call('HINCRBY', KEYS[3], 'reserved', cost)
   redis.call('EXPIRE', KEYS[3], ARGV[7])
+  redis.call('HSET', KEYS[4], ARGV[8], 1)
+  redis.call('EXPIRE', KEYS[4], ARGV[7])
 end
 return {0, tokensLeftMs}`;
 
-// KEYS: tokens counter, budget hash. ARGV: unused tokens, reserved cost (-1: no budget), actual
-// cost, seconds a month's budget hash is kept.
+// KEYS: tokens counter, budget hash, open claims hash. ARGV: unused tokens, reserved cost (-1: no
+// budget), actual cost, seconds a month's budget hash is kept, claim id (with a budget).
 // Unused tokens go back only while their window lasts (the caller sends none once the window it
 // took them from has ended: the next window owes nothing), and never to a counter that is gone
 // (DECRBY would create it without an expiry).
 const RELEASE = `
+if tonumber(ARGV[2]) >= 0 and redis.call('HDEL', KEYS[3], ARGV[5]) == 0 then return 0 end
 local unused = tonumber(ARGV[1])
 if unused > 0 and redis.call('EXISTS', KEYS[1]) == 1 then redis.call('DECRBY', KEYS[1], unused) end
 if tonumber(ARGV[2]) >= 0 then
@@ -91,22 +99,28 @@ export function createRedisKeyCounters(
 ): KeyCounters {
   // defineCommand sends each script once and then only its SHA (EVALSHA), reloading it if Redis
   // forgot it.
-  redis.defineCommand('quarryClaimCounters', { numberOfKeys: 3, lua: CLAIM });
-  redis.defineCommand('quarryReleaseCounters', { numberOfKeys: 2, lua: RELEASE });
+  redis.defineCommand('quarryClaimCounters', { numberOfKeys: 4, lua: CLAIM });
+  redis.defineCommand('quarryReleaseCounters', { numberOfKeys: 3, lua: RELEASE });
   const commands = redis as unknown as CounterCommands;
   const requestsKey = (claim: CounterClaim) => `${prefix}rpm:${claim.requestsPerMinute ?? 0}:${claim.keyId}`;
   const tokensKey = (claim: CounterClaim) => `${prefix}tpm:${claim.tokensPerMinute ?? 0}:${claim.keyId}`;
   const budgetKey = (keyId: string, month: string) => `${prefix}budget:${keyId}:${month}`;
-  // When each admitted claim's tokens window ends, for their give-back.
-  const tokenWindowsEnd = new WeakMap<CounterClaim, number>();
+  const claimsKey = (keyId: string) => `${prefix}claims:${keyId}`;
+  // Claim ids: this counters' random part and a sequence, unique across processes.
+  const instance = randomBytes(9).toString('base64url');
+  let sequence = 0;
+  // Each admitted claim's id, and when the window its tokens came from ends (0: none taken).
+  const admitted = new WeakMap<CounterClaim, { readonly id: string; readonly tokensWindowEnd: number }>();
   return {
     async claim(claim): Promise<ClaimOutcome> {
       const startedAt = now();
+      const id = `${instance}:${(sequence += 1)}`;
       const [refusal, value] = await reachable(
         commands.quarryClaimCounters(
           requestsKey(claim),
           tokensKey(claim),
           budgetKey(claim.keyId, claim.month),
+          claimsKey(claim.keyId),
           claim.requestsPerMinute ?? 0,
           claim.tokens,
           claim.tokensPerMinute ?? 0,
@@ -114,32 +128,35 @@ export function createRedisKeyCounters(
           claim.budgetNanos ?? -1,
           WINDOW_SECONDS,
           KEEP_SECONDS,
+          id,
         ),
       );
       if (refusal === 0) {
         // Measured from before the call: the window surely ends no earlier than this.
-        if (value > 0) tokenWindowsEnd.set(claim, startedAt + value);
+        admitted.set(claim, { id, tokensWindowEnd: value > 0 ? startedAt + value : 0 });
         return { ok: true };
       }
       if (refusal === 3) return { ok: false, limit: 'budget', committedNanos: value };
       return { ok: false, limit: refusal === 1 ? 'requests' : 'tokens', retryAfterMs: Math.max(1, value) };
     },
     async release(claim, usedTokens, actualNanos) {
-      const windowEnd = tokenWindowsEnd.get(claim);
-      const unused =
-        windowEnd !== undefined && now() < windowEnd ? Math.max(0, claim.tokens - usedTokens) : 0;
+      const entry = admitted.get(claim);
+      if (entry === undefined) return;
+      const unused = now() < entry.tokensWindowEnd ? Math.max(0, claim.tokens - usedTokens) : 0;
       if (unused === 0 && claim.budgetNanos === null) return;
       await reachable(
         commands.quarryReleaseCounters(
           tokensKey(claim),
           budgetKey(claim.keyId, claim.month),
+          claimsKey(claim.keyId),
           unused,
           claim.budgetNanos === null ? -1 : claim.costNanos,
           actualNanos,
           KEEP_SECONDS,
+          entry.id,
         ),
       );
-      tokenWindowsEnd.delete(claim);
+      admitted.delete(claim);
     },
     async spent(keyId, month) {
       return Number((await reachable(redis.hget(budgetKey(keyId, month), 'spent'))) ?? 0);
