@@ -214,12 +214,12 @@ export function createPolicy(deps: PolicyDeps): Policy {
         const model = baseId ?? intent.modelId ?? 'none';
         // Metric labels stay bounded: IDs the catalog does not know share one label.
         const label = baseId ?? (intent.modelId === null ? 'none' : 'other');
-        // Each write on its own, all three side by side: Redis (limits, budget) failing must not
-        // lose the usage row in the database, and either store failing only delays the write
-        // (write-behind); the answer waits for the slowest, not for their sum.
-        // Unused tokens back and the budget settled. The counters reject with a retryable error
-        // when their store is unreachable (the release then waits in write-behind) and with any
-        // other error when retrying would not help (logged as lost there).
+        // Three writes side by side (the counters' release, usage, audit), each on its own: Redis
+        // failing must not lose the usage row in the database, either store failing only delays
+        // its write (write-behind), and the answer waits for the slowest, not for their sum. The
+        // release (unused tokens back, the budget settled) rejects with a retryable error when its
+        // store is unreachable, and with any other error when retrying would not help (write-behind
+        // logs that one as lost).
         const released =
           claim !== undefined && (claim.budgetNanos !== null || claim.tokens > inputTokens + outputTokens)
             ? deps.writes.write('counters release', () =>
