@@ -210,6 +210,16 @@ describeEachDialect('governance tables', (dialect) => {
     expect(results.filter((result) => !result.ok)).toEqual([]);
     await ledgers[0]?.settle('fresh', '2027-01', 10, 10);
     expect(await ledgers[1]?.spent('fresh', '2027-01')).toBe(10);
+    // The row exists now: a turn's reservations of one key are tried as one UPDATE of their sum.
+    const again = await Promise.all(
+      Array.from({ length: 40 }, (_, index) => pick(ledgers, index).reserve('fresh', '2027-01', 10, 1_000)),
+    );
+    expect(again.filter((result) => !result.ok)).toEqual([]);
+    // Exactly what was reserved: 10 spent, 39 + 40 reservations of 10.
+    expect(await ledgers[0]?.reserve('fresh', '2027-01', 201, 1_000)).toEqual({
+      ok: false,
+      committedNanos: 800,
+    });
   });
 
   it(
