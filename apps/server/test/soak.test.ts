@@ -111,11 +111,14 @@ async function sample(startedAt: number): Promise<Sample> {
   };
 }
 
-/** Resolves once `check` holds; after 30 s, fails saying what was still not so. */
+/**
+ * Resolves once `check` holds; after a minute (several keep-alive timeouts), fails saying what was
+ * still not so.
+ */
 async function until(check: () => boolean | Promise<boolean>, what: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`after 30 s, still ${what()}`);
+    if (Date.now() > deadline) throw new Error(`after 60 s, still ${what()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
