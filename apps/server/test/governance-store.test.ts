@@ -12,6 +12,16 @@ import { createStoreKeyStore } from '../src/governance/store-key-store.js';
 import type { Store } from '../src/store/store.js';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from './support/test-databases.js';
 
+/** One call's usage, for the bookkeeping transaction tests. */
+const INCREMENT = {
+  keyId: 'k',
+  modelId: 'm',
+  day: '2026-12-06',
+  inputTokens: 1,
+  outputTokens: 2,
+  costNanos: 3,
+};
+
 const EVENT: AuditEvent = {
   keyId: 'key_1',
   keyName: 'one',
@@ -146,17 +156,9 @@ describeEachDialect('governance tables', (dialect) => {
     const budgets = createStoreBudgetLedger(first, bookkeeping.settleBudget);
     expect(await budgets.reserve('k', '2026-12', 500, 1_000)).toEqual({ ok: true });
     transactions = 0;
-    const increment = {
-      keyId: 'k',
-      modelId: 'm',
-      day: '2026-12-06',
-      inputTokens: 1,
-      outputTokens: 2,
-      costNanos: 3,
-    };
     const [, , entry] = await Promise.all([
-      usage.record(increment),
-      usage.record({ ...increment, modelId: 'n' }),
+      usage.record(INCREMENT),
+      usage.record({ ...INCREMENT, modelId: 'n' }),
       audit.append(EVENT),
       audit.append({ ...EVENT, requestId: 'r2' }),
       budgets.settle('k', '2026-12', 300, 120),
@@ -176,16 +178,8 @@ describeEachDialect('governance tables', (dialect) => {
 
   it('rolls back a turn whose audit row fails and writes its other rows one at a time', async () => {
     const { usage, audit } = createStoreBookkeeping(first, Date.now);
-    const increment = {
-      keyId: 'k',
-      modelId: 'm',
-      day: '2026-12-06',
-      inputTokens: 1,
-      outputTokens: 2,
-      costNanos: 3,
-    };
     const results = await Promise.allSettled([
-      usage.record(increment),
+      usage.record(INCREMENT),
       audit.append({ ...EVENT, operation: null as unknown as string }),
       audit.append({ ...EVENT, requestId: 'kept' }),
     ]);
@@ -253,14 +247,6 @@ describe('SQLite bookkeeping transactions', () => {
   it('waits for a Kysely transaction in progress instead of joining it', async () => {
     const store = await database.open();
     const { usage } = createStoreBookkeeping(store, Date.now);
-    const increment = {
-      keyId: 'k',
-      modelId: 'm',
-      day: '2026-12-06',
-      inputTokens: 1,
-      outputTokens: 2,
-      costNanos: 3,
-    };
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => {
       release = resolve;
@@ -275,7 +261,7 @@ describe('SQLite bookkeeping transactions', () => {
       })
       .catch((error: unknown) => error);
     await new Promise((resolve) => setImmediate(resolve));
-    const recorded = usage.record(increment);
+    const recorded = usage.record(INCREMENT);
     await new Promise((resolve) => setTimeout(resolve, 20));
     release();
     await recorded;
