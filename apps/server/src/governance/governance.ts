@@ -64,7 +64,8 @@ export function createGovernance(options: GovernanceOptions): Governance {
     allowOpen: options.allowOpen,
     now: options.now,
   });
-  // Usage and audit rows share one group commit: a turn's rows land in one transaction.
+  // Usage and audit rows and budget settlements share one group commit: a turn's rows land in one
+  // transaction.
   const bookkeeping = store === undefined ? undefined : createStoreBookkeeping(store, options.now);
   const usage = options.stores?.usage ?? bookkeeping?.usage ?? createMemoryUsageLedger();
   const audit = options.stores?.audit ?? bookkeeping?.audit ?? createMemoryAuditTrail(options.now);

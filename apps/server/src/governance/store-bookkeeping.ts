@@ -95,9 +95,10 @@ export function createStoreBookkeeping(
       if (settled.length > 0) await settleBudgetRows(trx, settled);
       return answer(entries);
     };
-    // A lone usage upsert or settlement is one statement: no transaction needed around it.
-    const statements = (rows.length > 0 ? 1 : 0) + settled.length + (events.length > 0 ? 2 : 0);
-    return statements <= 1 ? inKysely(db) : db.transaction().execute(inKysely);
+    // A lone usage upsert or a lone settlement is one statement: no transaction needed around it.
+    // The audit append (head read, rows, head update) always needs one.
+    const oneStatement = events.length === 0 && (rows.length > 0 ? 1 : 0) + settled.length <= 1;
+    return oneStatement ? inKysely(db) : db.transaction().execute(inKysely);
   };
   const write = groupCommit(async (writes: readonly Write[]) => {
     const chained = writes.some((entry) => 'audit' in entry);
