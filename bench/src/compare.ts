@@ -95,20 +95,22 @@ async function main(): Promise<void> {
     const p50 = emptyRounds();
     const p99 = emptyRounds();
     const roundCount = quick ? 2 : 8;
-    for (let index = 0; index < roundCount; index++) {
+    /** Gateway CPU per call with IN_FLIGHT calls in flight, both sides in this round's order. */
+    const measureLoaded = async (
+      index: number,
+      calls: Record<Side, () => Promise<void>>,
+      into: Rounds,
+    ): Promise<void> => {
       for (const side of orderOf(index)) {
-        const calls = quick ? 300 : 1_500;
+        const count = quick ? 300 : 1_500;
         const before = cpuMsOf(gateways[side].child.pid) ?? Number.NaN;
-        await inFlight(post[side], calls, IN_FLIGHT);
-        loaded[side].push(((cpuMsOf(gateways[side].child.pid) ?? Number.NaN) - before) / calls);
+        await inFlight(calls[side], count, IN_FLIGHT);
+        into[side].push(((cpuMsOf(gateways[side].child.pid) ?? Number.NaN) - before) / count);
       }
-      if (keyed !== undefined)
-        for (const side of orderOf(index)) {
-          const calls = quick ? 300 : 1_500;
-          const before = cpuMsOf(gateways[side].child.pid) ?? Number.NaN;
-          await inFlight(keyed[side], calls, IN_FLIGHT);
-          keyedLoaded[side].push(((cpuMsOf(gateways[side].child.pid) ?? Number.NaN) - before) / calls);
-        }
+    };
+    for (let index = 0; index < roundCount; index++) {
+      await measureLoaded(index, post, loaded);
+      if (keyed !== undefined) await measureLoaded(index, keyed, keyedLoaded);
       for (const side of orderOf(index)) {
         const calls = quick ? 50 : 200;
         const latencies: number[] = [];
