@@ -51,24 +51,23 @@ export function createLocalKeyCounters(limits: RateLimits, budgets: BudgetLedger
       // The minute counters are checked and taken synchronously: nothing runs in between, so a
       // refusal is undone before any other claim can see it.
       let requests: Taken | undefined;
-      if (rpm !== null) {
-        requests = limits.take('requests', keyId, rpm, 1);
-        if (!requests.ok) return { ok: false, limit: 'requests', retryAfterMs: requests.retryAfterMs };
-      }
       let taken: Taken | undefined;
-      if (tpm !== null && tokens > 0) {
-        taken = limits.take('tokens', keyId, tpm, tokens);
-        if (!taken.ok) {
-          if (requests?.ok === true && rpm !== null)
-            limits.giveBack('requests', keyId, rpm, 1, requests.window);
-          return { ok: false, limit: 'tokens', retryAfterMs: taken.retryAfterMs };
-        }
-      }
       const undo = () => {
         if (requests?.ok === true && rpm !== null)
           limits.giveBack('requests', keyId, rpm, 1, requests.window);
         if (taken?.ok === true && tpm !== null) limits.giveBack('tokens', keyId, tpm, tokens, taken.window);
       };
+      if (rpm !== null) {
+        requests = limits.take('requests', keyId, rpm, 1);
+        if (!requests.ok) return { ok: false, limit: 'requests', retryAfterMs: requests.retryAfterMs };
+      }
+      if (tpm !== null && tokens > 0) {
+        taken = limits.take('tokens', keyId, tpm, tokens);
+        if (!taken.ok) {
+          undo();
+          return { ok: false, limit: 'tokens', retryAfterMs: taken.retryAfterMs };
+        }
+      }
       if (claim.budgetNanos !== null) {
         // The budget's store may be another process's too (the database): its reservation is one
         // atomic step there, after which a refusal gives the minute counters back.
